@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Builds every library and plugin: server code to dist/server (CommonJS), client entry to dist/client (UMD named after the package).
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { root, listPlugins, listLibraries } = require('./lib/workspace');
+
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+
+function compile(project) {
+  const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    throw new Error(`TypeScript build failed for ${path.relative(root, project)}`);
+  }
+}
+
+function build() {
+  const projects = [...listLibraries(), ...listPlugins()].flatMap(({ dir }) =>
+    ['tsconfig.build.json', 'tsconfig.client.json'].map((file) => path.join(dir, file)).filter((file) => fs.existsSync(file)),
+  );
+  for (const { dir } of [...listLibraries(), ...listPlugins()]) {
+    fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+  }
+  for (const project of projects) compile(project);
+}
+
+module.exports = { build };
+
+if (require.main === module) {
+  try {
+    build();
+    console.log('[hongniang] build done');
+  } catch (error) {
+    console.error(`[hongniang] ${error.message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,33 @@
+// Installs dependencies when they are missing or older than the lockfile; Node built-ins only.
+const fs = require('fs');
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { root, listPlugins } = require('./workspace');
+
+function installedStateFile() {
+  return path.join(root, 'node_modules', '.package-lock.json');
+}
+
+function needsInstall() {
+  const state = installedStateFile();
+  if (!fs.existsSync(state)) return true;
+  const lock = path.join(root, 'package-lock.json');
+  if (fs.existsSync(lock) && fs.statSync(lock).mtimeMs > fs.statSync(state).mtimeMs) return true;
+  // A plugin added since the last install is not linked into node_modules yet.
+  return listPlugins().some(({ name }) => !fs.existsSync(path.join(root, 'node_modules', name)));
+}
+
+function ensureInstalled() {
+  if (!needsInstall()) return;
+  const hasLock = fs.existsSync(path.join(root, 'package-lock.json'));
+  const args = hasLock ? ['ci'] : ['install'];
+  console.log(`[hongniang] installing dependencies (npm ${args.join(' ')}); the first time takes a few minutes…`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[hongniang] npm ${args.join(' ')} failed (exit ${result.status}). Fix the error above and run the command again.`);
+    process.exit(result.status || 1);
+  }
+}
+
+module.exports = { ensureInstalled };

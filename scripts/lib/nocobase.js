@@ -1,0 +1,55 @@
+// Prepares the environment NocoBase's own CLI would set, then runs the app server from @nocobase/app.
+const path = require('path');
+const { spawn } = require('child_process');
+const { root, listPlugins } = require('./workspace');
+
+const PLUGIN_PREFIXES = ['@nocobase/plugin-', '@nocobase/plugin-sample-', '@nocobase/preset-', '@hongniang/plugin-'];
+
+/** Environment for the app (and for tests): our plugins are enabled as part of the preset, so install and upgrade enable them. */
+function applyAppEnvironment(config) {
+  const env = process.env;
+  env.PLUGIN_PACKAGE_PREFIX = PLUGIN_PREFIXES.join(',');
+  env.APPEND_PRESET_BUILT_IN_PLUGINS = listPlugins()
+    .map(({ name }) => name)
+    .join(',');
+  env.APP_PORT = String(config.port);
+  env.DB_DIALECT = config.database.dialect;
+  if (config.database.dialect === 'sqlite') {
+    env.DB_STORAGE = config.database.storage;
+  } else {
+    env.DB_HOST = config.database.host;
+    env.DB_PORT = String(config.database.port);
+    env.DB_DATABASE = config.database.database;
+    env.DB_USER = config.database.user;
+    env.DB_PASSWORD = config.database.password;
+  }
+  process.chdir(root);
+  const cli = require('@nocobase/cli-v1/src/util');
+  cli.initEnv();
+  cli.generateAppDir();
+  return path.join(env.APP_PACKAGE_ROOT, 'lib', 'index.js');
+}
+
+/** Starts the app: installs on an empty database, upgrades (keeping data) on an existing one. */
+function runApp(entry, args = ['start', '--quickstart']) {
+  return spawn(process.execPath, [entry, ...args], { cwd: root, env: process.env, stdio: 'inherit' });
+}
+
+async function waitUntilServing(port, child, timeoutMs = 10 * 60 * 1000) {
+  const deadline = Date.now() + timeoutMs;
+  let exited = null;
+  child.once('exit', (code) => (exited = code));
+  while (Date.now() < deadline) {
+    if (exited !== null) throw new Error(`the app stopped during start-up (exit ${exited}); see its log above`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/__health_check`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`the app did not answer on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+module.exports = { applyAppEnvironment, runApp, waitUntilServing };

@@ -1,0 +1,32 @@
+// Paths and package lists of the workspace; Node built-ins only, so it works before `npm install`.
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+const pluginsDir = path.join(root, 'plugins', '@hongniang');
+const packagesDir = path.join(root, 'packages');
+
+function readPackage(dir) {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+}
+
+function listPackageDirs(parent) {
+  if (!fs.existsSync(parent)) return [];
+  return fs
+    .readdirSync(parent, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(parent, entry.name, 'package.json')))
+    .map((entry) => path.join(parent, entry.name))
+    .sort();
+}
+
+/** Our NocoBase plugins, as { dir, name }. */
+function listPlugins() {
+  return listPackageDirs(pluginsDir).map((dir) => ({ dir, name: readPackage(dir).name }));
+}
+
+/** Framework-free libraries under packages/, as { dir, name }. */
+function listLibraries() {
+  return listPackageDirs(packagesDir).map((dir) => ({ dir, name: readPackage(dir).name }));
+}
+
+module.exports = { root, pluginsDir, packagesDir, listPlugins, listLibraries, readPackage };

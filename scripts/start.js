@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// `npm start`: install if needed, check the configuration, build our plugins, then install-or-upgrade and serve NocoBase.
+const { ensureInstalled } = require('./lib/install');
+
+async function main() {
+  ensureInstalled();
+  const { loadConfig, ConfigError } = require('./lib/config');
+  const { ensureDatabase } = require('./lib/database');
+  const { build } = require('./build');
+  const { applyAppEnvironment, runApp, waitUntilServing } = require('./lib/nocobase');
+
+  let config;
+  try {
+    config = loadConfig();
+    if (config.envFileCreated) console.log(`[hongniang] created ${config.envFile} from .env.example with a new APP_KEY`);
+    console.log(`[hongniang] using ${await ensureDatabase(config.database)}`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[hongniang] configuration error: ${error.message}`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  build();
+  const entry = applyAppEnvironment(config);
+  const app = runApp(entry);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
+  app.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+
+  await waitUntilServing(config.port, app);
+  const env = process.env;
+  console.log(
+    [
+      '',
+      `[hongniang] Hongniang is running at http://localhost:${config.port}/`,
+      `[hongniang] admin account: ${env.INIT_ROOT_EMAIL || 'admin@nocobase.com'} / ${env.INIT_ROOT_PASSWORD || 'admin123'} (as set at installation)`,
+      '[hongniang] press Ctrl+C to stop',
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error) => {
+  console.error(`[hongniang] start failed: ${error.message}`);
+  process.exit(1);
+});
