@@ -1,0 +1,29 @@
+// One jest run, four projects: framework-free libraries, server integration (real NocoBase), the scripts, and the browser.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform,
+  // Our packages resolve to their TypeScript source, for the tests and for NocoBase's own require() of a plugin alike.
+  moduleNameMapper: {
+    '^@test/support/(.*)$': '<rootDir>/test/support/$1',
+    '^@hongniang/(plugin-[a-z-]+)$': '<rootDir>/plugins/@hongniang/$1/src/server',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/storage/', '<rootDir>/plugins/.*/dist/', '<rootDir>/packages/.*/dist/'],
+};
+
+module.exports = {
+  // Booting a whole NocoBase app takes seconds; browser tests set their own, longer limit.
+  testTimeout: 180000,
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/packages/*/src/**/__tests__/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'server',
+      testMatch: ['<rootDir>/plugins/@hongniang/*/src/**/__tests__/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/server-env.js'],
+    },
+    { ...common, displayName: 'scripts', testMatch: ['<rootDir>/test/scripts/**/*.test.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+  ],
+};

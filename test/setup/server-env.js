@@ -1,0 +1,30 @@
+// The environment NocoBase's CLI would give a test process, so createMockServer boots a real app inside jest.
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..', '..');
+const worker = process.env.JEST_WORKER_ID || '1';
+const storage = path.join(os.tmpdir(), `hongniang-test-${process.ppid}-${worker}`);
+
+Object.assign(process.env, {
+  APP_ENV: 'test',
+  APP_KEY: process.env.APP_KEY || 'hongniang-test-key-not-for-production',
+  NODE_MODULES_PATH: path.join(root, 'node_modules'),
+  PLUGIN_PACKAGE_PREFIX: '@nocobase/plugin-,@nocobase/preset-,@hongniang/plugin-',
+  STORAGE_PATH: storage,
+  PLUGIN_STORAGE_PATH: path.join(storage, 'plugins'),
+  LOCAL_STORAGE_DEST: path.join(storage, 'uploads'),
+  CACHE_DEFAULT_STORE: 'memory',
+  TZ: 'UTC',
+  DB_TIMEZONE: '+00:00',
+  LOGGER_LEVEL: process.env.LOGGER_LEVEL || 'error',
+  LOGGER_TRANSPORT: process.env.LOGGER_TRANSPORT || 'console',
+});
+
+const dialect = (process.env.DB_DIALECT = process.env.DB_DIALECT || 'sqlite');
+if (dialect === 'sqlite') {
+  process.env.DB_STORAGE = ':memory:';
+} else if (process.env.HONGNIANG_TEST_DATABASE) {
+  // scripts/test.js creates one database per jest worker, so suites in parallel never share tables.
+  process.env.DB_DATABASE = `${process.env.HONGNIANG_TEST_DATABASE}_${worker}`;
+}

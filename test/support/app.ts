@@ -1,0 +1,50 @@
+import { createMockServer, MockServer } from '@nocobase/test';
+
+/** NocoBase plugins every Hongniang app stands on (users, sign-in, roles and permissions, the main data source). */
+export const FOUNDATION_PLUGINS = [
+  'error-handler',
+  'field-sort',
+  'users',
+  'auth',
+  'acl',
+  'data-source-manager',
+  'data-source-main',
+  'system-settings',
+];
+
+export const HONGNIANG_PLUGINS = ['@hongniang/plugin-members'];
+
+export interface AppOptions {
+  /** Extra NocoBase plugins the suite needs beside the foundation. */
+  plugins?: string[];
+}
+
+/** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
+export async function createHongniangApp(options: AppOptions = {}): Promise<MockServer> {
+  return createMockServer({
+    acl: true,
+    plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
+  });
+}
+
+/** Creates a user holding the given roles (the first is her default). */
+export async function createUser(app: MockServer, values: { nickname: string; roles: string[]; email?: string }) {
+  const users = app.db.getRepository('users');
+  return users.create({
+    values: {
+      nickname: values.nickname,
+      email: values.email || `${values.nickname.replace(/\W+/g, '.').toLowerCase()}@example.test`,
+      roles: values.roles.map((name) => ({ name })),
+    },
+  });
+}
+
+/** An HTTP agent signed in as the user, acting in the given role. */
+export async function signInAs(app: MockServer, user: { id: number } | number, roleName: string) {
+  return app.agent().login(user as any, roleName);
+}
+
+/** The administrator created at installation (root role). */
+export async function rootUser(app: MockServer) {
+  return app.db.getRepository('users').findOne({ filter: { 'roles.name': 'root' } });
+}
