@@ -19,7 +19,9 @@ function loadAmd(file: string) {
   return { ...defined, Plugin };
 }
 
-describe.each(listPlugins().map((plugin: { name: string; dir: string }) => [plugin.name, plugin.dir]))(
+const plugins: [string, string][] = listPlugins().map((plugin: { name: string; dir: string }) => [plugin.name, plugin.dir]);
+
+describe.each(plugins)(
   'the built plugin %s',
   (name: string, dir: string) => {
     it('has its server entry in dist/server, as package main', () => {

@@ -1,5 +1,7 @@
 import { createMockServer, MockServer } from '@nocobase/test';
 
+const { listPlugins } = require('../../scripts/lib/workspace');
+
 /** NocoBase plugins every Hongniang app stands on (users, sign-in, roles and permissions, the main data source). */
 export const FOUNDATION_PLUGINS = [
   'error-handler',
@@ -12,7 +14,8 @@ export const FOUNDATION_PLUGINS = [
   'system-settings',
 ];
 
-export const HONGNIANG_PLUGINS = ['@hongniang/plugin-members'];
+/** Every plugin of ours, by package name, as `npm start` enables them. */
+export const HONGNIANG_PLUGINS: string[] = listPlugins().map((plugin: { name: string }) => plugin.name);
 
 export interface AppOptions {
   /** Extra NocoBase plugins the suite needs beside the foundation. */

@@ -1,0 +1,110 @@
+#!/usr/bin/env node
+// `npm test`: install if needed, build, type-check, run every jest suite, then the browser tests; non-zero on any failure.
+//   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite; postgres/mariadb use throwaway databases)
+//   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
+//   anything else is passed to jest (e.g. a path pattern).
+const path = require('path');
+const { spawnSync } = require('child_process');
+const { ensureInstalled } = require('./lib/install');
+const { root } = require('./lib/workspace');
+
+const WORKERS = 2;
+const totals = { passed: 0, failed: 0 };
+
+/** Runs jest with a JSON report, so the run can close on one line counting every test. */
+function runJest(label, args, env = {}) {
+  const report = path.join(require('os').tmpdir(), `hongniang-jest-${process.pid}-${Date.now()}.json`);
+  const ok = run(label, process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`], env);
+  try {
+    const result = JSON.parse(require('fs').readFileSync(report, 'utf8'));
+    totals.passed += result.numPassedTests;
+    totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
+    require('fs').rmSync(report, { force: true });
+  } catch {
+    totals.failed += 1; // jest died before writing its report
+  }
+  return ok;
+}
+
+function parseArgs(argv) {
+  const options = { dialect: 'sqlite', e2e: true, onlyE2e: false, jestArgs: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--dialect') options.dialect = argv[++i];
+    else if (arg.startsWith('--dialect=')) options.dialect = arg.slice('--dialect='.length);
+    else if (arg === '--no-e2e') options.e2e = false;
+    else if (arg === '--only-e2e') options.onlyE2e = true;
+    else options.jestArgs.push(arg);
+  }
+  if (!['sqlite', 'postgres', 'mariadb'].includes(options.dialect)) {
+    console.error(`[hongniang] --dialect must be sqlite, postgres or mariadb, not "${options.dialect}"`);
+    process.exit(2);
+  }
+  return options;
+}
+
+function run(label, command, args, env = {}) {
+  console.log(`\n[hongniang] ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+/** Server settings for a dialect, read from the environment with this machine's defaults. */
+function serverOf(dialect) {
+  const env = process.env;
+  if (dialect === 'postgres') {
+    return { dialect, host: env.DB_HOST || '127.0.0.1', port: Number(env.DB_PORT || 5432), user: env.DB_USER || 'postgres', password: env.DB_PASSWORD || '' };
+  }
+  return { dialect, host: env.DB_HOST || '127.0.0.1', port: Number(env.DB_PORT || 3306), user: env.DB_USER || 'root', password: env.DB_PASSWORD || '' };
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  ensureInstalled();
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  let ok = run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
+  ok = ok && run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
+  if (!ok) process.exit(1);
+
+  if (!options.onlyE2e) {
+    const env = { DB_DIALECT: options.dialect };
+    const databases = [];
+    if (options.dialect !== 'sqlite') {
+      const { createDatabase } = require('./lib/database');
+      const server = serverOf(options.dialect);
+      const base = `hongniang_test_${process.pid}`;
+      for (let worker = 1; worker <= WORKERS; worker++) databases.push({ ...server, database: `${base}_${worker}` });
+      try {
+        for (const database of databases) await createDatabase(database);
+      } catch (error) {
+        console.error(`[hongniang] ${error.message}`);
+        process.exit(2);
+      }
+      Object.assign(env, {
+        HONGNIANG_TEST_DATABASE: base,
+        DB_HOST: server.host,
+        DB_PORT: String(server.port),
+        DB_USER: server.user,
+        DB_PASSWORD: server.password,
+      });
+    }
+    try {
+      const projects = ['--selectProjects', 'unit', 'server', 'scripts'];
+      ok = runJest(`jest on ${options.dialect}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
+    } finally {
+      const { dropDatabase } = require('./lib/database');
+      for (const database of databases) await dropDatabase(database).catch((error) => console.error(`[hongniang] could not drop ${database.database}: ${error.message}`));
+    }
+  }
+  if (options.e2e || options.onlyE2e) {
+    ok = runJest('browser tests (headless Chromium against the running app)', ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs]) && ok;
+  }
+  console.log(`\n[hongniang] ${ok ? 'all tests passed' : 'some tests FAILED'} (${options.dialect}${options.e2e || options.onlyE2e ? ' + browser' : ''})`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(`[hongniang] test run failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+import fs from 'fs';
+import { Browser, chromium, Page } from 'playwright-core';
+
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'];
+
+/** Launches the system Chromium; a missing browser fails the run with the way to install it, never a silent skip. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `Chromium was not found at ${executablePath}. Install the Debian package (apt-get install chromium) ` +
+        'or point CHROMIUM_PATH at a Chromium binary.',
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
+}
+
+/** Everything a page reports as wrong: console errors, uncaught exceptions and failed requests. */
+export function watchProblems(page: Page) {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+/** Signs in through the NocoBase sign-in form (zh-CN), as a person would. */
+export async function signIn(page: Page, baseUrl: string, account: string, password: string) {
+  await page.goto(`${baseUrl}/signin`);
+  await page.fill('input[placeholder="用户名/邮箱"]', account);
+  await page.fill('input[type="password"]', password);
+  await page.click('button:has-text("登录")');
+  await page.waitForURL(/\/admin/, { timeout: 60000 });
+}

@@ -1,0 +1,75 @@
+import { ChildProcess, spawn } from 'child_process';
+import fs from 'fs';
+import net from 'net';
+import os from 'os';
+import path from 'path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+export interface RunningApp {
+  url: string;
+  admin: { email: string; password: string };
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the whole app through `npm start`'s own script, on a free port with a throwaway SQLite database and storage,
+ * so browser tests meet exactly what a person starting the project meets.
+ */
+export async function startApp(timeoutMs = 8 * 60 * 1000): Promise<RunningApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongniang-e2e-'));
+  const port = await freePort();
+  const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)));
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+    cwd: root,
+    env: {
+      ...clean,
+      APP_ENV_PATH: path.join(dir, '.env'),
+      STORAGE_PATH: path.join(dir, 'storage'),
+      APP_PORT: String(port),
+      DB_DIALECT: 'sqlite',
+      DB_STORAGE: path.join(dir, 'storage', 'db', 'e2e.sqlite'),
+      INIT_APP_LANG: 'zh-CN',
+      INIT_ROOT_EMAIL: admin.email,
+      INIT_ROOT_PASSWORD: admin.password,
+      LOGGER_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const collect = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20000));
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (!log.includes('is running at')) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`the app did not start (exit ${child.exitCode}); last output:\n${log.slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return { url: `http://127.0.0.1:${port}`, admin, stop };
+}
