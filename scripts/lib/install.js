@@ -19,8 +19,8 @@ function needsInstall() {
 
 function ensureInstalled() {
   if (!needsInstall()) return;
-  const hasLock = fs.existsSync(path.join(root, 'package-lock.json'));
-  const args = hasLock ? ['ci'] : ['install'];
+  // `npm install` follows package-lock.json; `npm ci` refuses this lockfile because it omits platform binaries the registry lacks.
+  const args = ['install'];
   console.log(`[hongniang] installing dependencies (npm ${args.join(' ')}); the first time takes a few minutes…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
