@@ -12,6 +12,8 @@ export const FOUNDATION_PLUGINS = [
   'data-source-manager',
   'data-source-main',
   'system-settings',
+  'field-sequence',
+  'field-china-region',
 ];
 
 /** Every plugin of ours, by package name, as `npm start` enables them. */

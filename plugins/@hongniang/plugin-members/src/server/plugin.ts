@@ -1,8 +1,17 @@
 import { Plugin } from '@nocobase/server';
+import { registerInCollectionManager } from './collection-manager';
+import { validateMember, validatePartnerPreferences } from './validate-member';
 
-/** The member archive: collections, validation, import and seeded pages arrive with their own issue. */
+/** The member archive: members and their partner preferences (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
-  async load() {}
+  async load() {
+    this.db.on('members.beforeSave', validateMember);
+    this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
+  }
+
+  async install() {
+    await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+  }
 }
 
 export default PluginMembersServer;

@@ -1,0 +1,102 @@
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { ageOn } from '../age';
+
+/** A birth date that makes someone exactly `years` old today. */
+function bornYearsAgo(years: number, dayOffset = 0) {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() - years);
+  date.setDate(date.getDate() + dayOffset);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('the member archive over HTTP, with the ACL on', () => {
+  let app: MockServer;
+  let admin: any;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    admin = await signInAs(app, await rootUser(app), 'root');
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  const create = (values: Record<string, any>, locale = 'zh-CN') =>
+    admin.set('X-Locale', locale).resource('members').create({ values });
+
+  it('creates a member with a member number, derived age and age group', async () => {
+    const response = await create({
+      name: '林晓雨',
+      gender: 'female',
+      birthDate: bornYearsAgo(29),
+      phone: '138 0013 8000',
+      education: 'master',
+      hobbies: ['travel', 'reading'],
+      partnerPreferences: { ageMin: 28, ageMax: 36, ageImportance: 'required', minEducation: 'bachelor' },
+    });
+    expect(response.status).toBe(200);
+    const member = response.body.data;
+    expect(member.memberNo).toMatch(/^HN\d{6}$/);
+    expect(member.age).toBe(29);
+    expect(member.ageGroup).toBe('youth');
+    expect(member.phone).toBe('13800138000');
+    expect(member.status).toBe('new');
+    expect(member.recommendConsent).toBe(false);
+
+    const fetched = await admin.resource('members').get({ filterByTk: member.id, appends: ['partnerPreferences'] });
+    expect(fetched.body.data.partnerPreferences).toMatchObject({ ageMin: 28, ageMax: 36, ageImportance: 'required', minEducation: 'bachelor' });
+  });
+
+  it('derives age on a birthday boundary and re-derives it on update', async () => {
+    const { body } = await create({ name: '陈建国', gender: 'male', birthDate: bornYearsAgo(36, 1) });
+    expect(body.data.age).toBe(35);
+    expect(body.data.ageGroup).toBe('youth');
+    const updated = await admin.resource('members').update({ filterByTk: body.data.id, values: { birthDate: bornYearsAgo(56) } });
+    expect(updated.status).toBe(200);
+    const fetched = await admin.resource('members').get({ filterByTk: body.data.id });
+    expect(fetched.body.data).toMatchObject({ age: 56, ageGroup: 'senior' });
+  });
+
+  it('lists members filtered by the derived age group', async () => {
+    const response = await admin.resource('members').list({ filter: { ageGroup: 'senior' } });
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((m: any) => m.name)).toEqual(['陈建国']);
+  });
+
+  it.each([
+    [{ name: 'A', birthDate: bornYearsAgo(17) }, 'birthDate', '年龄应在 18–100', 'Age must be between 18 and 100'],
+    [{ name: 'A', heightCm: 99 }, 'heightCm', '身高应在 100–250', 'Height must be between 100 and 250'],
+    [{ name: 'A', heightCm: 251 }, 'heightCm', '身高应在 100–250', 'Height must be between 100 and 250'],
+    [{ name: 'A', phone: '12345' }, 'phone', '手机号“12345”格式不正确', 'Phone "12345" is not a valid'],
+    [{ name: 'A', education: 'kindergarten' }, 'education', '“kindergarten”不在可选项中', '"kindergarten" is not one of its options'],
+    [{ name: 'A', hobbies: ['travel', 'skydiving'] }, 'hobbies', '“skydiving”不在可选项中', '"skydiving" is not one of its options'],
+    [{ name: 'A', partnerPreferences: { ageMin: 40, ageMax: 30 } }, 'ageMin', '下限 40 大于上限 30', 'from 40 is greater than to 30'],
+    [{ name: 'A', partnerPreferences: { heightMin: 180, heightMax: 160 } }, 'heightMin', '下限 180 大于上限 160', 'from 180 is greater than to 160'],
+  ])('refuses %j with 400 naming %s, in zh-CN and en-US', async (values, _field, zh, en) => {
+    const before = await app.db.getRepository('members').count();
+    const zhResponse = await create(values, 'zh-CN');
+    expect(zhResponse.status).toBe(400);
+    expect(zhResponse.body.errors[0].message).toContain(zh);
+    const enResponse = await create(values, 'en-US');
+    expect(enResponse.status).toBe(400);
+    expect(enResponse.body.errors[0].message).toContain(en);
+    expect(await app.db.getRepository('members').count()).toBe(before);
+  });
+
+  it('refuses a second member with the same phone, naming the existing member number', async () => {
+    const first = await create({ name: '王芳', phone: '13900139000' });
+    expect(first.status).toBe(200);
+    const second = await create({ name: '王芳芳', phone: '139-0013-9000' });
+    expect(second.status).toBe(400);
+    expect(second.body.errors[0].message).toBe(`手机号 13900139000 已属于会员 ${first.body.data.memberNo}，不能重复登记`);
+    const mine = await admin.resource('members').update({ filterByTk: first.body.data.id, values: { phone: '13900139000', name: '王芳' } });
+    expect(mine.status).toBe(200);
+  });
+
+  it('computes age in whole years', () => {
+    expect(ageOn('2000-02-29', new Date(2018, 1, 28))).toBe(17);
+    expect(ageOn('2000-02-29', new Date(2018, 2, 1))).toBe(18);
+  });
+});

@@ -1,0 +1,112 @@
+import { defineCollection } from '@nocobase/database';
+import {
+  checkbox,
+  choice,
+  choices,
+  date,
+  derivedChoice,
+  derivedInteger,
+  email,
+  integer,
+  label,
+  longText,
+  phone,
+  region,
+  text,
+} from '../field-kinds';
+
+/** The member archive (客户档案): one record per client, fields grouped as the agency groups them. */
+export default defineCollection({
+  name: 'members',
+  title: label('Members'),
+  uiManageable: true,
+  createdBy: true,
+  updatedBy: true,
+  fields: [
+    // Basic 基本信息
+    {
+      name: 'memberNo',
+      type: 'sequence',
+      interface: 'sequence',
+      unique: true,
+      patterns: [
+        { type: 'string', options: { value: 'HN' } },
+        { type: 'integer', options: { digits: 6, start: 1, key: 1 } },
+      ],
+      uiSchema: { type: 'string', title: label('Member number'), 'x-component': 'Input', 'x-read-pretty': true },
+    },
+    text('name', 'Name'),
+    choice('gender', 'Gender', 'gender'),
+    date('birthDate', 'Birth date'),
+    derivedInteger('age', 'Age'),
+    phone('phone', 'Phone'),
+    text('wechat', 'WeChat ID'),
+    email('email', 'E-mail'),
+    text('idNumber', 'ID number'),
+    region('currentCity', 'Current city', 'memberCurrentCities'),
+    region('hometown', 'Hometown', 'memberHometowns'),
+    integer('heightCm', 'Height (cm)', { min: 100, max: 250 }),
+    integer('weightKg', 'Weight (kg)', { min: 30, max: 250 }),
+    // Education & occupation 教育与职业
+    choice('education', 'Education', 'education'),
+    text('school', 'School'),
+    text('occupation', 'Occupation'),
+    choice('occupationGroup', 'Occupation group', 'occupationGroup'),
+    text('employer', 'Employer'),
+    text('position', 'Position'),
+    text('industry', 'Industry'),
+    // Marriage & family 婚姻与家庭
+    choice('maritalStatus', 'Marital status', 'maritalStatus'),
+    choice('children', 'Children', 'children'),
+    checkbox('onlyChild', 'Only child'),
+    longText('familyBackground', 'Family background'),
+    // Lifestyle & interests 生活习惯与兴趣
+    choices('hobbies', 'Hobbies', 'hobbies'),
+    choice('smoking', 'Smoking', 'habitFrequency'),
+    choice('drinking', 'Drinking', 'habitFrequency'),
+    choices('personality', 'Personality', 'personality'),
+    // Emotional history & expectations 情感经历与期望 (sensitive)
+    longText('relationshipHistory', 'Relationship history'),
+    longText('hopes', 'Hopes for a partner'),
+    longText('worries', 'Worries'),
+    // Economy 经济状况 (sensitive)
+    choice('incomeBand', 'Annual income', 'incomeBand'),
+    choice('housing', 'Housing', 'housing'),
+    choice('car', 'Car', 'car'),
+    longText('assets', 'Assets'),
+    choice('spendingPower', 'Spending power', 'spendingPower'),
+    // Membership & service 会员服务
+    choice('tier', 'Membership tier', 'tier', { defaultValue: 'standard' }),
+    date('joinDate', 'Join date'),
+    date('expiryDate', 'Membership expiry'),
+    choice('status', 'Status', 'status', { defaultValue: 'new' }),
+    choice('sourceChannel', 'Source channel', 'sourceChannel'),
+    {
+      name: 'matchmaker',
+      type: 'belongsTo',
+      interface: 'm2o',
+      target: 'users',
+      foreignKey: 'matchmakerId',
+      uiSchema: { title: label('Matchmaker'), 'x-component': 'AssociationField', 'x-component-props': { fieldNames: { label: 'nickname', value: 'id' } } },
+    },
+    { name: 'lastContactAt', type: 'date', interface: 'datetime', uiSchema: { type: 'string', title: label('Last contact'), 'x-component': 'DatePicker', 'x-component-props': { showTime: true } } },
+    date('nextFollowUpDate', 'Next follow-up'),
+    longText('notes', 'Notes'),
+    { name: 'tags', type: 'array', interface: 'multipleSelect', defaultValue: [], uiSchema: { type: 'array', title: label('Tags'), 'x-component': 'Select', 'x-component-props': { mode: 'tags' }, enum: [] } },
+    // Consent & privacy 授权
+    checkbox('recommendConsent', 'Consents to be recommended'),
+    date('privacyConsentDate', 'Privacy consent date'),
+    checkbox('doNotRecommend', 'Do not recommend'),
+    // Classification 分类
+    derivedChoice('ageGroup', 'Age group', 'ageGroup'),
+    {
+      name: 'partnerPreferences',
+      type: 'hasOne',
+      interface: 'oho',
+      target: 'partnerPreferences',
+      foreignKey: 'memberId',
+      onDelete: 'CASCADE',
+      uiSchema: { title: label('Partner preferences'), 'x-component': 'AssociationField' },
+    },
+  ],
+});

@@ -1,0 +1,95 @@
+// Builders for the field definitions of our collections: one place decides which NocoBase interface a kind of field uses.
+import { ChoiceList, vocabulary } from './vocabulary';
+
+export const NAMESPACE = '@hongniang/plugin-members';
+
+/** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
+export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+
+const ui = (title: string, component: string, extra: Record<string, any> = {}) => ({ title: label(title), 'x-component': component, ...extra });
+const enumOf = (list: ChoiceList) => vocabulary[list].map((choice) => ({ value: choice.value, label: label(choice.en) }));
+
+export const text = (name: string, title: string) => ({ name, type: 'string', interface: 'input', uiSchema: ui(title, 'Input', { type: 'string' }) });
+
+export const longText = (name: string, title: string) => ({ name, type: 'text', interface: 'textarea', uiSchema: ui(title, 'Input.TextArea', { type: 'string' }) });
+
+export const phone = (name: string, title: string) => ({
+  name,
+  type: 'string',
+  interface: 'phone',
+  uiSchema: ui(title, 'Input', { type: 'string', 'x-component-props': { type: 'tel' } }),
+});
+
+export const email = (name: string, title: string) => ({
+  name,
+  type: 'string',
+  interface: 'email',
+  uiSchema: ui(title, 'Input', { type: 'string', 'x-validator': 'email' }),
+});
+
+export const integer = (name: string, title: string, bounds: { min: number; max: number }) => ({
+  name,
+  type: 'integer',
+  interface: 'integer',
+  uiSchema: ui(title, 'InputNumber', { type: 'number', 'x-validator': 'integer', 'x-component-props': { step: '1', ...bounds } }),
+});
+
+/** A value the server derives; shown read-only. */
+export const derivedInteger = (name: string, title: string) => ({
+  name,
+  type: 'integer',
+  interface: 'integer',
+  uiSchema: ui(title, 'InputNumber', { type: 'number', 'x-read-pretty': true, 'x-disabled': true }),
+});
+
+export const date = (name: string, title: string) => ({
+  name,
+  type: 'dateOnly',
+  interface: 'date',
+  uiSchema: ui(title, 'DatePicker', { type: 'string', 'x-component-props': { dateOnly: true } }),
+});
+
+export const checkbox = (name: string, title: string, defaultValue = false) => ({
+  name,
+  type: 'boolean',
+  interface: 'checkbox',
+  defaultValue,
+  uiSchema: ui(title, 'Checkbox', { type: 'boolean' }),
+});
+
+export const choice = (name: string, title: string, list: ChoiceList, extra: Record<string, any> = {}) => ({
+  name,
+  type: 'string',
+  interface: 'select',
+  ...extra,
+  uiSchema: ui(title, 'Select', { type: 'string', enum: enumOf(list), ...(extra.uiSchema || {}) }),
+});
+
+export const derivedChoice = (name: string, title: string, list: ChoiceList) =>
+  choice(name, title, list, { uiSchema: { 'x-read-pretty': true, 'x-disabled': true } });
+
+export const choices = (name: string, title: string, list: ChoiceList) => ({
+  name,
+  type: 'array',
+  interface: 'multipleSelect',
+  defaultValue: [],
+  uiSchema: ui(title, 'Select', { type: 'array', enum: enumOf(list), 'x-component-props': { mode: 'multiple' } }),
+});
+
+/** Province / city / district from NocoBase's China-region table; each field keeps its own link table. */
+export const region = (name: string, title: string, through: string, maxLevel = 2) => ({
+  name,
+  type: 'belongsToMany',
+  interface: 'chinaRegion',
+  target: 'chinaRegions',
+  targetKey: 'code',
+  sortBy: 'level',
+  through,
+  foreignKey: 'memberId',
+  otherKey: 'regionCode',
+  uiSchema: ui(title, 'Cascader', {
+    type: 'array',
+    'x-component-props': { useDataSource: '{{ useChinaRegionDataSource }}', useLoadData: '{{ useChinaRegionLoadData }}', changeOnSelect: true, maxLevel },
+    'x-validator': 'chinaRegion',
+  }),
+});

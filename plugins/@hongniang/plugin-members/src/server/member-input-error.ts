@@ -1,0 +1,19 @@
+/** A refusal of bad input, naming the field, in the caller's language; NocoBase's error handler answers it with HTTP 400. */
+export class MemberInputError extends Error {
+  status = 400;
+  code = 'HONGNIANG_INVALID_INPUT';
+
+  constructor(
+    readonly field: string,
+    readonly messages: { 'zh-CN': string; 'en-US': string },
+    locale = 'zh-CN',
+  ) {
+    super(locale.startsWith('en') ? messages['en-US'] : messages['zh-CN']);
+  }
+}
+
+/** The language of the request behind a database operation, when there is one (NocoBase passes it as `context`). */
+export function localeOf(options: any): string {
+  const ctx = options?.context;
+  return ctx?.getCurrentLocale?.() || ctx?.get?.('x-locale') || 'zh-CN';
+}
