@@ -22,6 +22,17 @@ function build() {
     fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   }
   for (const project of projects) compile(project);
+  for (const { dir } of listPlugins()) copyAssets(dir);
+}
+
+// Data the plugins read at run time: translations (also served to the web client) and page blueprints.
+const ASSET_DIRS = ['locale', 'blueprints'];
+
+function copyAssets(pluginDir) {
+  for (const name of ASSET_DIRS) {
+    const source = path.join(pluginDir, 'src', name);
+    if (fs.existsSync(source)) fs.cpSync(source, path.join(pluginDir, 'dist', name), { recursive: true });
+  }
 }
 
 module.exports = { build };

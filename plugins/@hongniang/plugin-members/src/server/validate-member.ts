@@ -1,5 +1,6 @@
 import { ageGroupOf, ageOn } from './age';
 import { MemberInputError, localeOf } from './member-input-error';
+import { fieldTitle, translate } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -11,16 +12,18 @@ const MEMBER_CHOICES: Record<string, ChoiceList> = {
   car: 'car', spendingPower: 'spendingPower', tier: 'tier', status: 'status', sourceChannel: 'sourceChannel',
   hobbies: 'hobbies', personality: 'personality',
 };
+export const CRITERIA = ['age', 'height', 'education', 'maritalStatus', 'children', 'income', 'region', 'hobbies', 'personality', 'smoking'];
 const PREFERENCE_CHOICES: Record<string, ChoiceList> = {
   minEducation: 'education', minIncomeBand: 'incomeBand', maritalStatuses: 'maritalStatus', wantedHobbies: 'hobbies',
   wantedPersonality: 'personality',
-  ...Object.fromEntries(['age', 'height', 'education', 'maritalStatus', 'children', 'income', 'region', 'hobbies', 'personality', 'smoking'].map((c) => [`${c}Importance`, 'importance' as ChoiceList])),
+  ...Object.fromEntries(CRITERIA.map((criterion) => [`${criterion}Importance`, 'importance' as ChoiceList])),
 };
 
-const FIELD_NAMES: Record<string, [string, string]> = {
-  birthDate: ['出生日期', 'Birth date'], heightCm: ['身高', 'Height'], weightKg: ['体重', 'Weight'], phone: ['手机号', 'Phone'],
-  age: ['年龄', 'Age'], height: ['身高', 'Height'],
-};
+/** Builds the refusal of one field's value, with the field named as people see it in each language. */
+function refuse(model: any, field: string, locale: string, say: (title: string, english: boolean) => string) {
+  const title = (lang: string) => fieldTitle(model.constructor.collection, field, lang);
+  return new MemberInputError(field, { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) }, locale);
+}
 
 function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: string) {
   for (const [field, list] of Object.entries(choices)) {
@@ -28,94 +31,91 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: s
     const value = model.get(field);
     if (value === null || value === undefined || value === '') continue;
     const bad = (Array.isArray(value) ? value : [value]).find((item) => !isChoice(list, item));
-    if (bad !== undefined) {
-      const allowed = vocabulary[list];
-      throw new MemberInputError(
-        field,
-        {
-          'zh-CN': `字段「${field}」的取值“${bad}”不在可选项中，可选：${allowed.map((c) => `${c.value}（${c.zh}）`).join('、')}`,
-          'en-US': `Field "${field}": "${bad}" is not one of its options: ${allowed.map((c) => `${c.value} (${c.en})`).join(', ')}`,
-        },
-        locale,
-      );
-    }
-  }
-}
-
-function checkRange(field: string, value: unknown, min: number, max: number, unit: [string, string], locale: string) {
-  if (value === null || value === undefined) return;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) {
-    const [zh, en] = FIELD_NAMES[field] || [field, field];
-    throw new MemberInputError(
-      field,
-      { 'zh-CN': `${zh}应在 ${min}–${max}${unit[0]} 之间，收到 ${value}`, 'en-US': `${en} must be between ${min} and ${max}${unit[1]}; got ${value}` },
-      locale,
+    if (bad === undefined) continue;
+    const options = (lang: string) => vocabulary[list].map((choice) => `${choice.value} (${translate(choice.en, lang)})`);
+    throw refuse(model, field, locale, (title, english) =>
+      english
+        ? `${title}: "${bad}" is not one of its options: ${options('en-US').join(', ')}`
+        : `${title}：“${bad}”不在可选项中，可选：${options('zh-CN').join('、')}`,
     );
   }
 }
+
+function checkRange(model: any, field: string, value: unknown, [min, max]: [number, number], unit: [string, string], locale: string) {
+  if (value === null || value === undefined || value === '') return;
+  const n = Number(value);
+  if (Number.isFinite(n) && n >= min && n <= max) return;
+  throw refuse(model, field, locale, (title, english) =>
+    english ? `${title} must be between ${min} and ${max}${unit[1]}; got ${value}` : `${title}应在 ${min}–${max}${unit[0]} 之间，收到 ${value}`,
+  );
+}
+
+const YEARS: [string, string] = [' 岁', ' years'];
+const CENTIMETRES: [string, string] = [' 厘米', ' cm'];
+const KILOGRAMS: [string, string] = [' 公斤', ' kg'];
 
 /** Checks a member before it is saved and derives age and age group from the birth date. */
 export async function validateMember(model: any, options: any) {
   const locale = localeOf(options);
   checkChoices(model, MEMBER_CHOICES, locale);
-  if (model.changed('heightCm')) checkRange('heightCm', model.get('heightCm'), 100, 250, [' 厘米', ' cm'], locale);
-  if (model.changed('weightKg')) checkRange('weightKg', model.get('weightKg'), 30, 250, [' 公斤', ' kg'], locale);
+  if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
+  if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
+  if (model.changed('phone')) await checkPhone(model, options, locale);
+  if (model.changed('birthDate')) deriveAge(model, locale);
+}
 
+async function checkPhone(model: any, options: any, locale: string) {
   const phone = model.get('phone');
-  if (model.changed('phone') && phone) {
-    const normalized = String(phone).replace(/[\s-]/g, '');
-    if (!MOBILE.test(normalized)) {
-      throw new MemberInputError(
-        'phone',
-        { 'zh-CN': `手机号“${phone}”格式不正确，应为 11 位中国大陆手机号`, 'en-US': `Phone "${phone}" is not a valid 11-digit mainland China mobile number` },
-        locale,
-      );
-    }
-    model.set('phone', normalized);
-    const existing = await model.constructor.findOne({ where: { phone: normalized }, transaction: options.transaction });
-    if (existing && existing.get('id') !== model.get('id')) {
-      const number = existing.get('memberNo');
-      throw new MemberInputError(
-        'phone',
-        { 'zh-CN': `手机号 ${normalized} 已属于会员 ${number}，不能重复登记`, 'en-US': `Phone ${normalized} already belongs to member ${number}` },
-        locale,
-      );
-    }
+  if (!phone) return;
+  const normalized = String(phone).replace(/[\s-]/g, '');
+  if (!MOBILE.test(normalized)) {
+    throw refuse(model, 'phone', locale, (title, english) =>
+      english ? `${title} "${phone}" is not a valid 11-digit mainland China mobile number` : `${title}“${phone}”格式不正确，应为 11 位中国大陆手机号`,
+    );
   }
+  model.set('phone', normalized);
+  const existing = await model.constructor.findOne({ where: { phone: normalized }, transaction: options.transaction });
+  if (existing && existing.get('id') !== model.get('id')) {
+    const number = existing.get('memberNo');
+    throw refuse(model, 'phone', locale, (title, english) =>
+      english ? `${title} ${normalized} already belongs to member ${number}` : `${title} ${normalized} 已属于会员 ${number}，不能重复登记`,
+    );
+  }
+}
 
-  if (model.changed('birthDate')) {
-    const birthDate = model.get('birthDate');
-    if (birthDate) {
-      const age = ageOn(String(birthDate));
-      checkRange('age', age, 18, 100, [' 岁', ' years'], locale);
-      model.set('age', age);
-      model.set('ageGroup', ageGroupOf(age));
-    } else {
-      model.set('age', null);
-      model.set('ageGroup', null);
-    }
+function deriveAge(model: any, locale: string) {
+  const birthDate = model.get('birthDate');
+  if (!birthDate) {
+    model.set({ age: null, ageGroup: null });
+    return;
   }
+  const age = ageOn(String(birthDate));
+  if (age < 18 || age > 100) {
+    throw refuse(model, 'birthDate', locale, (title, english) =>
+      english ? `${title} ${birthDate} gives age ${age}; members must be 18 to 100` : `${title} ${birthDate} 对应年龄 ${age} 岁，会员年龄应在 18–100 岁之间`,
+    );
+  }
+  model.set({ age, ageGroup: ageGroupOf(age) });
 }
 
 /** Checks a set of partner preferences: options, bounds, and that every range has min ≤ max. */
 export async function validatePartnerPreferences(model: any, options: any) {
   const locale = localeOf(options);
   checkChoices(model, PREFERENCE_CHOICES, locale);
-  for (const [criterion, min, max, unit] of [
-    ['age', 18, 100, [' 岁', ' years']],
-    ['height', 100, 250, [' 厘米', ' cm']],
+  for (const [criterion, bounds, unit] of [
+    ['age', [18, 100], YEARS],
+    ['height', [100, 250], CENTIMETRES],
   ] as const) {
-    const low = model.get(`${criterion}Min`);
-    const high = model.get(`${criterion}Max`);
-    checkRange(criterion, low, min, max, [...unit], locale);
-    checkRange(criterion, high, min, max, [...unit], locale);
+    const [lowField, highField] = [`${criterion}Min`, `${criterion}Max`];
+    const [low, high] = [model.get(lowField), model.get(highField)];
+    checkRange(model, lowField, low, [...bounds], unit, locale);
+    checkRange(model, highField, high, [...bounds], unit, locale);
     if (low != null && high != null && Number(low) > Number(high)) {
-      const [zh, en] = FIELD_NAMES[criterion];
-      throw new MemberInputError(
-        `${criterion}Min`,
-        { 'zh-CN': `择偶${zh}范围有误：下限 ${low} 大于上限 ${high}`, 'en-US': `Preferred ${en.toLowerCase()} range is wrong: from ${low} is greater than to ${high}` },
-        locale,
+      const title = (lang: string) => fieldTitle(model.constructor.collection, highField, lang);
+      throw refuse(model, lowField, locale, (lowTitle, english) =>
+        english
+          ? `${lowTitle} ${low} is greater than ${title('en-US')} ${high}`
+          : `${lowTitle} ${low} 大于${title('zh-CN')} ${high}`,
       );
     }
   }

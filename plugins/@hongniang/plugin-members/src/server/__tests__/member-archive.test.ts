@@ -66,23 +66,27 @@ describe('the member archive over HTTP, with the ACL on', () => {
   });
 
   it.each([
-    [{ name: 'A', birthDate: bornYearsAgo(17) }, 'birthDate', '年龄应在 18–100', 'Age must be between 18 and 100'],
-    [{ name: 'A', heightCm: 99 }, 'heightCm', '身高应在 100–250', 'Height must be between 100 and 250'],
-    [{ name: 'A', heightCm: 251 }, 'heightCm', '身高应在 100–250', 'Height must be between 100 and 250'],
-    [{ name: 'A', phone: '12345' }, 'phone', '手机号“12345”格式不正确', 'Phone "12345" is not a valid'],
-    [{ name: 'A', education: 'kindergarten' }, 'education', '“kindergarten”不在可选项中', '"kindergarten" is not one of its options'],
-    [{ name: 'A', hobbies: ['travel', 'skydiving'] }, 'hobbies', '“skydiving”不在可选项中', '"skydiving" is not one of its options'],
-    [{ name: 'A', partnerPreferences: { ageMin: 40, ageMax: 30 } }, 'ageMin', '下限 40 大于上限 30', 'from 40 is greater than to 30'],
-    [{ name: 'A', partnerPreferences: { heightMin: 180, heightMax: 160 } }, 'heightMin', '下限 180 大于上限 160', 'from 180 is greater than to 160'],
-  ])('refuses %j with 400 naming %s, in zh-CN and en-US', async (values, _field, zh, en) => {
+    [{ name: 'A', birthDate: bornYearsAgo(17) }, '出生日期', ` ${bornYearsAgo(17)} 对应年龄 17 岁，会员年龄应在 18–100 岁之间`, 'Birth date', ` ${bornYearsAgo(17)} gives age 17; members must be 18 to 100`],
+    [{ name: 'A', birthDate: bornYearsAgo(101) }, '出生日期', ` ${bornYearsAgo(101)} 对应年龄 101 岁`, 'Birth date', ` ${bornYearsAgo(101)} gives age 101`],
+    [{ name: 'A', heightCm: 99 }, '身高（厘米）', '应在 100–250 厘米 之间，收到 99', 'Height (cm)', ' must be between 100 and 250 cm; got 99'],
+    [{ name: 'A', heightCm: 251 }, '身高（厘米）', '应在 100–250 厘米 之间，收到 251', 'Height (cm)', ' must be between 100 and 250 cm; got 251'],
+    [{ name: 'A', phone: '12345' }, '手机号', '“12345”格式不正确', 'Phone', ' "12345" is not a valid 11-digit'],
+    [{ name: 'A', education: 'kindergarten' }, '学历', '：“kindergarten”不在可选项中，可选：highSchool (高中及以下)', 'Education', ': "kindergarten" is not one of its options: highSchool (High school or below)'],
+    [{ name: 'A', hobbies: ['travel', 'skydiving'] }, '兴趣爱好', '：“skydiving”不在可选项中', 'Hobbies', ': "skydiving" is not one of its options'],
+    [{ name: 'A', partnerPreferences: { ageMin: 40, ageMax: 30 } }, '年龄下限', ' 40 大于年龄上限 30', 'Age from', ' 40 is greater than Age to 30'],
+    [{ name: 'A', partnerPreferences: { heightMin: 180, heightMax: 160 } }, '身高下限（厘米）', ' 180 大于身高上限（厘米） 160', 'Height from (cm)', ' 180 is greater than Height to (cm) 160'],
+    [{ name: 'A', partnerPreferences: { ageImportance: 'veryMuch' } }, '年龄重要程度', '：“veryMuch”不在可选项中', 'Age: importance', ': "veryMuch" is not one of its options'],
+  ])('refuses %j with 400 naming the field (%s), in zh-CN and en-US', async (values, zhField, zh, enField, en) => {
     const before = await app.db.getRepository('members').count();
+    const preferencesBefore = await app.db.getRepository('partnerPreferences').count();
     const zhResponse = await create(values, 'zh-CN');
     expect(zhResponse.status).toBe(400);
-    expect(zhResponse.body.errors[0].message).toContain(zh);
+    expect(zhResponse.body.errors[0].message).toContain(zhField + zh);
     const enResponse = await create(values, 'en-US');
     expect(enResponse.status).toBe(400);
-    expect(enResponse.body.errors[0].message).toContain(en);
+    expect(enResponse.body.errors[0].message).toContain(enField + en);
     expect(await app.db.getRepository('members').count()).toBe(before);
+    expect(await app.db.getRepository('partnerPreferences').count()).toBe(preferencesBefore);
   });
 
   it('refuses a second member with the same phone, naming the existing member number', async () => {
@@ -91,6 +95,8 @@ describe('the member archive over HTTP, with the ACL on', () => {
     const second = await create({ name: '王芳芳', phone: '139-0013-9000' });
     expect(second.status).toBe(400);
     expect(second.body.errors[0].message).toBe(`手机号 13900139000 已属于会员 ${first.body.data.memberNo}，不能重复登记`);
+    const english = await create({ name: 'Fang', phone: '13900139000' }, 'en-US');
+    expect(english.body.errors[0].message).toBe(`Phone 13900139000 already belongs to member ${first.body.data.memberNo}`);
     const mine = await admin.resource('members').update({ filterByTk: first.body.data.id, values: { phone: '13900139000', name: '王芳' } });
     expect(mine.status).toBe(200);
   });

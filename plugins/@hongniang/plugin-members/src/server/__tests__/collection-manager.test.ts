@@ -1,0 +1,70 @@
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+
+describe('the member collections in the UI collection manager', () => {
+  let app: MockServer;
+  let admin: any;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    admin = await signInAs(app, await rootUser(app), 'root');
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  it('lists members and partner preferences with translatable titles', async () => {
+    const { body } = await admin.resource('collections').list({ filter: { name: { $in: ['members', 'partnerPreferences'] } }, paginate: false });
+    expect(body.data.map((c: any) => c.name).sort()).toEqual(['members', 'partnerPreferences']);
+    expect(body.data.find((c: any) => c.name === 'members').title).toBe('{{t("Members", { ns: "@hongniang/plugin-members" })}}');
+  });
+
+  it('shows every field with NocoBase interfaces an admin can edit', async () => {
+    const { body } = await admin.resource('collections.fields', 'members').list({ paginate: false });
+    const byName = Object.fromEntries(body.data.map((field: any) => [field.name, field.interface]));
+    expect(byName).toMatchObject({
+      memberNo: 'sequence',
+      name: 'input',
+      gender: 'select',
+      birthDate: 'date',
+      phone: 'phone',
+      email: 'email',
+      currentCity: 'chinaRegion',
+      hometown: 'chinaRegion',
+      heightCm: 'integer',
+      hobbies: 'multipleSelect',
+      matchmaker: 'm2o',
+      partnerPreferences: 'oho',
+      recommendConsent: 'checkbox',
+      ageGroup: 'select',
+    });
+  });
+
+  it('lets an admin add a field and use it at once, without code', async () => {
+    const created = await admin.resource('collections.fields', 'members').create({
+      values: {
+        name: 'zodiac',
+        type: 'string',
+        interface: 'select',
+        uiSchema: { title: '星座', 'x-component': 'Select', enum: [{ value: 'leo', label: '狮子座' }] },
+      },
+    });
+    expect(created.status).toBe(200);
+    const member = await admin.resource('members').create({ values: { name: '周敏', zodiac: 'leo' } });
+    expect(member.status).toBe(200);
+    const fetched = await admin.resource('members').get({ filterByTk: member.body.data.id });
+    expect(fetched.body.data.zodiac).toBe('leo');
+  });
+
+  it('names a field by the title an admin gave it in error messages', async () => {
+    const renamed = await admin.resource('collections.fields', 'members').update({
+      filterByTk: 'heightCm',
+      values: { uiSchema: { title: '身高(cm)', 'x-component': 'InputNumber' } },
+    });
+    expect(renamed.status).toBe(200);
+    const refused = await admin.set('X-Locale', 'zh-CN').resource('members').create({ values: { name: '周敏', heightCm: 300 } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors[0].message).toBe('身高(cm)应在 100–250 厘米 之间，收到 300');
+  });
+});
