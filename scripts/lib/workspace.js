@@ -29,4 +29,10 @@ function listLibraries() {
   return listPackageDirs(packagesDir).map((dir) => ({ dir, name: readPackage(dir).name }));
 }
 
-module.exports = { root, pluginsDir, packagesDir, listPlugins, listLibraries, readPackage };
+/** NocoBase plugins outside the preset's built-in list that ours need (package.json "hongniang.nocobasePlugins"). */
+function requiredNocoBasePlugins() {
+  const names = listPackageDirs(pluginsDir).flatMap((dir) => readPackage(dir).hongniang?.nocobasePlugins || []);
+  return [...new Set(names)];
+}
+
+module.exports = { root, pluginsDir, packagesDir, listPlugins, listLibraries, readPackage, requiredNocoBasePlugins };

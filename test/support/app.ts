@@ -1,6 +1,6 @@
 import { createMockServer, MockServer } from '@nocobase/test';
 
-const { listPlugins } = require('../../scripts/lib/workspace');
+const { listPlugins, requiredNocoBasePlugins } = require('../../scripts/lib/workspace');
 
 /** NocoBase plugins every Hongniang app stands on (users, sign-in, roles and permissions, the main data source). */
 export const FOUNDATION_PLUGINS = [
@@ -13,7 +13,9 @@ export const FOUNDATION_PLUGINS = [
   'data-source-main',
   'system-settings',
   'field-sequence',
-  'field-china-region',
+  'action-import',
+  'action-export',
+  ...requiredNocoBasePlugins(),
 ];
 
 /** Every plugin of ours, by package name, as `npm start` enables them. */

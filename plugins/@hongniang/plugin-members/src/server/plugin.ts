@@ -1,5 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import { registerInCollectionManager } from './collection-manager';
+import { seedDemoAgency } from './demo/seed-demo';
 import { validateMember, validatePartnerPreferences } from './validate-member';
 
 /** The member archive: members and their partner preferences (collections in ./collections, loaded by NocoBase). */
@@ -7,10 +8,17 @@ export class PluginMembersServer extends Plugin {
   async load() {
     this.db.on('members.beforeSave', validateMember);
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
+    this.app.on('afterInstall', () => this.seedNewInstallation());
   }
 
   async install() {
     await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+  }
+
+  /** A new installation starts with a demo agency of HONGNIANG_DEMO_MEMBERS members (none when unset or 0). */
+  private async seedNewInstallation() {
+    const members = Number(process.env.HONGNIANG_DEMO_MEMBERS || 0);
+    if (members > 0) await seedDemoAgency(this.app, { members });
   }
 }
 

@@ -1,0 +1,45 @@
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { DEMO_MATCHMAKERS, seedDemoAgency } from '../demo/seed-demo';
+
+describe('seeding a demo agency into a real app', () => {
+  let app: MockServer;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  it('adds members with numbers, preferences, cities and matchmakers through the seed-demo command', async () => {
+    await app.runCommand('seed-demo', '--members', '120', '--seed', '3');
+    const members = app.db.getRepository('members');
+    expect(await members.count()).toBe(120);
+    expect(await app.db.getRepository('partnerPreferences').count()).toBe(120);
+    const matchmakers = await app.db.getRepository('users').find({ filter: { username: DEMO_MATCHMAKERS.map((m) => m.username) } });
+    expect(matchmakers).toHaveLength(3);
+
+    const admin = await signInAs(app, await rootUser(app), 'root');
+    const { body } = await admin.resource('members').list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });
+    expect(body.data).toHaveLength(120);
+    const numbers = body.data.map((m: any) => m.memberNo);
+    expect(new Set(numbers).size).toBe(120);
+    for (const member of body.data) {
+      expect(member.memberNo).toMatch(/^HN\d{6}$/);
+      expect(member.partnerPreferences.memberId).toBe(member.id);
+      expect(member.currentCity.map((region: any) => region.level).sort()).toEqual([1, 2]);
+      expect(DEMO_MATCHMAKERS.map((m) => m.nickname)).toContain(member.matchmaker.nickname);
+    }
+  });
+
+  it('adds more on a second run, with new numbers and phones, and refuses a bad count', async () => {
+    await seedDemoAgency(app, { members: 30, seed: 3 });
+    const members = await app.db.getRepository('members').find({ fields: ['phone', 'memberNo'] });
+    expect(members).toHaveLength(150);
+    expect(new Set(members.map((m: any) => m.get('phone'))).size).toBe(150);
+    expect(new Set(members.map((m: any) => m.get('memberNo'))).size).toBe(150);
+    await expect(seedDemoAgency(app, { members: 0 })).rejects.toThrow('--members must be a whole number from 1 to 1000000; got 0');
+  });
+});
