@@ -7,7 +7,7 @@ export const NAMESPACE = '@hongniang/plugin-members';
 export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
 
 const ui = (title: string, component: string, extra: Record<string, any> = {}) => ({ title: label(title), 'x-component': component, ...extra });
-const enumOf = (list: ChoiceList) => vocabulary[list].map((choice) => ({ value: choice.value, label: label(choice.en) }));
+const enumOf = (list: ChoiceList) => vocabulary[list].map((choice) => ({ value: choice.value, label: choice.zh }));
 
 export const text = (name: string, title: string) => ({ name, type: 'string', interface: 'input', uiSchema: ui(title, 'Input', { type: 'string' }) });
 

@@ -1,13 +1,16 @@
 import { Plugin } from '@nocobase/server';
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
-import { validateMember, validatePartnerPreferences } from './validate-member';
+import { reportImportRows } from './import-rows';
+import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
 /** The member archive: members and their partner preferences (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
   async load() {
     this.db.on('members.beforeSave', validateMember);
+    this.db.on('members.beforeBulkCreate', validateMembersInBulk);
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
+    this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
     this.app.on('afterInstall', () => this.seedNewInstallation());
   }
 

@@ -1,6 +1,6 @@
 import { ageGroupOf, ageOn } from './age';
 import { MemberInputError, localeOf } from './member-input-error';
-import { fieldTitle, translate } from './translations';
+import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -32,11 +32,11 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: s
     if (value === null || value === undefined || value === '') continue;
     const bad = (Array.isArray(value) ? value : [value]).find((item) => !isChoice(list, item));
     if (bad === undefined) continue;
-    const options = (lang: string) => vocabulary[list].map((choice) => `${choice.value} (${translate(choice.en, lang)})`);
+    const options = (english: boolean) => vocabulary[list].map((choice) => `${choice.value} (${english ? choice.en : choice.zh})`);
     throw refuse(model, field, locale, (title, english) =>
       english
-        ? `${title}: "${bad}" is not one of its options: ${options('en-US').join(', ')}`
-        : `${title}：“${bad}”不在可选项中，可选：${options('zh-CN').join('、')}`,
+        ? `${title}: "${bad}" is not one of its options: ${options(true).join(', ')}`
+        : `${title}：“${bad}”不在可选项中，可选：${options(false).join('、')}`,
     );
   }
 }
@@ -54,17 +54,81 @@ const YEARS: [string, string] = [' 岁', ' years'];
 const CENTIMETRES: [string, string] = [' 厘米', ' cm'];
 const KILOGRAMS: [string, string] = [' 公斤', ' kg'];
 
-/** Checks a member before it is saved and derives age and age group from the birth date. */
-export async function validateMember(model: any, options: any) {
-  const locale = localeOf(options);
+/** The checks of one member that need no database: options, bounds, phone format; derives age and age group. */
+function checkMember(model: any, locale: string) {
   checkChoices(model, MEMBER_CHOICES, locale);
   if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
   if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
-  if (model.changed('phone')) await checkPhone(model, options, locale);
+  if (model.changed('phone')) normalizePhone(model, locale);
   if (model.changed('birthDate')) deriveAge(model, locale);
 }
 
-async function checkPhone(model: any, options: any, locale: string) {
+/** Checks a member before it is saved and derives age and age group from the birth date. */
+export async function validateMember(model: any, options: any) {
+  const locale = localeOf(options);
+  checkMember(model, locale);
+  const phone = model.changed('phone') && model.get('phone');
+  if (!phone) return;
+  const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
+  if (existing && existing.get('id') !== model.get('id')) throw phoneTaken(model, phone, existing.get('memberNo'), locale);
+}
+
+/**
+ * Checks members inserted together (Excel import, demo data): every row is checked and all bad rows are reported
+ * at once with their row numbers, so a spreadsheet is fixed in one go; one query finds phones already registered.
+ */
+export async function validateMembersInBulk(models: any[], options: any) {
+  if (!models.length) return;
+  const locale = localeOf(options);
+  const rowOf = rowNumbering(options);
+  const problems: { row: number; error: MemberInputError }[] = [];
+  const seen = new Map<string, number>();
+  models.forEach((model, i) => {
+    try {
+      checkMember(model, locale);
+      const phone = model.get('phone');
+      if (phone && seen.has(phone)) throw phoneTaken(model, phone, null, locale, rowOf(seen.get(phone)!));
+      if (phone) seen.set(phone, i);
+    } catch (error) {
+      if (!(error instanceof MemberInputError)) throw error;
+      problems.push({ row: rowOf(i), error });
+    }
+  });
+  if (seen.size) {
+    const taken = await models[0].constructor.findAll({
+      where: { phone: [...seen.keys()] },
+      attributes: ['phone', 'memberNo'],
+      transaction: options.transaction,
+    });
+    for (const existing of taken) {
+      const i = seen.get(existing.get('phone'))!;
+      problems.push({ row: rowOf(i), error: phoneTaken(models[i], existing.get('phone'), existing.get('memberNo'), locale) });
+    }
+  }
+  if (problems.length) throw rowsRefused(problems.sort((a, b) => a.row - b.row), locale);
+  if (options?.context?.state?.importFirstRow) options.context.state.importFirstRow += models.length;
+}
+
+/** Rows are numbered as the spreadsheet shows them when the batch comes from an import (see import-rows.ts), else from 1. */
+function rowNumbering(options: any) {
+  const firstRow = options?.context?.state?.importFirstRow ?? 1;
+  return (index: number) => firstRow + index;
+}
+
+function rowsRefused(problems: { row: number; error: MemberInputError }[], locale: string) {
+  const lines = (english: boolean) =>
+    problems.map(({ row, error }) => (english ? `row ${row}: ${error.messages['en-US']}` : `第 ${row} 行：${error.messages['zh-CN']}`));
+  return new MemberInputError(
+    problems[0].error.field,
+    {
+      'zh-CN': `${problems.length} 行有误：${lines(false).join('；')}`,
+      'en-US': `${problems.length} row(s) with errors: ${lines(true).join('; ')}`,
+    },
+    locale,
+  );
+}
+
+function normalizePhone(model: any, locale: string) {
   const phone = model.get('phone');
   if (!phone) return;
   const normalized = String(phone).replace(/[\s-]/g, '');
@@ -74,13 +138,13 @@ async function checkPhone(model: any, options: any, locale: string) {
     );
   }
   model.set('phone', normalized);
-  const existing = await model.constructor.findOne({ where: { phone: normalized }, transaction: options.transaction });
-  if (existing && existing.get('id') !== model.get('id')) {
-    const number = existing.get('memberNo');
-    throw refuse(model, 'phone', locale, (title, english) =>
-      english ? `${title} ${normalized} already belongs to member ${number}` : `${title} ${normalized} 已属于会员 ${number}，不能重复登记`,
-    );
-  }
+}
+
+function phoneTaken(model: any, phone: string, memberNo: string | null, locale: string, otherRow?: number) {
+  return refuse(model, 'phone', locale, (title, english) => {
+    if (memberNo) return english ? `${title} ${phone} already belongs to member ${memberNo}` : `${title} ${phone} 已属于会员 ${memberNo}，不能重复登记`;
+    return english ? `${title} ${phone} is also on row ${otherRow}` : `${title} ${phone} 与第 ${otherRow} 行重复`;
+  });
 }
 
 function deriveAge(model: any, locale: string) {
