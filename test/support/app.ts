@@ -13,6 +13,10 @@ export const FOUNDATION_PLUGINS = [
   'data-source-main',
   'system-settings',
   'field-sequence',
+  'flow-engine',
+  'ui-schema-storage',
+  'client',
+  'ui-templates',
   'action-import',
   'action-export',
   ...requiredNocoBasePlugins(),
@@ -31,6 +35,21 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
   return createMockServer({
     acl: true,
     plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
+    // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.
+    beforeInstall: (app: MockServer) => app.on('afterInstall', () => recordEnabledPlugins(app)),
+  });
+}
+
+/**
+ * A mock server keeps its plugins in memory only; a real app lists them in applicationPlugins, where NocoBase's
+ * flowSurfaces looks before it creates an import or export button.
+ */
+async function recordEnabledPlugins(app: MockServer) {
+  const records = [...app.pm.getPlugins().values()]
+    .map((plugin: any) => ({ name: plugin.name, packageName: plugin.options?.packageName }))
+    .filter((plugin) => plugin.packageName);
+  await app.db.getRepository('applicationPlugins').createMany({
+    records: records.map((plugin) => ({ ...plugin, enabled: true, installed: true, builtIn: true })),
   });
 }
 

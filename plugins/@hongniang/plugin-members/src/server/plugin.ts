@@ -1,6 +1,8 @@
 import { Plugin } from '@nocobase/server';
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
+import path from 'path';
+import { readBlueprints, seedPages } from './seed-pages';
 import { reportImportRows } from './import-rows';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
@@ -12,10 +14,17 @@ export class PluginMembersServer extends Plugin {
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
     this.app.on('afterInstall', () => this.seedNewInstallation());
+    this.app.on('afterInstall', () => this.seedPages());
+    this.app.on('afterUpgrade', () => this.seedPages());
   }
 
   async install() {
     await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+  }
+
+  /** The 会员管理 pages, from ../blueprints; applied once, then left to the admins. */
+  private async seedPages() {
+    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 
   /** A new installation starts with a demo agency of HONGNIANG_DEMO_MEMBERS members (none when unset or 0). */
