@@ -36,7 +36,9 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
     acl: true,
     plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.
-    beforeInstall: (app: MockServer) => app.on('afterInstall', () => recordEnabledPlugins(app)),
+    beforeInstall: async (app: MockServer) => {
+      app.on('afterInstall', () => recordEnabledPlugins(app));
+    },
   });
 }
 
