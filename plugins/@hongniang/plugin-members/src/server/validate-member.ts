@@ -8,7 +8,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 /** Select fields of each collection and the list their values must come from. */
 const MEMBER_CHOICES: Record<string, ChoiceList> = {
   gender: 'gender', education: 'education', occupationGroup: 'occupationGroup', maritalStatus: 'maritalStatus',
-  children: 'children', smoking: 'habitFrequency', drinking: 'habitFrequency', incomeBand: 'incomeBand', housing: 'housing',
+  childrenStatus: 'children', smoking: 'habitFrequency', drinking: 'habitFrequency', incomeBand: 'incomeBand', housing: 'housing',
   car: 'car', spendingPower: 'spendingPower', tier: 'tier', status: 'status', sourceChannel: 'sourceChannel',
   hobbies: 'hobbies', personality: 'personality',
 };

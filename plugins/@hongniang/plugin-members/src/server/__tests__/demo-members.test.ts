@@ -4,7 +4,7 @@ import { Random } from '../demo/random';
 import { isChoice, vocabulary } from '../vocabulary';
 
 const CHOICE_FIELDS: Record<string, keyof typeof vocabulary> = {
-  gender: 'gender', education: 'education', occupationGroup: 'occupationGroup', maritalStatus: 'maritalStatus', children: 'children',
+  gender: 'gender', education: 'education', occupationGroup: 'occupationGroup', maritalStatus: 'maritalStatus', childrenStatus: 'children',
   smoking: 'habitFrequency', drinking: 'habitFrequency', incomeBand: 'incomeBand', housing: 'housing', car: 'car',
   spendingPower: 'spendingPower', tier: 'tier', status: 'status', sourceChannel: 'sourceChannel', ageGroup: 'ageGroup',
   hobbies: 'hobbies', personality: 'personality',

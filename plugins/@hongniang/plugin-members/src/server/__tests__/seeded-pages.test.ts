@@ -34,7 +34,7 @@ describe('the 会员管理 pages seeded from blueprints', () => {
       expect(text).toContain(use);
     }
     const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map((filter: any) => filter.filterPaths[0]);
-    expect(filters).toEqual(['gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
+    expect(filters).toEqual(['name', 'memberNo', 'gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
     expect(text).toContain('"fieldPath":"partnerPreferences.ageImportance"');
   });
 

@@ -57,7 +57,8 @@ export default defineCollection({
     text('industry', 'Industry'),
     // Marriage & family 婚姻与家庭
     choice('maritalStatus', 'Marital status', 'maritalStatus'),
-    choice('children', 'Children', 'children'),
+    // Not `children`: tables take a row's `children` for tree rows.
+    choice('childrenStatus', 'Children', 'children'),
     checkbox('onlyChild', 'Only child'),
     longText('familyBackground', 'Family background'),
     // Lifestyle & interests 生活习惯与兴趣

@@ -96,7 +96,7 @@ export function demoMember(random: Random, index: number, matchmakerIds: number[
     occupation: random.pick(OCCUPATIONS[occupationGroup]),
     industry: random.pick(INDUSTRIES),
     maritalStatus,
-    children,
+    childrenStatus: children,
     onlyChild: years < 45 && random.chance(0.55),
     hobbies: random.some(values('hobbies'), 2, 4),
     smoking: gender === 'male' ? random.weighted({ never: 6, sometimes: 3, often: 1 }) : random.weighted({ never: 19, sometimes: 1 }),

@@ -1,0 +1,93 @@
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, signIn, watchProblems } from '@test/support/browser';
+import { RunningApp, startApp } from '@test/support/running-app';
+
+jest.setTimeout(10 * 60 * 1000);
+
+/** A birth date that makes someone `years` old (and a few months) today. */
+function bornYearsAgo(years: number) {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() - years);
+  date.setMonth(date.getMonth() - 3);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The form item of a labelled field inside a container (drawer or filter form). */
+const item = (scope: ReturnType<Page['locator']>, label: string) =>
+  scope
+    .locator('.ant-form-item')
+    .filter({ has: scope.page().locator('label', { hasText: new RegExp(`^\\s*${label}\\s*[:：]?\\s*$`) }) })
+    .first();
+
+async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
+  await item(scope, label).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+describe('会员管理 as a matchmaker meets it: add a member, find her, filter by age group', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('adds a member through the create form and finds her by name and age group', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, app.url, app.admin.email, app.admin.password);
+    const problems = watchProblems(page);
+    await page.click('text=会员管理');
+    await page.click('text=会员列表');
+    const rows = page.locator('.ant-table-tbody .ant-table-row');
+    await rows.first().waitFor({ timeout: 60000 });
+    expect(await rows.count()).toBe(20);
+
+    await page.click('button:has-text("新增会员")');
+    const drawer = page.locator('.ant-drawer-content:visible');
+    await item(drawer, '姓名').locator('input').fill('林夕测试');
+    await choose(page, drawer, '性别', '女');
+    const birthDate = item(drawer, '出生日期').locator('input');
+    await birthDate.click();
+    await birthDate.fill(bornYearsAgo(31));
+    await birthDate.press('Tab');
+    await item(drawer, '手机号').locator('input').fill('13612345678');
+    await drawer.locator('button[type="submit"]').first().click();
+    await page.locator('.ant-message', { hasText: '保存成功' }).waitFor({ timeout: 30000 });
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden', timeout: 30000 });
+
+    const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+    await item(filters, '姓名').locator('input').fill('林夕测试');
+    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1, null, { timeout: 30000 });
+    const row = rows.first();
+    await expect(row.innerText()).resolves.toMatch(/林夕测试[\s\S]*女[\s\S]*31[\s\S]*青年/);
+    await expect(row.innerText()).resolves.toMatch(/HN\d{6}/);
+
+    // The derived age group filters: 中年 excludes her, 青年 finds her.
+    await choose(page, filters, '年龄段', '中年');
+    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 0, null, { timeout: 30000 });
+    await choose(page, filters, '年龄段', '青年');
+    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1, null, { timeout: 30000 });
+
+    // Without the name, 老年 lists only seniors of the demo agency.
+    await item(filters, '姓名').locator('input').fill('');
+    await choose(page, filters, '年龄段', '老年');
+    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length > 1, null, { timeout: 30000 });
+    const groups = await page.locator('.ant-table-tbody .ant-table-row').allInnerTexts();
+    expect(groups.every((text) => text.includes('老年') && !text.includes('青年'))).toBe(true);
+
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
