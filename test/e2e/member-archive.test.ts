@@ -19,6 +19,10 @@ const item = (scope: ReturnType<Page['locator']>, label: string) =>
     .filter({ has: scope.page().locator('label', { hasText: new RegExp(`^\\s*${label}\\s*[:：]?\\s*$`) }) })
     .first();
 
+/** Waits until the table shows a number of rows, e.g. '=== 1' or '> 1'. */
+const waitForRows = (page: Page, condition: string) =>
+  page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 30000 });
+
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
   await item(scope, label).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
@@ -65,7 +69,7 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
     await item(filters, '姓名').locator('input').fill('林夕测试');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1, null, { timeout: 30000 });
+    await waitForRows(page, '=== 1');
     const row = rows.first();
     await expect(row.innerText()).resolves.toMatch(/林夕测试[\s\S]*女[\s\S]*31[\s\S]*青年/);
     await expect(row.innerText()).resolves.toMatch(/HN\d{6}/);
@@ -73,16 +77,16 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     // The derived age group filters: 中年 excludes her, 青年 finds her.
     await choose(page, filters, '年龄段', '中年');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 0, null, { timeout: 30000 });
+    await waitForRows(page, '=== 0');
     await choose(page, filters, '年龄段', '青年');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1, null, { timeout: 30000 });
+    await waitForRows(page, '=== 1');
 
     // Without the name, 老年 lists only seniors of the demo agency.
     await item(filters, '姓名').locator('input').fill('');
     await choose(page, filters, '年龄段', '老年');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody .ant-table-row').length > 1, null, { timeout: 30000 });
+    await waitForRows(page, '> 1');
     const groups = await page.locator('.ant-table-tbody .ant-table-row').allInnerTexts();
     expect(groups.every((text) => text.includes('老年') && !text.includes('青年'))).toBe(true);
 

@@ -17,6 +17,7 @@ export const FOUNDATION_PLUGINS = [
   'ui-schema-storage',
   'client',
   'ui-templates',
+  'block-markdown',
   'action-import',
   'action-export',
   ...requiredNocoBasePlugins(),
@@ -28,18 +29,22 @@ export const HONGNIANG_PLUGINS: string[] = listPlugins().map((plugin: { name: st
 export interface AppOptions {
   /** Extra NocoBase plugins the suite needs beside the foundation. */
   plugins?: string[];
+  /** Create the seeded pages (menus, blocks) at install; slow (about a minute), so only suites about pages ask. */
+  pages?: boolean;
 }
 
 /** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
 export async function createHongniangApp(options: AppOptions = {}): Promise<MockServer> {
+  // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
   return createMockServer({
     acl: true,
     plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
+    seedPages: options.pages === true,
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.
     beforeInstall: async (app: MockServer) => {
       app.on('afterInstall', () => recordEnabledPlugins(app));
     },
-  });
+  } as Parameters<typeof createMockServer>[0]);
 }
 
 /**

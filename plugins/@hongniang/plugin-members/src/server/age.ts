@@ -1,4 +1,4 @@
-// Age and age group are derived from the birth date, never typed in.
+// Age and age group are derived from the birth date, never typed in; the bands are the agency's (collection ageGroupBands).
 
 export interface AgeBand {
   group: string;
@@ -6,14 +6,14 @@ export interface AgeBand {
   maxAge: number;
 }
 
-/** Default bands (青年 / 中年 / 老年); an agency changes them in its settings. */
+/** The bands a new agency starts with; an admin changes them on the 年龄段设置 page. */
 export const DEFAULT_AGE_BANDS: AgeBand[] = [
   { group: 'youth', minAge: 18, maxAge: 35 },
   { group: 'middleAged', minAge: 36, maxAge: 55 },
   { group: 'senior', minAge: 56, maxAge: 120 },
 ];
 
-/** Whole years between a birth date (YYYY-MM-DD) and today. */
+/** Whole years between a birth date (YYYY-MM-DD) and a day. */
 export function ageOn(birthDate: string, today: Date = new Date()): number {
   const [year, month, day] = birthDate.slice(0, 10).split('-').map(Number);
   let age = today.getFullYear() - year;
@@ -23,4 +23,12 @@ export function ageOn(birthDate: string, today: Date = new Date()): number {
 
 export function ageGroupOf(age: number, bands: AgeBand[] = DEFAULT_AGE_BANDS): string | null {
   return bands.find((band) => age >= band.minAge && age <= band.maxAge)?.group ?? null;
+}
+
+/** The agency's bands as stored (the defaults until the collection exists, e.g. while installing). */
+export async function loadAgeBands(db: any, transaction?: any): Promise<AgeBand[]> {
+  const collection = db.getCollection('ageGroupBands');
+  if (!collection) return DEFAULT_AGE_BANDS;
+  const rows = await collection.model.findAll({ attributes: ['group', 'minAge', 'maxAge'], raw: true, transaction });
+  return rows.length ? rows : DEFAULT_AGE_BANDS;
 }

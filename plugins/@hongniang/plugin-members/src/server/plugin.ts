@@ -1,34 +1,51 @@
 import { Plugin } from '@nocobase/server';
+import path from 'path';
+import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
-import path from 'path';
-import { readBlueprints, seedPages } from './seed-pages';
 import { reportImportRows } from './import-rows';
+import { readBlueprints, seedPages } from './seed-pages';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
-/** The member archive: members and their partner preferences (collections in ./collections, loaded by NocoBase). */
+/** The member archive: members, partner preferences and age-group bands (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
   async load() {
-    this.db.on('members.beforeSave', validateMember);
-    this.db.on('members.beforeBulkCreate', validateMembersInBulk);
-    this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
+    this.refuseBadInput();
+    this.keepAgesCurrent();
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
-    this.app.on('afterInstall', () => this.seedNewInstallation());
     this.app.on('afterInstall', () => this.seedPages());
+    this.app.on('afterInstall', () => this.seedDemoAgency());
     this.app.on('afterUpgrade', () => this.seedPages());
   }
 
   async install() {
     await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+    await seedAgeBands(this.app);
   }
 
-  /** The 会员管理 pages, from ../blueprints; applied once, then left to the admins. */
+  private refuseBadInput() {
+    this.db.on('members.beforeSave', validateMember);
+    this.db.on('members.beforeBulkCreate', validateMembersInBulk);
+    this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
+    this.db.on('ageGroupBands.beforeSave', validateAgeBand);
+  }
+
+  /** Ages follow birthdays (daily) and age groups follow the agency's bands (on every change). */
+  private keepAgesCurrent() {
+    const regroup = (_band: unknown, options: any) => refreshAges(this.db, { transaction: options.transaction });
+    this.db.on('ageGroupBands.afterSave', regroup);
+    this.db.on('ageGroupBands.afterDestroy', regroup);
+    scheduleAgeRefresh(this.app);
+  }
+
+  /** The 会员管理 pages, from ../blueprints: applied once, then left to the admins (test apps may go without). */
   private async seedPages() {
+    if ((this.app.options as any).seedPages === false) return;
     await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 
   /** A new installation starts with a demo agency of HONGNIANG_DEMO_MEMBERS members (none when unset or 0). */
-  private async seedNewInstallation() {
+  private async seedDemoAgency() {
     const members = Number(process.env.HONGNIANG_DEMO_MEMBERS || 0);
     if (members > 0) await seedDemoAgency(this.app, { members });
   }

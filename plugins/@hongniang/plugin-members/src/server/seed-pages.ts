@@ -16,14 +16,19 @@ export class BlueprintError extends Error {}
 /**
  * Applies each blueprint once through flowSurfaces:applyBlueprint (the same handler the HTTP API runs, as root).
  * A blueprint already applied is skipped for good: what an admin rearranged, renamed or removed afterwards stays so.
+ * A refused blueprint is logged and retried at the next start; it never keeps the app from starting.
  */
 export async function seedPages(app: Application, blueprints: { name: string; document: any }[]) {
   const seeded = app.db.getRepository('seededPages');
   for (const { name, document } of blueprints) {
     if (await seeded.findOne({ filter: { blueprint: name } })) continue;
-    const result = await applyBlueprint(app, document);
-    await seeded.create({ values: { blueprint: name, pageSchemaUid: result.target?.pageSchemaUid, routeId: String(result.surface?.pageRoute?.id ?? '') } });
-    app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
+    try {
+      const result = await applyBlueprint(app, document);
+      await seeded.create({ values: { blueprint: name, pageSchemaUid: result.target?.pageSchemaUid, routeId: String(result.surface?.pageRoute?.id ?? '') } });
+      app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
+    } catch (error) {
+      app.log.error(`[hongniang] page blueprint ${name} not applied: ${(error as Error).message}`);
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import { ageGroupOf, ageOn } from './age';
+import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { MemberInputError, localeOf } from './member-input-error';
 import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
@@ -55,18 +55,19 @@ const CENTIMETRES: [string, string] = [' 厘米', ' cm'];
 const KILOGRAMS: [string, string] = [' 公斤', ' kg'];
 
 /** The checks of one member that need no database: options, bounds, phone format; derives age and age group. */
-function checkMember(model: any, locale: string) {
+function checkMember(model: any, locale: string, bands: AgeBand[]) {
   checkChoices(model, MEMBER_CHOICES, locale);
   if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
   if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
   if (model.changed('phone')) normalizePhone(model, locale);
-  if (model.changed('birthDate')) deriveAge(model, locale);
+  if (model.changed('birthDate')) deriveAge(model, locale, bands);
 }
 
 /** Checks a member before it is saved and derives age and age group from the birth date. */
 export async function validateMember(model: any, options: any) {
   const locale = localeOf(options);
-  checkMember(model, locale);
+  const bands = model.changed('birthDate') ? await loadAgeBands(model.constructor.database, options.transaction) : [];
+  checkMember(model, locale, bands);
   const phone = model.changed('phone') && model.get('phone');
   if (!phone) return;
   const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
@@ -81,11 +82,12 @@ export async function validateMembersInBulk(models: any[], options: any) {
   if (!models.length) return;
   const locale = localeOf(options);
   const rowOf = rowNumbering(options);
+  const bands = await loadAgeBands(models[0].constructor.database, options.transaction);
   const problems: { row: number; error: MemberInputError }[] = [];
   const seen = new Map<string, number>();
   models.forEach((model, i) => {
     try {
-      checkMember(model, locale);
+      checkMember(model, locale, bands);
       const phone = model.get('phone');
       if (phone && seen.has(phone)) throw phoneTaken(model, phone, null, locale, rowOf(seen.get(phone)!));
       if (phone) seen.set(phone, i);
@@ -147,7 +149,7 @@ function phoneTaken(model: any, phone: string, memberNo: string | null, locale: 
   });
 }
 
-function deriveAge(model: any, locale: string) {
+function deriveAge(model: any, locale: string, bands: AgeBand[]) {
   const birthDate = model.get('birthDate');
   if (!birthDate) {
     model.set({ age: null, ageGroup: null });
@@ -159,7 +161,7 @@ function deriveAge(model: any, locale: string) {
       english ? `${title} ${birthDate} gives age ${age}; members must be 18 to 100` : `${title} ${birthDate} 对应年龄 ${age} 岁，会员年龄应在 18–100 岁之间`,
     );
   }
-  model.set({ age, ageGroup: ageGroupOf(age) });
+  model.set({ age, ageGroup: ageGroupOf(age, bands) });
 }
 
 /** Checks a set of partner preferences: options, bounds, and that every range has min ≤ max. */

@@ -6,7 +6,7 @@ describe('the 会员管理 pages seeded from blueprints', () => {
   let admin: any;
 
   beforeAll(async () => {
-    app = await createHongniangApp();
+    app = await createHongniangApp({ pages: true });
     admin = await signInAs(app, await rootUser(app), 'root');
   });
 
@@ -15,13 +15,16 @@ describe('the 会员管理 pages seeded from blueprints', () => {
   });
 
   const routes = async (filter: Record<string, any>) =>
-    (await admin.resource('desktopRoutes').list({ filter, paginate: false })).body.data as any[];
+    (await admin.resource('desktopRoutes').list({ filter, sort: ['sort'], paginate: false })).body.data as any[];
 
-  it('creates the 会员管理 menu with the member list page at installation', async () => {
+  it('creates the 会员管理 menu with the member list and age-band settings pages at installation', async () => {
     const [group] = await routes({ type: 'group', title: '会员管理' });
     expect(group).toBeDefined();
     const pages = await routes({ parentId: group.id });
-    expect(pages.map((page) => [page.type, page.title])).toEqual([['flowPage', '会员列表']]);
+    expect(pages.map((page) => [page.type, page.title])).toEqual([
+      ['flowPage', '会员列表'],
+      ['flowPage', '年龄段设置'],
+    ]);
   });
 
   it('gives the page a filter form and a members table wired to the members collection', async () => {

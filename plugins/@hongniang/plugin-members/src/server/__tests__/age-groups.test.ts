@@ -1,0 +1,68 @@
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { refreshAges } from '../age-refresh';
+
+/** A birth date that makes someone `years` old today (and a few months more). */
+function bornYearsAgo(years: number) {
+  const date = new Date();
+  date.setFullYear(date.getFullYear() - years);
+  date.setMonth(date.getMonth() - 2);
+  return date.toISOString().slice(0, 10);
+}
+
+describe('age groups follow the agency-wide bands and the calendar', () => {
+  let app: MockServer;
+  let admin: any;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    admin = await signInAs(app, await rootUser(app), 'root');
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  const bands = async () => (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data.map((b: any) => [b.group, b.minAge, b.maxAge]);
+  const member = async (id: number) => (await admin.resource('members').get({ filterByTk: id })).body.data;
+
+  it('starts with 青年 18–35, 中年 36–55, 老年 56–120', async () => {
+    expect(await bands()).toEqual([
+      ['youth', 18, 35],
+      ['middleAged', 36, 55],
+      ['senior', 56, 120],
+    ]);
+  });
+
+  it('regroups every member at once when an admin moves a band', async () => {
+    const { body } = await admin.resource('members').create({ values: { name: '何静', birthDate: bornYearsAgo(33) } });
+    expect(body.data.ageGroup).toBe('youth');
+    const [youth, middleAged] = (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data;
+    expect((await admin.resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 30 } })).status).toBe(200);
+    expect((await admin.resource('ageGroupBands').update({ filterByTk: middleAged.id, values: { minAge: 31 } })).status).toBe(200);
+    expect(await member(body.data.id)).toMatchObject({ age: 33, ageGroup: 'middleAged' });
+  });
+
+  it('refuses overlapping or reversed bands, naming the ages', async () => {
+    const [youth] = (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data;
+    const overlap = await admin.set('X-Locale', 'zh-CN').resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 40 } });
+    expect([overlap.status, overlap.body.errors[0].message]).toEqual([400, '年龄段 18–40 岁与已有年龄段 31–55 岁重叠']);
+    const reversed = await admin.set('X-Locale', 'en-US').resource('ageGroupBands').update({ filterByTk: youth.id, values: { minAge: 30, maxAge: 20 } });
+    expect([reversed.status, reversed.body.errors[0].message]).toEqual([400, 'Age from 30 is greater than Age to 20']);
+    expect(await bands()).toEqual([
+      ['youth', 18, 30],
+      ['middleAged', 31, 55],
+      ['senior', 56, 120],
+    ]);
+  });
+
+  it('ages members as birthdays pass', async () => {
+    const { body } = await admin.resource('members').create({ values: { name: '白露', birthDate: bornYearsAgo(55) } });
+    expect(body.data).toMatchObject({ age: 55, ageGroup: 'middleAged' });
+    const nextYear = new Date();
+    nextYear.setFullYear(nextYear.getFullYear() + 1);
+    expect(await refreshAges(app.db, { today: nextYear })).toBeGreaterThanOrEqual(2);
+    expect(await member(body.data.id)).toMatchObject({ age: 56, ageGroup: 'senior' });
+    expect(await refreshAges(app.db, { today: nextYear })).toBe(0);
+  });
+});

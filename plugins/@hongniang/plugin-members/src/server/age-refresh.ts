@@ -1,0 +1,91 @@
+import { Op } from '@nocobase/database';
+import { Application } from '@nocobase/server';
+import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
+import { MemberInputError, localeOf } from './member-input-error';
+import { fieldTitle } from './translations';
+
+const PAGE = 5000;
+
+/**
+ * Brings every member's derived age and age group up to date (birthdays pass; an admin may move the bands).
+ * Reads members page by page and writes only the ones that changed, grouped by their new values. Returns that count.
+ */
+export async function refreshAges(db: any, options: { today?: Date; transaction?: any } = {}): Promise<number> {
+  const { today = new Date(), transaction } = options;
+  const Member = db.getModel('members');
+  const bands = await loadAgeBands(db, transaction);
+  let lastId = 0;
+  let changed = 0;
+  for (;;) {
+    const rows: any[] = await Member.findAll({
+      attributes: ['id', 'birthDate', 'age', 'ageGroup'],
+      where: { id: { [Op.gt]: lastId } },
+      order: [['id', 'ASC']],
+      limit: PAGE,
+      raw: true,
+      transaction,
+    });
+    if (!rows.length) return changed;
+    lastId = rows[rows.length - 1].id;
+    const updates = new Map<string, number[]>();
+    for (const row of rows) {
+      const age = row.birthDate ? ageOn(String(row.birthDate), today) : null;
+      const ageGroup = age === null ? null : ageGroupOf(age, bands);
+      if (age === row.age && ageGroup === row.ageGroup) continue;
+      const key = JSON.stringify([age, ageGroup]);
+      updates.set(key, [...(updates.get(key) || []), row.id]);
+    }
+    for (const [key, ids] of updates) {
+      const [age, ageGroup] = JSON.parse(key);
+      await Member.update({ age, ageGroup }, { where: { id: ids }, hooks: false, transaction });
+      changed += ids.length;
+    }
+  }
+}
+
+/** Bands may not be reversed nor overlap another band. */
+export async function validateAgeBand(model: any, options: any) {
+  const locale = localeOf(options);
+  const band: AgeBand = { group: model.get('group'), minAge: Number(model.get('minAge')), maxAge: Number(model.get('maxAge')) };
+  const title = (field: string, lang: string) => fieldTitle(model.constructor.collection, field, lang);
+  if (!(band.minAge <= band.maxAge)) {
+    throw new MemberInputError(
+      'minAge',
+      {
+        'zh-CN': `${title('minAge', 'zh-CN')} ${band.minAge} 大于${title('maxAge', 'zh-CN')} ${band.maxAge}`,
+        'en-US': `${title('minAge', 'en-US')} ${band.minAge} is greater than ${title('maxAge', 'en-US')} ${band.maxAge}`,
+      },
+      locale,
+    );
+  }
+  const others: AgeBand[] = await model.constructor.findAll({ raw: true, transaction: options.transaction });
+  const overlap = others.find((other: any) => other.id !== model.get('id') && other.minAge <= band.maxAge && band.minAge <= other.maxAge);
+  if (overlap) {
+    throw new MemberInputError(
+      'minAge',
+      {
+        'zh-CN': `年龄段 ${band.minAge}–${band.maxAge} 岁与已有年龄段 ${overlap.minAge}–${overlap.maxAge} 岁重叠`,
+        'en-US': `Ages ${band.minAge}–${band.maxAge} overlap the existing band ${overlap.minAge}–${overlap.maxAge}`,
+      },
+      locale,
+    );
+  }
+}
+
+/** A new agency starts with 青年 18–35, 中年 36–55, 老年 56+. */
+export async function seedAgeBands(app: Application) {
+  const bands = app.db.getRepository('ageGroupBands');
+  if (await bands.count()) return;
+  await bands.createMany({ records: DEFAULT_AGE_BANDS });
+}
+
+/** Every day just after midnight, and at start (a day missed while the server was down is caught up). */
+export function scheduleAgeRefresh(app: Application) {
+  const run = () =>
+    refreshAges(app.db).then(
+      (count) => count && app.log.info(`[hongniang] ages refreshed: ${count} members changed`),
+      (error) => app.log.error(`[hongniang] age refresh failed: ${error.message}`),
+    );
+  app.cronJobManager.addJob({ cronTime: '0 5 0 * * *', onTick: run });
+  app.on('afterStart', run);
+}

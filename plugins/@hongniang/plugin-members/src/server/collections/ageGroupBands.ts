@@ -1,0 +1,13 @@
+import { defineCollection } from '@nocobase/database';
+import { choice, integer, label } from '../field-kinds';
+
+/** The agency's age groups (青年/中年/老年) and the ages each covers; members' age groups follow any change. */
+export default defineCollection({
+  name: 'ageGroupBands',
+  title: label('Age group bands'),
+  fields: [
+    choice('group', 'Age group', 'ageGroup', { unique: true }),
+    integer('minAge', 'Age from', { min: 18, max: 100 }),
+    integer('maxAge', 'Age to', { min: 18, max: 120 }),
+  ],
+});
