@@ -94,4 +94,33 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('keeps the pages, an admin rename and the members across a restart (npm start on the same database)', async () => {
+    const api = async (token: string | null, action: string, body?: unknown) => {
+      const response = await fetch(`${app.url}/api/${action}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return (await response.json()) as any;
+    };
+    const signInToken = async () => (await api(null, 'auth:signIn', { account: app.admin.email, password: app.admin.password })).data.token;
+    const pagesUnderGroup = async (token: string) => {
+      const groups = (await api(token, `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ type: 'group', title: '会员管理' }))}`)).data;
+      expect(groups).toHaveLength(1);
+      const pages = (await api(token, `desktopRoutes:list?paginate=false&sort=sort&filter=${encodeURIComponent(JSON.stringify({ parentId: groups[0].id }))}`)).data;
+      return pages.map((page: any) => page.title);
+    };
+
+    let token = await signInToken();
+    expect(await pagesUnderGroup(token)).toEqual(['会员列表', '年龄段设置']);
+    const [memberList] = (await api(token, `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ title: '会员列表' }))}`)).data;
+    await api(token, `desktopRoutes:update?filterByTk=${memberList.id}`, { title: '我的会员' });
+    const membersBefore = (await api(token, 'members:list?pageSize=1')).meta.count;
+
+    await app.restart();
+    token = await signInToken();
+    expect(await pagesUnderGroup(token)).toEqual(['我的会员', '年龄段设置']);
+    expect((await api(token, 'members:list?pageSize=1')).meta.count).toBe(membersBefore);
+  });
 });

@@ -9,6 +9,8 @@ const root = path.resolve(__dirname, '..', '..');
 export interface RunningApp {
   url: string;
   admin: { email: string; password: string };
+  /** Stops and starts `npm start` again on the same database, as a person restarting the app does. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,44 +34,54 @@ export async function startApp(timeoutMs = 8 * 60 * 1000): Promise<RunningApp> {
   const port = await freePort();
   const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)));
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
-    cwd: root,
-    env: {
-      ...clean,
-      APP_ENV_PATH: path.join(dir, '.env'),
-      STORAGE_PATH: path.join(dir, 'storage'),
-      APP_PORT: String(port),
-      DB_DIALECT: 'sqlite',
-      DB_STORAGE: path.join(dir, 'storage', 'db', 'e2e.sqlite'),
-      INIT_APP_LANG: 'zh-CN',
-      INIT_ROOT_EMAIL: admin.email,
-      INIT_ROOT_PASSWORD: admin.password,
-      LOGGER_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const env = {
+    ...clean,
+    APP_ENV_PATH: path.join(dir, '.env'),
+    STORAGE_PATH: path.join(dir, 'storage'),
+    APP_PORT: String(port),
+    DB_DIALECT: 'sqlite',
+    DB_STORAGE: path.join(dir, 'storage', 'db', 'e2e.sqlite'),
+    INIT_APP_LANG: 'zh-CN',
+    INIT_ROOT_EMAIL: admin.email,
+    INIT_ROOT_PASSWORD: admin.password,
+    LOGGER_LEVEL: 'warn',
+  };
+  let child: ChildProcess;
   let log = '';
-  const collect = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20000));
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
 
-  const stop = async () => {
+  const halt = async () => {
     if (child.exitCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
+  };
+  const stop = async () => {
+    await halt();
     fs.rmSync(dir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + timeoutMs;
-  while (!log.includes('is running at')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`the app did not start (exit ${child.exitCode}); last output:\n${log.slice(-4000)}`);
+  const launch = async () => {
+    log = '';
+    child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const collect = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20000));
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    const deadline = Date.now() + timeoutMs;
+    while (!log.includes('is running at')) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        await stop();
+        throw new Error(`the app did not start (exit ${child.exitCode}); last output:\n${log.slice(-4000)}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return { url: `http://127.0.0.1:${port}`, admin, stop };
+  };
+
+  await launch();
+  const restart = async () => {
+    await halt();
+    await launch();
+  };
+  return { url: `http://127.0.0.1:${port}`, admin, restart, stop };
 }
