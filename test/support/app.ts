@@ -11,6 +11,8 @@ export const FOUNDATION_PLUGINS = [
   'acl',
   'data-source-manager',
   'data-source-main',
+  // Before system-settings, whose install stores the logo through the file manager's default storage.
+  'file-manager',
   'system-settings',
   'field-sequence',
   'flow-engine',

@@ -93,3 +93,19 @@ export const region = (name: string, title: string, through: string, maxLevel = 
     'x-validator': 'chinaRegion',
   }),
 });
+
+/** An uploaded image kept by NocoBase's file manager (default storage); each field keeps its own link table. */
+export const photo = (name: string, title: string, through: string) => ({
+  name,
+  type: 'belongsToMany',
+  interface: 'attachment',
+  target: 'attachments',
+  through,
+  foreignKey: 'memberId',
+  otherKey: 'attachmentId',
+  uiSchema: ui(title, 'Upload.Attachment', {
+    type: 'array',
+    'x-use-component-props': 'useAttachmentFieldProps',
+    'x-component-props': { accept: 'image/*', multiple: false },
+  }),
+});

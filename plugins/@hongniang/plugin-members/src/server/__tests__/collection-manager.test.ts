@@ -30,6 +30,7 @@ describe('the member collections in the UI collection manager', () => {
       birthDate: 'date',
       phone: 'phone',
       email: 'email',
+      photo: 'attachment',
       currentCity: 'chinaRegion',
       hometown: 'chinaRegion',
       heightCm: 'integer',

@@ -101,6 +101,30 @@ describe('the member archive over HTTP, with the ACL on', () => {
     expect(mine.status).toBe(200);
   });
 
+  it('keeps a photo uploaded through the file manager', async () => {
+    // The smallest valid PNG: one transparent pixel.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const uploaded = await admin.post('/attachments:create').attach('file', png, 'photo.png');
+    expect(uploaded.status).toBe(200);
+    const { body } = await create({ name: '苏晴', photo: [{ id: uploaded.body.data.id }] });
+    expect(body.data.id).toBeDefined();
+    const fetched = await admin.resource('members').get({ filterByTk: body.data.id, appends: ['photo'] });
+    expect(fetched.body.data.photo).toHaveLength(1);
+    expect(fetched.body.data.photo[0]).toMatchObject({ id: uploaded.body.data.id, mimetype: 'image/png' });
+  });
+
+  it('updates the partner preferences of a member, with the same rules', async () => {
+    const { body } = await create({ name: '钟欣', partnerPreferences: { ageMin: 25, ageMax: 35 } });
+    const preferences = admin.set('X-Locale', 'zh-CN').resource('members.partnerPreferences', body.data.id);
+    const { id } = (await preferences.get()).body.data;
+    const updated = await preferences.update({ filterByTk: id, values: { ageMax: 40, wantedHobbies: ['music'], hobbiesImportance: 'important' } });
+    expect(updated.status).toBe(200);
+    expect((await preferences.get()).body.data).toMatchObject({ ageMin: 25, ageMax: 40, wantedHobbies: ['music'], hobbiesImportance: 'important' });
+    const refused = await preferences.update({ filterByTk: id, values: { ageMin: 45 } });
+    expect([refused.status, refused.body.errors[0].message]).toEqual([400, '年龄下限 45 大于年龄上限 40']);
+    expect((await preferences.get()).body.data.ageMin).toBe(25);
+  });
+
   it('computes age in whole years', () => {
     expect(ageOn('2000-02-29', new Date(2018, 1, 28))).toBe(17);
     expect(ageOn('2000-02-29', new Date(2018, 2, 1))).toBe(18);

@@ -11,6 +11,7 @@ import {
   label,
   longText,
   phone,
+  photo,
   region,
   text,
 } from '../field-kinds';
@@ -42,6 +43,7 @@ export default defineCollection({
     phone('phone', 'Phone'),
     text('wechat', 'WeChat ID'),
     email('email', 'E-mail'),
+    photo('photo', 'Photo', 'memberPhotos'),
     text('idNumber', 'ID number'),
     region('currentCity', 'Current city', 'memberCurrentCities'),
     region('hometown', 'Hometown', 'memberHometowns'),
