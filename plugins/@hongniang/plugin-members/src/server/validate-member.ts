@@ -4,6 +4,15 @@ import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
 
 const MOBILE = /^1[3-9]\d{9}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A mainland resident ID number: 17 digits and a check character (GB 11643). */
+function isResidentIdNumber(value: string) {
+  if (!/^\d{17}[\dX]$/.test(value)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, i) => total + weight * Number(value[i]), 0);
+  return '10X98765432'[sum % 11] === value[17];
+}
 
 /** Select fields of each collection and the list their values must come from. */
 const MEMBER_CHOICES: Record<string, ChoiceList> = {
@@ -60,6 +69,8 @@ function checkMember(model: any, locale: string, bands: AgeBand[]) {
   if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
   if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
   if (model.changed('phone')) normalizePhone(model, locale);
+  if (model.changed('email')) checkEmail(model, locale);
+  if (model.changed('idNumber')) checkIdNumber(model, locale);
   if (model.changed('birthDate')) deriveAge(model, locale, bands);
 }
 
@@ -140,6 +151,28 @@ function normalizePhone(model: any, locale: string) {
     );
   }
   model.set('phone', normalized);
+}
+
+function checkEmail(model: any, locale: string) {
+  const email = model.get('email');
+  if (!email) return;
+  model.set('email', String(email).trim());
+  if (EMAIL.test(model.get('email'))) return;
+  throw refuse(model, 'email', locale, (title, english) =>
+    english ? `${title} "${email}" is not an e-mail address` : `${title}“${email}”不是有效的邮箱地址`,
+  );
+}
+
+function checkIdNumber(model: any, locale: string) {
+  const idNumber = model.get('idNumber');
+  if (!idNumber) return;
+  const normalized = String(idNumber).trim().toUpperCase();
+  if (!isResidentIdNumber(normalized)) {
+    throw refuse(model, 'idNumber', locale, (title, english) =>
+      english ? `${title} is not a valid 18-character resident ID number` : `${title}格式或校验位不正确，应为 18 位居民身份证号`,
+    );
+  }
+  model.set('idNumber', normalized);
 }
 
 function phoneTaken(model: any, phone: string, memberNo: string | null, locale: string, otherRow?: number) {

@@ -32,6 +32,8 @@ describe('the member archive over HTTP, with the ACL on', () => {
       gender: 'female',
       birthDate: bornYearsAgo(29),
       phone: '138 0013 8000',
+      email: ' lin.xiaoyu@example.cn ',
+      idNumber: '11010519491231002x',
       education: 'master',
       hobbies: ['travel', 'reading'],
       partnerPreferences: { ageMin: 28, ageMax: 36, ageImportance: 'required', minEducation: 'bachelor' },
@@ -42,6 +44,8 @@ describe('the member archive over HTTP, with the ACL on', () => {
     expect(member.age).toBe(29);
     expect(member.ageGroup).toBe('youth');
     expect(member.phone).toBe('13800138000');
+    expect(member.email).toBe('lin.xiaoyu@example.cn');
+    expect(member.idNumber).toBe('11010519491231002X');
     expect(member.status).toBe('new');
     expect(member.recommendConsent).toBe(false);
 
@@ -71,6 +75,8 @@ describe('the member archive over HTTP, with the ACL on', () => {
     [{ name: 'A', heightCm: 99 }, '身高（厘米）', '应在 100–250 厘米 之间，收到 99', 'Height (cm)', ' must be between 100 and 250 cm; got 99'],
     [{ name: 'A', heightCm: 251 }, '身高（厘米）', '应在 100–250 厘米 之间，收到 251', 'Height (cm)', ' must be between 100 and 250 cm; got 251'],
     [{ name: 'A', phone: '12345' }, '手机号', '“12345”格式不正确', 'Phone', ' "12345" is not a valid 11-digit'],
+    [{ name: 'A', email: 'lin@' }, '邮箱', '“lin@”不是有效的邮箱地址', 'E-mail', ' "lin@" is not an e-mail address'],
+    [{ name: 'A', idNumber: '110105194912310023' }, '身份证号', '格式或校验位不正确', 'ID number', ' is not a valid 18-character resident ID number'],
     [{ name: 'A', education: 'kindergarten' }, '学历', '：“kindergarten”不在可选项中，可选：highSchool (高中及以下)', 'Education', ': "kindergarten" is not one of its options: highSchool (High school or below)'],
     [{ name: 'A', hobbies: ['travel', 'skydiving'] }, '兴趣爱好', '：“skydiving”不在可选项中', 'Hobbies', ': "skydiving" is not one of its options'],
     [{ name: 'A', partnerPreferences: { ageMin: 40, ageMax: 30 } }, '年龄下限', ' 40 大于年龄上限 30', 'Age from', ' 40 is greater than Age to 30'],
