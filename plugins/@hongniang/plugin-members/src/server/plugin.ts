@@ -4,6 +4,7 @@ import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from '
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
 import { reportImportRows } from './import-rows';
+import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
@@ -13,6 +14,8 @@ export class PluginMembersServer extends Plugin {
     this.refuseBadInput();
     this.keepAgesCurrent();
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
+    this.app.dataSourceManager.use(narrowPreferencesUpdate, { tag: 'hongniang-narrow-preferences', before: 'validate-filter-params' });
+    this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => this.seedDemoAgency());
     this.app.on('afterUpgrade', () => this.seedPages());

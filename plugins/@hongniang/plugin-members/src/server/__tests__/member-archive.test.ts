@@ -123,12 +123,16 @@ describe('the member archive over HTTP, with the ACL on', () => {
     const { body } = await create({ name: '钟欣', partnerPreferences: { ageMin: 25, ageMax: 35 } });
     const preferences = admin.set('X-Locale', 'zh-CN').resource('members.partnerPreferences', body.data.id);
     const { id } = (await preferences.get()).body.data;
-    const updated = await preferences.update({ filterByTk: id, values: { ageMax: 40, wantedHobbies: ['music'], hobbiesImportance: 'important' } });
+    const updated = await preferences.update({ values: { ageMax: 40, wantedHobbies: ['music'], hobbiesImportance: 'important' } });
     expect(updated.status).toBe(200);
     expect((await preferences.get()).body.data).toMatchObject({ ageMin: 25, ageMax: 40, wantedHobbies: ['music'], hobbiesImportance: 'important' });
     const refused = await preferences.update({ filterByTk: id, values: { ageMin: 45 } });
     expect([refused.status, refused.body.errors[0].message]).toEqual([400, '年龄下限 45 大于年龄上限 40']);
     expect((await preferences.get()).body.data.ageMin).toBe(25);
+
+    const alone = await create({ name: '无标准' });
+    const missing = await admin.set('X-Locale', 'zh-CN').resource('members.partnerPreferences', alone.body.data.id).update({ values: { ageMin: 30 } });
+    expect([missing.status, missing.body.errors[0].message]).toEqual([404, `会员 ${alone.body.data.id} 还没有择偶标准，请先创建`]);
   });
 
   it('computes age in whole years', () => {
