@@ -3,10 +3,13 @@ import path from 'path';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
+import { ensureIndexes } from './ensure-indexes';
 import { reportImportRows } from './import-rows';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
+
+const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 
 /** The member archive: members, partner preferences and age-group bands (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
@@ -19,10 +22,12 @@ export class PluginMembersServer extends Plugin {
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => this.seedDemoAgency());
     this.app.on('afterUpgrade', () => this.seedPages());
+    this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));
   }
 
   async install() {
     await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+    await ensureIndexes(this.app, INDEXED_COLLECTIONS);
     await seedAgeBands(this.app);
   }
 

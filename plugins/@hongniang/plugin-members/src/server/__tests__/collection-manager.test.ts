@@ -42,6 +42,12 @@ describe('the member collections in the UI collection manager', () => {
     });
   });
 
+  it('creates the indexes the daily lookups need (duplicate phones, list filters, matchmaker)', async () => {
+    const indexes: any[] = await (app.db.sequelize.getQueryInterface() as any).showIndex(app.db.getCollection('members').getTableNameWithSchema());
+    const indexed = indexes.map((index) => index.fields.map((field: any) => field.attribute).join(','));
+    for (const column of ['phone', 'gender', 'status', 'tier', 'ageGroup', 'matchmakerId']) expect(indexed).toContain(column);
+  });
+
   it('lets an admin add a field and use it at once, without code', async () => {
     const created = await admin.resource('collections.fields', 'members').create({
       values: {
