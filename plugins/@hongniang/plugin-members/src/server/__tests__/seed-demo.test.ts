@@ -1,5 +1,6 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import seedDemoCommand from '../commands/seed-demo';
 import { DEMO_MATCHMAKERS, seedDemoAgency } from '../demo/seed-demo';
 
 describe('seeding a demo agency into a real app', () => {
@@ -14,7 +15,9 @@ describe('seeding a demo agency into a real app', () => {
   });
 
   it('adds members with numbers, preferences, cities and matchmakers through the seed-demo command', async () => {
-    await app.runCommand('seed-demo', '--members', '120', '--seed', '3');
+    // Registered as scripts/lib/app-command.js does (NocoBase's own command loader trips over plugin-file-manager).
+    seedDemoCommand(app);
+    await app.runCommandThrowError('seed-demo', '--members', '120', '--seed', '3');
     const members = app.db.getRepository('members');
     expect(await members.count()).toBe(120);
     expect(await app.db.getRepository('partnerPreferences').count()).toBe(120);
