@@ -3,8 +3,6 @@ import path from 'path';
 // The plugin's locale files (src/locale in development, dist/locale once built), also served to the web client by NocoBase.
 const zhCN: Record<string, string> = require(path.resolve(__dirname, '../locale/zh-CN.json'));
 
-export type Locale = 'zh-CN' | 'en-US';
-
 export const isEnglish = (locale: string) => locale.startsWith('en');
 
 /** An English label in the given language. */

@@ -1,5 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { NAMESPACE } from '../field-kinds';
+import { fieldTitle } from '../translations';
 
 describe('the member collections in the UI collection manager', () => {
   let app: MockServer;
@@ -40,6 +42,18 @@ describe('the member collections in the UI collection manager', () => {
       recommendConsent: 'checkbox',
       ageGroup: 'select',
     });
+  });
+
+  it('has a zh-CN title for every field it defines', () => {
+    for (const name of ['members', 'partnerPreferences', 'ageGroupBands']) {
+      const collection = app.db.getCollection(name);
+      for (const field of collection.fields.values()) {
+        // Ours only: system fields carry NocoBase's own titles, admin-added fields the text she typed.
+        if (!String(field.options.uiSchema?.title || '').includes(NAMESPACE)) continue;
+        const english = fieldTitle(collection, field.name, 'en-US');
+        expect([name, field.name, fieldTitle(collection, field.name, 'zh-CN')]).not.toEqual([name, field.name, english]);
+      }
+    }
   });
 
   it('creates the indexes the daily lookups need (duplicate phones, list filters, matchmaker)', async () => {
