@@ -1,0 +1,107 @@
+import { MatchIndex } from '../match-index';
+import { matchReference, Person } from '../reference';
+import { DEFAULT_SETTINGS, MatchSettings } from '../types';
+import { randomPool } from '../synthetic-pool';
+import { person } from './people';
+
+const settings: MatchSettings = DEFAULT_SETTINGS;
+const indexOf = (people: Person[], with_: MatchSettings = settings) => {
+  const index = new MatchIndex(with_);
+  people.forEach((p) => index.upsert(p));
+  return index;
+};
+
+describe('matching: reciprocal, explained, deterministic — index and reference alike', () => {
+  // She wants a man 30–36, at least a bachelor, in Hangzhou, who likes reading; age is a must.
+  const her = person(1, { gender: 'female', age: 31, heightCm: 163, educationRank: 3, hobbies: ['reading', 'travel'] }, {
+    ageMin: 30, ageMax: 36, minEducationRank: 2, regions: ['3301'], wantedHobbies: ['reading'],
+    importance: { age: 'required', education: 'important', region: 'important', hobbies: 'normal' },
+  });
+  const ideal = person(10, { gender: 'male', age: 33, educationRank: 3, hobbies: ['reading'], city: '3301' }, { ageMin: 26, ageMax: 33 });
+  const sameProvince = person(11, { gender: 'male', age: 34, educationRank: 2, hobbies: ['reading'], city: '3302' }, { ageMin: 26, ageMax: 33 });
+  const lessEducated = person(12, { gender: 'male', age: 35, educationRank: 1, hobbies: [], city: '3302' }, { ageMin: 26, ageMax: 33 });
+  const tooOld = person(13, { gender: 'male', age: 40, educationRank: 4, hobbies: ['reading'] }, {});
+  // He fits her, but he requires a woman of at most 28: she is out of his range, so he is not suggested to her.
+  const wantsYounger = person(14, { gender: 'male', age: 32, educationRank: 3, hobbies: ['reading'] }, { ageMax: 28, importance: { age: 'required' } });
+  const woman = person(15, { gender: 'female', age: 32 });
+  const paused = person(16, { gender: 'male', age: 33, recommendable: false });
+  const declinedBefore = person(17, { gender: 'male', age: 33, educationRank: 3, hobbies: ['reading'] });
+  const pool = [her, ideal, sameProvince, lessEducated, tooOld, wantsYounger, woman, paused, declinedBefore];
+  const options = { limit: 20, settings, excludedIds: new Set([17]) };
+
+  it.each([
+    ['reference', () => matchReference(pool, 1, options)],
+    ['index', () => indexOf(pool).match(1, options)],
+  ])('%s: ranks the known order and counts every exclusion', (_name, run) => {
+    const outcome = run();
+    expect(outcome.results.map((r) => r.candidateId)).toEqual([10, 11, 12]);
+    expect(outcome.excluded).toEqual({ hardFilter: 2, sameGender: 1, notRecommendable: 1, excludedPair: 1 });
+    expect(outcome.evaluated).toBe(5);
+    const best = outcome.results[0];
+    expect(best.forward).toBe(100);
+    expect(best.breakdown.find((b) => b.criterion === 'age')).toEqual({ criterion: 'age', forward: 1, backward: 1, weight: { forward: 9, backward: 3 } });
+    const region = outcome.results[1].breakdown.find((b) => b.criterion === 'region')!;
+    expect(region.forward).toBe(0.6);
+    expect(region.weight.forward).toBe(4);
+  });
+
+  it('applies hard filters in both directions', () => {
+    const outcome = matchReference(pool, 14, { limit: 20, settings });
+    expect(outcome.results.map((r) => r.candidateId)).not.toContain(1);
+    const herView = matchReference(pool, 1, { limit: 20, settings });
+    expect(herView.results.map((r) => r.candidateId)).not.toContain(14);
+  });
+
+  it('orders equal scores by candidate id and leaves out scores below the minimum', () => {
+    const twins = [person(1, { gender: 'female' }), person(9, { gender: 'male' }), person(3, { gender: 'male' }), person(5, { gender: 'male' })];
+    expect(indexOf(twins).match(1, { limit: 10, settings }).results.map((r) => [r.candidateId, r.score])).toEqual([[3, 100], [5, 100], [9, 100]]);
+    const scores = matchReference(pool, 1, { limit: 20, settings }).results.map((r) => r.score);
+    const minimumScore = (scores[0] + scores[scores.length - 1]) / 2;
+    const outcome = indexOf(pool).match(1, { limit: 20, settings: { ...settings, minimumScore } });
+    expect(outcome.results.length).toBe(scores.filter((score) => score >= minimumScore).length);
+    expect(outcome.excluded.belowMinimum).toBe(scores.filter((score) => score < minimumScore).length);
+    expect(outcome.excluded.belowMinimum).toBeGreaterThan(0);
+  });
+
+  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)('combines both directions with the %s mean', (combination) => {
+    const outcome = indexOf(pool).match(1, { limit: 20, settings: { ...settings, combination } });
+    for (const result of outcome.results) {
+      const { forward: f, backward: b } = result;
+      const expected = { harmonic: f + b ? (2 * f * b) / (f + b) : 0, geometric: Math.sqrt(f * b), minimum: Math.min(f, b), arithmetic: (f + b) / 2 }[combination];
+      expect(result.score).toBeCloseTo(expected, 1);
+    }
+  });
+});
+
+describe('the index agrees with the reference on a random pool, also after updates', () => {
+  const pool = randomPool(3000, 7);
+  const index = indexOf(pool);
+
+  it('gives the same top-20, scores, breakdowns and counts for 40 members', () => {
+    for (const member of pool.slice(0, 40)) {
+      const options = { limit: 20, settings, excludedIds: new Set([member.profile.id + 1, member.profile.id + 2]) };
+      expect(index.match(member.profile.id, options)).toEqual(matchReference(pool, member.profile.id, options));
+    }
+  });
+
+  it('reflects a changed member and a removed one at once', () => {
+    const changed = pool.map((p) => (p.profile.id === 5 ? { ...p, profile: { ...p.profile, age: 29, city: '1101', province: '11' } } : p));
+    index.upsert(changed.find((p) => p.profile.id === 5)!);
+    index.remove(6);
+    const current = changed.filter((p) => p.profile.id !== 6);
+    for (const id of [5, 7, 8, 9, 10]) {
+      expect(index.match(id, { limit: 20, settings })).toEqual(matchReference(current, id, { limit: 20, settings }));
+    }
+    expect(index.person(5)?.profile.age).toBe(29);
+    expect(index.has(6)).toBe(false);
+  });
+
+  it('is deterministic: the same data gives the same list', () => {
+    const again = indexOf(randomPool(3000, 7));
+    expect(again.match(3, { limit: 20, settings })).toEqual(indexOf(randomPool(3000, 7)).match(3, { limit: 20, settings }));
+  });
+
+  it('keeps its columns under 200 bytes per member', () => {
+    expect(index.columnBytes / index.count).toBeLessThan(200);
+  });
+});
