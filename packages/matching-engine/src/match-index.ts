@@ -175,33 +175,38 @@ export class MatchIndex {
     const memberRequired = CRITERIA.flatMap((criterion, c) => (member.preferences.importance[criterion] === 'required' ? [c] : []));
     const baseWeights = CRITERIA.map((criterion) => settings.weights[criterion]);
     const factors = IMPORTANCES.map((importance) => settings.importanceFactors[importance]);
-    const excluded: Partial<Record<ExclusionReason, number>> = {};
-    const count = (reason: ExclusionReason) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
+    let notRecommendable = 0;
+    let sameGender = 0;
+    let excludedPair = 0;
+    let hardFilter = 0;
+    let belowMinimum = 0;
+    const excludedIds = options.excludedIds?.size ? options.excludedIds : null;
+    const memberGender = this.gender[memberSlot];
     const top = new TopK(options.limit);
-    const forward = new Array<number>(CRITERIA.length);
-    const backward = new Array<number>(CRITERIA.length);
-    const backwardWeights = new Array<number>(CRITERIA.length);
+    const forward = new Float64Array(CRITERIA.length);
+    const backward = new Float64Array(CRITERIA.length);
+    const backwardWeights = new Float64Array(CRITERIA.length);
     let evaluated = 0;
 
     for (let s = 0; s < this.size; s++) {
       const flags = this.flags[s];
       if (!(flags & PRESENT) || s === memberSlot) continue;
       if (!(flags & RECOMMENDABLE)) {
-        count('notRecommendable');
+        notRecommendable++;
         continue;
       }
-      if (this.gender[s] === 0 || this.gender[s] === this.gender[memberSlot]) {
-        count('sameGender');
+      if (this.gender[s] === 0 || this.gender[s] === memberGender) {
+        sameGender++;
         continue;
       }
-      if (options.excludedIds?.has(this.id[s])) {
-        count('excludedPair');
+      if (excludedIds !== null && excludedIds.has(this.id[s])) {
+        excludedPair++;
         continue;
       }
       evaluated++;
       this.similarities(memberSlot, s, forward);
       let failsHardFilter = false;
-      for (const c of memberRequired) if (!passesHardFilter(CRITERIA[c], forward[c])) failsHardFilter = true;
+      for (let r = 0; r < memberRequired.length; r++) if (!passesHardFilter(CRITERIA[memberRequired[r]], forward[memberRequired[r]])) failsHardFilter = true;
       const candidateImportance = this.importance[s];
       // Two bits per criterion; both set means "required": only then is the other direction needed for the filter.
       const candidateRequires = (candidateImportance & (candidateImportance >>> 1) & 0x55555) !== 0;
@@ -212,7 +217,7 @@ export class MatchIndex {
         }
       }
       if (failsHardFilter) {
-        count('hardFilter');
+        hardFilter++;
         continue;
       }
       const forwardScore = directionalScore(forward, forwardWeights);
@@ -226,7 +231,7 @@ export class MatchIndex {
       }
       const score = round2(combine(forwardScore, directionalScore(backward, backwardWeights), settings.combination));
       if (score < settings.minimumScore) {
-        count('belowMinimum');
+        belowMinimum++;
         continue;
       }
       top.offer(score, this.id[s]);
@@ -236,11 +241,14 @@ export class MatchIndex {
       .ranked()
       .map(({ id }) => evaluatePair(member, this.decode(this.slotOf.get(id)!), settings) as MatchResult)
       .sort(byRank);
-    return { results, evaluated, excluded };
+    const counts: [ExclusionReason, number][] = [
+      ['notRecommendable', notRecommendable], ['sameGender', sameGender], ['excludedPair', excludedPair], ['hardFilter', hardFilter], ['belowMinimum', belowMinimum],
+    ];
+    return { results, evaluated, excluded: Object.fromEntries(counts.filter(([, n]) => n > 0)) };
   }
 
   /** How well `candidate` fits the wish of `holder`, per criterion (in CRITERIA order), into `out`. */
-  private similarities(holder: number, candidate: number, out: number[]) {
+  private similarities(holder: number, candidate: number, out: Float64Array) {
     out[0] = rangeSimilarity(orNull(this.age[candidate]), orNull(this.ageMin[holder]), orNull(this.ageMax[holder]), FALLOFF.age);
     out[1] = rangeSimilarity(orNull(this.height[candidate]), orNull(this.heightMin[holder]), orNull(this.heightMax[holder]), FALLOFF.height);
     out[2] = atLeastSimilarity(orNull(this.education[candidate]), orNull(this.minEducation[holder]), 2);

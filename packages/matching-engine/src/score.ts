@@ -9,7 +9,7 @@ export function weightOf(criterion: Criterion, preferences: Preferences, setting
 }
 
 /** Weighted mean of similarities, 0–100; with nothing weighted, everyone fits: 100. */
-export function directionalScore(similarities: readonly number[], weights: readonly number[]): number {
+export function directionalScore(similarities: ArrayLike<number>, weights: ArrayLike<number>): number {
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < similarities.length; i++) {
