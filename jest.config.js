@@ -8,6 +8,7 @@ const common = {
   moduleNameMapper: {
     '^@test/support/(.*)$': '<rootDir>/test/support/$1',
     '^@hongniang/(plugin-[a-z-]+)$': '<rootDir>/plugins/@hongniang/$1/src/server',
+    '^@hongniang/matching-engine$': '<rootDir>/packages/matching-engine/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/storage/', '<rootDir>/plugins/.*/dist/', '<rootDir>/packages/.*/dist/'],
 };

@@ -19,9 +19,25 @@ function listPackageDirs(parent) {
     .sort();
 }
 
-/** Our NocoBase plugins, as { dir, name }. */
+/** Our NocoBase plugins, as { dir, name }, each after the plugins of ours it depends on (build and load order). */
 function listPlugins() {
-  return listPackageDirs(pluginsDir).map((dir) => ({ dir, name: readPackage(dir).name }));
+  const plugins = listPackageDirs(pluginsDir).map((dir) => {
+    const pkg = readPackage(dir);
+    const needs = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((name) => name.startsWith('@hongniang/plugin-'));
+    return { dir, name: pkg.name, needs };
+  });
+  const ordered = [];
+  const visit = (plugin, path = []) => {
+    if (ordered.includes(plugin)) return;
+    if (path.includes(plugin.name)) throw new Error(`plugins depend on each other in a circle: ${[...path, plugin.name].join(' → ')}`);
+    for (const name of plugin.needs) {
+      const needed = plugins.find((candidate) => candidate.name === name);
+      if (needed) visit(needed, [...path, plugin.name]);
+    }
+    ordered.push(plugin);
+  };
+  plugins.forEach((plugin) => visit(plugin));
+  return ordered.map(({ dir, name }) => ({ dir, name }));
 }
 
 /** Framework-free libraries under packages/, as { dir, name }. */

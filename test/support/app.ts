@@ -22,6 +22,7 @@ export const FOUNDATION_PLUGINS = [
   'block-markdown',
   'action-import',
   'action-export',
+  'async-task-manager',
   ...requiredNocoBasePlugins(),
 ];
 

@@ -1,1 +1,9 @@
 export { default } from './plugin';
+// What the other Hongniang plugins build on: the agency's vocabulary, ages, and refusals in the caller's language.
+export { vocabulary, isChoice } from './vocabulary';
+export type { Choice, ChoiceList } from './vocabulary';
+export { ageOn } from './age';
+export { MemberInputError, localeOf } from './member-input-error';
+export { fieldTitle, registerTranslations, translate } from './translations';
+export { registerInCollectionManager } from './collection-manager';
+export { readBlueprints, seedPages } from './seed-pages';

@@ -1,22 +1,29 @@
 import path from 'path';
+import { NAMESPACE } from './field-kinds';
 
-// The plugin's locale files (src/locale in development, dist/locale once built), also served to the web client by NocoBase.
-const zhCN: Record<string, string> = require(path.resolve(__dirname, '../locale/zh-CN.json'));
+// Each plugin's locale file (src/locale in development, dist/locale once built), also served to the web client by NocoBase.
+const zhCNByNamespace = new Map<string, Record<string, string>>([[NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json'))]]);
+
+/** Another Hongniang plugin's zh-CN labels, so that titles in its namespace translate too. */
+export function registerTranslations(namespace: string, zhCN: Record<string, string>) {
+  zhCNByNamespace.set(namespace, zhCN);
+}
 
 export const isEnglish = (locale: string) => locale.startsWith('en');
 
 /** An English label in the given language. */
-export const translate = (english: string, locale: string) => (isEnglish(locale) ? english : zhCN[english] ?? english);
+export const translate = (english: string, locale: string, namespace = NAMESPACE) =>
+  isEnglish(locale) ? english : zhCNByNamespace.get(namespace)?.[english] ?? english;
 
-const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"/;
+const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)")?/;
 
 /**
- * The title people see for a field: ours are `{{t("English", …)}}` templates, translated here;
+ * The title people see for a field: ours are `{{t("English", { ns })}}` templates, translated here;
  * a title an admin typed in the collection manager is shown as she wrote it.
  */
 export function fieldTitle(collection: any, fieldName: string, locale: string): string {
   const title: string | undefined = collection?.getField?.(fieldName)?.options?.uiSchema?.title;
   if (!title) return fieldName;
   const template = TEMPLATE.exec(title);
-  return template ? translate(JSON.parse(`"${template[1]}"`), locale) : title;
+  return template ? translate(JSON.parse(`"${template[1]}"`), locale, template[2]) : title;
 }

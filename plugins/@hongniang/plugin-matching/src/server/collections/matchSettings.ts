@@ -1,0 +1,30 @@
+import { defineCollection } from '@nocobase/database';
+import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
+import { COMBINATIONS, CRITERIA, CRITERION_LABELS, label, weightField } from '../vocabulary';
+
+const number = (name: string, title: string, defaultValue: number, bounds: { min: number; max: number }, step = 1) => ({
+  name,
+  type: step === 1 ? 'integer' : 'double',
+  interface: step === 1 ? 'integer' : 'number',
+  defaultValue,
+  uiSchema: { type: 'number', title: label(title), 'x-component': 'InputNumber', 'x-component-props': { step: String(step), ...bounds } },
+});
+
+/** The agency's matching settings: one record (id 1), edited on the 匹配设置 page. */
+export default defineCollection({
+  name: 'matchSettings',
+  title: label('Matching settings'),
+  fields: [
+    ...CRITERIA.map((criterion) => number(weightField(criterion), `Weight: ${CRITERION_LABELS[criterion].en}`, DEFAULT_SETTINGS.weights[criterion], { min: 0, max: 10 })),
+    {
+      name: 'combination',
+      type: 'string',
+      interface: 'select',
+      defaultValue: DEFAULT_SETTINGS.combination,
+      uiSchema: { type: 'string', title: label('Combining both directions'), 'x-component': 'Select', enum: COMBINATIONS.map((option) => ({ value: option.value, label: option.zh })) },
+    },
+    number('minimumScore', 'Minimum score', DEFAULT_SETTINGS.minimumScore, { min: 0, max: 100 }),
+    number('defaultLimit', 'Results per search', 20, { min: 1, max: 100 }),
+    number('batchLimit', 'Open suggestions kept per member by the batch run', 5, { min: 1, max: 100 }),
+  ],
+});

@@ -1,0 +1,50 @@
+import { defineCollection } from '@nocobase/database';
+import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../vocabulary';
+
+const member = (name: string, title: string) => ({
+  name,
+  type: 'belongsTo',
+  interface: 'm2o',
+  target: 'members',
+  foreignKey: `${name}Id`,
+  onDelete: 'CASCADE',
+  index: true,
+  uiSchema: { title: label(title), 'x-component': 'AssociationField', 'x-component-props': { fieldNames: { label: 'name', value: 'id' } } },
+});
+
+const score = (name: string, title: string) => ({
+  name,
+  type: 'double',
+  interface: 'number',
+  uiSchema: { type: 'number', title: label(title), 'x-component': 'InputNumber', 'x-read-pretty': true, 'x-component-props': { precision: 2 } },
+});
+
+const select = (name: string, title: string, options: { value: string; zh: string }[], defaultValue: string) => ({
+  name,
+  type: 'string',
+  interface: 'select',
+  defaultValue,
+  uiSchema: { type: 'string', title: label(title), 'x-component': 'Select', enum: options.map((option) => ({ value: option.value, label: option.zh })) },
+});
+
+/** Match suggestions (推荐记录): a pair the engine ranked, with its reasons, for a matchmaker to work through. One per pair. */
+export default defineCollection({
+  name: 'matchSuggestions',
+  title: label('Match suggestions'),
+  uiManageable: true,
+  createdBy: true,
+  updatedBy: true,
+  fields: [
+    member('member', 'Member'),
+    member('candidate', 'Candidate'),
+    // The pair without direction ("smaller id:larger id"): A suggested to B is B suggested to A.
+    { name: 'pairKey', type: 'string', unique: true },
+    score('score', 'Match score'),
+    score('forwardScore', 'Candidate fits the member'),
+    score('backwardScore', 'Member fits the candidate'),
+    { name: 'breakdown', type: 'json', interface: 'json', defaultValue: [], uiSchema: { type: 'object', title: label('Reasons'), 'x-component': 'Input.JSON', 'x-read-pretty': true } },
+    select('status', 'Status', SUGGESTION_STATUSES, 'open'),
+    select('origin', 'Origin', SUGGESTION_ORIGINS, 'matchmaker'),
+    { name: 'note', type: 'text', interface: 'textarea', uiSchema: { type: 'string', title: label('Note'), 'x-component': 'Input.TextArea' } },
+  ],
+});

@@ -1,0 +1,78 @@
+// The agency's matching settings (one record), read for every match and checked on every save.
+import { DEFAULT_SETTINGS, MatchSettings } from '@hongniang/matching-engine';
+import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { COMBINATIONS, CRITERIA, weightField } from './vocabulary';
+import { MatchingRefusal } from './refusal';
+
+export const SETTINGS_ID = 1;
+
+export interface AgencySettings {
+  engine: MatchSettings;
+  defaultLimit: number;
+  batchLimit: number;
+}
+
+export async function readSettings(db: any, transaction?: any): Promise<AgencySettings> {
+  const row: any = await db.getModel('matchSettings').findByPk(SETTINGS_ID, { raw: true, transaction });
+  const weights = { ...DEFAULT_SETTINGS.weights };
+  for (const criterion of CRITERIA) {
+    const value = row?.[weightField(criterion)];
+    if (value !== null && value !== undefined) weights[criterion] = Number(value);
+  }
+  return {
+    engine: {
+      ...DEFAULT_SETTINGS,
+      weights,
+      combination: row?.combination || DEFAULT_SETTINGS.combination,
+      minimumScore: Number(row?.minimumScore ?? DEFAULT_SETTINGS.minimumScore),
+    },
+    defaultLimit: Number(row?.defaultLimit ?? 20),
+    batchLimit: Number(row?.batchLimit ?? 5),
+  };
+}
+
+/** A new agency gets the defaults as its record, ready to edit. */
+export async function seedSettings(db: any) {
+  const repository = db.getRepository('matchSettings');
+  if (!(await repository.findOne({ filterByTk: SETTINGS_ID }))) await repository.create({ values: { id: SETTINGS_ID } });
+}
+
+const BOUNDS: Record<string, [number, number, boolean]> = {
+  ...Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])),
+  minimumScore: [0, 100, false],
+  defaultLimit: [1, 100, true],
+  batchLimit: [1, 100, true],
+};
+
+/** Weights 0–10, minimum score 0–100, limits 1–100, a known combination; refused with the field's title otherwise. */
+export function validateSettings(model: any, options: any) {
+  checkNumbers(model, options, BOUNDS);
+  const combination = model.get('combination');
+  if (model.changed('combination') && !COMBINATIONS.some((option) => option.value === combination)) {
+    const title = (lang: string) => fieldTitle(model.constructor.collection, 'combination', lang);
+    throw new MatchingRefusal(400, 'combination', {
+      'zh-CN': `${title('zh-CN')}不能是「${combination}」，可选：${COMBINATIONS.map((option) => option.zh).join('、')}`,
+      'en-US': `${title('en-US')} cannot be "${combination}"; choose one of: ${COMBINATIONS.map((option) => option.value).join(', ')}`,
+    }, localeOf(options));
+  }
+}
+
+/** Own weights on partner preferences: 0–10 or empty (the agency's weight). */
+export function validateOwnWeights(model: any, options: any) {
+  checkNumbers(model, options, Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])));
+}
+
+function checkNumbers(model: any, options: any, bounds: Record<string, [number, number, boolean]>) {
+  for (const [field, [min, max, whole]] of Object.entries(bounds)) {
+    if (!model.changed(field)) continue;
+    const value = model.get(field);
+    if (value === null || value === undefined) continue;
+    const number = Number(value);
+    if (Number.isFinite(number) && number >= min && number <= max && (!whole || Number.isInteger(number))) continue;
+    const title = (lang: string) => fieldTitle(model.constructor.collection, field, lang);
+    throw new MatchingRefusal(400, field, {
+      'zh-CN': `${title('zh-CN')}应为 ${min}–${max} 之间的${whole ? '整数' : '数'}，收到「${value}」`,
+      'en-US': `${title('en-US')} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}, not "${value}"`,
+    }, localeOf(options));
+  }
+}

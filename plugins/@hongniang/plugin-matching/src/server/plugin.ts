@@ -1,0 +1,39 @@
+import { Plugin } from '@nocobase/server';
+import { registerInCollectionManager, registerTranslations } from '@hongniang/plugin-members';
+import path from 'path';
+import { journalMatchingChanges } from './change-journal';
+import { findMatches } from './find-matches';
+import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
+import { MemberPool } from './member-pool';
+import { NAMESPACE, label } from './vocabulary';
+
+/** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
+export class PluginMatchingServer extends Plugin {
+  readonly pool = new MemberPool(this.db);
+
+  async load() {
+    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
+    journalMatchingChanges(this.db);
+    this.refuseBadInput();
+    this.app.resourceManager.registerActionHandlers({ 'members:match': findMatches(this.pool) });
+    this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+    this.app.on('afterStart', () => this.warmUp());
+  }
+
+  async install() {
+    await registerInCollectionManager(this.app, ['matchSuggestions']);
+    await seedSettings(this.db);
+  }
+
+  private refuseBadInput() {
+    this.db.on('matchSettings.beforeSave', validateSettings);
+    this.db.on('partnerPreferences.beforeSave', validateOwnWeights);
+  }
+
+  /** Builds the index in the background at start, so the first matchmaker does not wait for it. */
+  private warmUp() {
+    this.pool.current().catch((error) => this.log.error('matching index could not be built', { error }));
+  }
+}
+
+export default PluginMatchingServer;

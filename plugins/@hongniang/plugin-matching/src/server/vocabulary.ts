@@ -1,0 +1,53 @@
+// The matching plugin's words: criteria, combinations and suggestion statuses, each with its stored value and labels.
+import { CRITERIA, Combination, Criterion } from '@hongniang/matching-engine';
+
+export const NAMESPACE = '@hongniang/plugin-matching';
+
+/** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
+export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+
+export interface Labelled<T extends string = string> {
+  value: T;
+  zh: string;
+  en: string;
+}
+
+export const CRITERION_LABELS: Record<Criterion, { zh: string; en: string }> = {
+  age: { zh: '年龄', en: 'Age' },
+  height: { zh: '身高', en: 'Height' },
+  education: { zh: '学历', en: 'Education' },
+  maritalStatus: { zh: '婚姻状况', en: 'Marital status' },
+  children: { zh: '子女情况', en: 'Children' },
+  income: { zh: '收入', en: 'Income' },
+  region: { zh: '地区', en: 'Region' },
+  hobbies: { zh: '兴趣爱好', en: 'Hobbies' },
+  personality: { zh: '性格', en: 'Personality' },
+  smoking: { zh: '吸烟', en: 'Smoking' },
+};
+
+export const criterionLabel = (criterion: Criterion, locale: string) => CRITERION_LABELS[criterion][locale.startsWith('en') ? 'en' : 'zh'];
+
+export const COMBINATIONS: Labelled<Combination>[] = [
+  { value: 'harmonic', zh: '调和平均（默认）', en: 'Harmonic mean (default)' },
+  { value: 'geometric', zh: '几何平均', en: 'Geometric mean' },
+  { value: 'minimum', zh: '取两者较低', en: 'The lower of the two' },
+  { value: 'arithmetic', zh: '算术平均', en: 'Arithmetic mean' },
+];
+
+/** A suggestion's life: open until the matchmaker acts; a declined pair is never suggested again. */
+export const SUGGESTION_STATUSES: Labelled[] = [
+  { value: 'open', zh: '待处理', en: 'Open' },
+  { value: 'accepted', zh: '已采纳', en: 'Taken up' },
+  { value: 'dismissed', zh: '不合适', en: 'Not suitable' },
+  { value: 'declined', zh: '一方拒绝', en: 'Declined by a side' },
+];
+
+export const SUGGESTION_ORIGINS: Labelled[] = [
+  { value: 'matchmaker', zh: '红娘匹配', en: 'Found by a matchmaker' },
+  { value: 'batch', zh: '批量匹配', en: 'Batch run' },
+];
+
+/** The weight fields, one per criterion, on the settings (agency) and on partner preferences (one member). */
+export const weightField = (criterion: Criterion) => `${criterion}Weight`;
+
+export { CRITERIA };
