@@ -29,16 +29,24 @@ async function memberInScope(ctx: any, memberId: number, locale: string) {
   throw new MatchingRefusal(404, 'filterByTk', say(`没有 id 为 ${memberId} 的会员`, `There is no member with id ${memberId}`), locale);
 }
 
-/** The candidate fields this caller may see: introduction-safe ones she may also view on members. */
-async function candidateFields(ctx: any, locale: string) {
-  let viewing: any;
+/**
+ * What of a candidate this caller may see: the introduction-safe fields, narrowed by the ACL exactly as a members:get
+ * asking for them would be (field list and allowed appends of her role).
+ */
+async function candidateFields(ctx: any, locale: string): Promise<{ fields: string[]; appends: string[] }> {
+  const asked = {
+    fields: INTRODUCTION_SAFE_FIELDS.filter((field) => !SAFE_ASSOCIATIONS.includes(field)),
+    appends: INTRODUCTION_SAFE_FIELDS.filter((field) => SAFE_ASSOCIATIONS.includes(field)),
+  };
   try {
-    viewing = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: {} });
+    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: asked });
+    return {
+      fields: (mergedParams.fields ?? asked.fields).filter((field: string) => asked.fields.includes(field)),
+      appends: (mergedParams.appends ?? asked.appends).filter((field: string) => asked.appends.includes(field)),
+    };
   } catch {
     throw new MatchingRefusal(403, 'members', say('您没有查看会员的权限，不能匹配', 'You may not view members, so you cannot match them'), locale);
   }
-  const allowed: string[] | undefined = viewing.mergedParams?.fields?.length ? viewing.mergedParams.fields : undefined;
-  return INTRODUCTION_SAFE_FIELDS.filter((field) => field === 'id' || !allowed || allowed.includes(field));
 }
 
 /** Only the chosen candidates, with the same exclusions and scores as a full search. */
@@ -147,14 +155,9 @@ function exclusionCounts(pool: MemberPool, memberId: number, outcome: MatchOutco
 }
 
 /** The candidates' introduction-safe fields, read with the caller's field list. */
-async function candidateCards(ctx: any, ids: number[], fields: string[]) {
+async function candidateCards(ctx: any, ids: number[], { fields, appends }: { fields: string[]; appends: string[] }) {
   if (!ids.length) return new Map<number, any>();
-  const appends = fields.filter((field) => SAFE_ASSOCIATIONS.includes(field));
-  const records = await ctx.db.getRepository('members').find({
-    filter: { id: { $in: ids } },
-    fields: fields.filter((field) => !SAFE_ASSOCIATIONS.includes(field)),
-    appends,
-  });
+  const records = await ctx.db.getRepository('members').find({ filter: { id: { $in: ids } }, fields: ['id', ...fields], appends });
   return new Map<number, any>(
     records.map((record: any) => {
       const card = record.toJSON();

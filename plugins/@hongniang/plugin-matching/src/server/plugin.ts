@@ -5,6 +5,7 @@ import { journalMatchingChanges } from './change-journal';
 import { findMatches } from './find-matches';
 import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
 import { MemberPool } from './member-pool';
+import { refreshTaskType, startRefresh } from './refresh-suggestions';
 import { NAMESPACE, label } from './vocabulary';
 
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
@@ -17,6 +18,7 @@ export class PluginMatchingServer extends Plugin {
     this.refuseBadInput();
     this.app.resourceManager.registerActionHandlers({ 'members:match': findMatches(this.pool) });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+    this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
   }
 
@@ -28,6 +30,13 @@ export class PluginMatchingServer extends Plugin {
   private refuseBadInput() {
     this.db.on('matchSettings.beforeSave', validateSettings);
     this.db.on('partnerPreferences.beforeSave', validateOwnWeights);
+  }
+
+  /** The batch run (matchSuggestions:refreshAll) goes through NocoBase's async-task manager; managers get it with the settings. */
+  private runBatchesAsTasks() {
+    this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool));
+    this.app.resourceManager.registerActionHandlers({ 'matchSuggestions:refreshAll': startRefresh });
+    this.app.acl.registerSnippet({ name: `pm.${this.name}`, actions: ['matchSettings:*', 'matchSuggestions:refreshAll'] });
   }
 
   /** Builds the index in the background at start, so the first matchmaker does not wait for it. */

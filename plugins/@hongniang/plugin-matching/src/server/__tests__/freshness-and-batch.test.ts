@@ -1,0 +1,86 @@
+import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { addMember } from '@test/support/members';
+import { MemberPool } from '../member-pool';
+import { refreshSuggestions } from '../refresh-suggestions';
+
+const ids = (response: any) => response.body.data.map((result: any) => result.candidateId);
+
+describe('matching stays fresh, and the batch run keeps suggestions current', () => {
+  let app: MockServer;
+  let admin: any;
+  let her: number;
+  let him: number;
+  let other: number;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    admin = await signInAs(app, await rootUser(app), 'root');
+    her = await addMember(app, { name: '她', gender: 'female', age: 30, partnerPreferences: { ageMin: 30, ageMax: 35, ageImportance: 'required' } });
+    him = await addMember(app, { name: '他', gender: 'male', age: 33 });
+    other = await addMember(app, { name: '另一位', gender: 'male', age: 40 });
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  const match = (memberId: number, body: any = {}) => admin.post(`/members:match?filterByTk=${memberId}`).send(body);
+
+  it('reflects a change to a member or to her preferences in the very next call', async () => {
+    expect(ids(await match(her))).toEqual([him]);
+    await admin.resource('members').update({ filterByTk: other, values: { birthDate: '1993-01-01' } });
+    expect(ids(await match(her))).toEqual(expect.arrayContaining([him, other]));
+    await admin.resource('members').update({ filterByTk: him, values: { status: 'paused' } });
+    expect(ids(await match(her))).toEqual([other]);
+    expect((await match(her)).body.meta.excluded.notInService).toBe(1);
+    const preferences = await app.db.getRepository('partnerPreferences').findOne({ filter: { memberId: her } });
+    await admin.resource('partnerPreferences').update({ filterByTk: preferences.get('id'), values: { ageMin: 18, ageMax: 25 } });
+    expect(ids(await match(her))).toEqual([]);
+    await admin.resource('partnerPreferences').update({ filterByTk: preferences.get('id'), values: { ageMin: 30, ageMax: 35 } });
+    await admin.resource('members').update({ filterByTk: him, values: { status: 'inService' } });
+    await admin.resource('members').destroy({ filterByTk: other });
+    expect(ids(await match(her))).toEqual([him]);
+  });
+
+  it('keeps another app process on the same database from serving a stale index (it reads the change journal)', async () => {
+    const otherProcess = new MemberPool(app.db);
+    await otherProcess.current();
+    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId)).toEqual([him]);
+    const newcomer = await addMember(app, { name: '新来的', gender: 'male', age: 31 });
+    await otherProcess.current();
+    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId).sort()).toEqual([him, newcomer].sort());
+    await app.db.getRepository('members').update({ filterByTk: newcomer, values: { doNotRecommend: true } });
+    await otherProcess.current();
+    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId)).toEqual([him]);
+    await app.db.getRepository('members').destroy({ filterByTk: newcomer });
+  });
+
+  it('runs as an async task with progress, creates suggestions for members in service, and is safe to re-run', async () => {
+    const started = await admin.post('/matchSuggestions:refreshAll').send({});
+    expect(started.status).toBe(200);
+    const taskId = started.body.data.id;
+    let task: any;
+    for (let i = 0; i < 50; i++) {
+      task = await app.db.getRepository('asyncTasks').findOne({ filterByTk: taskId });
+      // Task statuses: null pending, 0 running, 1 succeeded, -1 failed.
+      if ([1, -1].includes(task?.get('status'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(task.get('status')).toBe(1);
+    expect(task.get('progressCurrent')).toBe(task.get('progressTotal'));
+    expect(task.get('result')).toMatchObject({ members: 2, created: 1 });
+    const suggestions = await app.db.getRepository('matchSuggestions').find();
+    expect(suggestions.map((s: any) => [s.get('memberId'), s.get('candidateId'), s.get('origin'), s.get('status')])).toEqual([[her, him, 'batch', 'open']]);
+
+    const again = await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool']);
+    expect(again).toEqual({ members: 2, created: 0, rescored: 0, retired: 0 });
+    expect(await app.db.getRepository('matchSuggestions').count()).toBe(1);
+
+    // He no longer fits her: the open batch suggestion is retired on the next run.
+    await app.db.getRepository('members').update({ filterByTk: him, values: { birthDate: '1980-01-01' } });
+    expect(await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool'])).toMatchObject({ retired: 1, created: 0 });
+    expect(await app.db.getRepository('matchSuggestions').count()).toBe(0);
+  });
+});

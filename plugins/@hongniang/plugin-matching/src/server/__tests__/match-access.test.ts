@@ -1,0 +1,99 @@
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { addMember } from '@test/support/members';
+
+// Roles as an admin would set them in the Roles UI: members:match is granted per role, with a data scope and field lists.
+describe('members:match — who may match whom, and what she sees of a candidate', () => {
+  let app: MockServer;
+  let admin: any;
+  let matchmaker: any;
+  let viewerWithoutMatch: any;
+  let stranger: any;
+  let hers: number;
+  let notHers: number;
+  let candidate: number;
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    admin = await signInAs(app, await rootUser(app), 'root');
+    const assignedToMe = await app.db.getRepository('dataSourcesRolesResourcesScopes').create({
+      values: { resourceName: 'members', name: 'Assigned to me', scope: { matchmakerId: { $eq: '{{$user.id}}' } } },
+    });
+    const roles = app.db.getRepository('roles');
+    await roles.create({
+      values: {
+        name: 'testMatchmaker',
+        resources: [
+          {
+            name: 'members',
+            usingActionsConfig: true,
+            actions: [
+              // She may view a member's name, gender, age and city, not her education: the candidate card must follow.
+              { name: 'view', fields: ['id', 'name', 'gender', 'age', 'currentCity', 'matchmaker'] },
+              { name: 'match', scopeId: assignedToMe.get('id') },
+            ],
+          },
+          { name: 'matchSuggestions', usingActionsConfig: true, actions: [{ name: 'view' }, { name: 'create' }] },
+        ],
+      },
+    });
+    await roles.create({ values: { name: 'testViewer', strategy: { actions: ['view'] } } });
+    await roles.create({ values: { name: 'testStranger', strategy: { actions: [] } } });
+    const her = await createUser(app, { nickname: '李静', email: 'lijing@example.test', roles: ['testMatchmaker'] });
+    matchmaker = await signInAs(app, her, 'testMatchmaker');
+    viewerWithoutMatch = await signInAs(app, await createUser(app, { nickname: '前台', email: 'intake@example.test', roles: ['testViewer'] }), 'testViewer');
+    stranger = await signInAs(app, await createUser(app, { nickname: '访客', email: 'visitor@example.test', roles: ['testStranger'] }), 'testStranger');
+    const colleague = await createUser(app, { nickname: '王芳', email: 'wangfang@example.test', roles: ['testMatchmaker'] });
+    hers = await addMember(app, { name: '她的会员', gender: 'female', matchmakerId: her.get('id') });
+    notHers = await addMember(app, { name: '别人的会员', gender: 'female', matchmakerId: colleague.get('id') });
+    candidate = await addMember(app, { name: '候选人', gender: 'male', education: 'master', incomeBand: 'above1m', city: '3101', matchmakerId: colleague.get('id') });
+  });
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  const match = (agent: any, memberId: number, body: any = {}) => agent.post(`/members:match?filterByTk=${memberId}`).set('X-Locale', 'en-US').send(body);
+
+  it('lets a matchmaker match her own member, showing only the fields she may view and that are introduction-safe', async () => {
+    const { status, body } = await match(matchmaker, hers);
+    expect(status).toBe(200);
+    expect(body.data.map((result: any) => result.candidateId)).toEqual([candidate]);
+    expect(Object.keys(body.data[0].candidate).sort()).toEqual(['age', 'currentCity', 'gender', 'id', 'name']);
+  });
+
+  it("refuses a matchmaker another matchmaker's member with 403, by id or by a filter in the query", async () => {
+    const byId = await match(matchmaker, notHers);
+    expect(byId.status).toBe(403);
+    expect(byId.body.errors[0].message).toBe(`Member ${notHers} is not among the members you may match`);
+    const withFilter = await matchmaker.post(`/members:match?filterByTk=${notHers}&filter=${encodeURIComponent(JSON.stringify({ id: notHers }))}`).send({});
+    expect(withFilter.status).toBe(403);
+  });
+
+  it('answers 403 to roles without the match action, whatever else they may do', async () => {
+    expect((await match(viewerWithoutMatch, hers)).status).toBe(403);
+    expect((await match(stranger, hers)).status).toBe(403);
+    expect((await app.agent().post(`/members:match?filterByTk=${hers}`).send({})).status).toBe(401);
+  });
+
+  it('lets her save suggestions only with the right to create them', async () => {
+    const saved = await match(matchmaker, hers, { persist: true });
+    expect(saved.status).toBe(200);
+    expect(saved.body.data[0].suggestionId).toEqual(expect.any(Number));
+    await app.db.getRepository('roles').update({
+      filterByTk: 'testViewer',
+      values: { strategy: { actions: ['view', 'match'] } },
+    });
+    const refused = await match(viewerWithoutMatch, notHers, { persist: true });
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors[0].message).toBe('You may not create match suggestions');
+    expect(await app.db.getRepository('matchSuggestions').count({ filter: { memberId: notHers } })).toBe(0);
+  });
+
+  it('gives the administrator every member and the full introduction-safe card', async () => {
+    const { status, body } = await match(admin, notHers);
+    expect(status).toBe(200);
+    expect(body.data[0].candidate).toMatchObject({ name: '候选人', education: 'master' });
+    expect(body.data[0].candidate).not.toHaveProperty('incomeBand');
+  });
+});
