@@ -1,9 +1,10 @@
 import { Plugin } from '@nocobase/server';
-import { registerInCollectionManager, registerTranslations } from '@hongniang/plugin-members';
+import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
 import path from 'path';
 import { journalMatchingChanges } from './change-journal';
 import { findMatches } from './find-matches';
 import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
+import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
 import { NAMESPACE, label } from './vocabulary';
@@ -20,6 +21,9 @@ export class PluginMatchingServer extends Plugin {
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
+    extendBlueprint('1-member-list', addMatchingToMemberPopup);
+    this.app.on('afterInstall', () => this.seedPages());
+    this.app.on('afterUpgrade', () => this.seedPages());
   }
 
   async install() {
@@ -37,6 +41,12 @@ export class PluginMatchingServer extends Plugin {
     this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool));
     this.app.resourceManager.registerActionHandlers({ 'matchSuggestions:refreshAll': startRefresh });
     this.app.acl.registerSnippet({ name: `pm.${this.name}`, actions: ['matchSettings:*', 'matchSuggestions:refreshAll'] });
+  }
+
+  /** 推荐记录 and 匹配设置, from ../blueprints, once (test apps may go without, as for the member pages). */
+  private async seedPages() {
+    if ((this.app.options as any).seedPages === false) return;
+    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 
   /** Builds the index in the background at start, so the first matchmaker does not wait for it. */

@@ -1,7 +1,7 @@
 // The batch run (批量匹配): keeps every member in service supplied with her best open suggestions, as an async task
 // whose progress shows in NocoBase's task list. Safe to re-run: it only adds, rescored or retires open batch suggestions.
 import { MatchResult } from '@hongniang/matching-engine';
-import { TaskType } from '@nocobase/plugin-async-task-manager';
+import { CancelError, TaskType } from '@nocobase/plugin-async-task-manager';
 import { explain } from './find-matches';
 import { readSettings } from './match-settings';
 import { MemberPool } from './member-pool';
@@ -117,6 +117,7 @@ export async function startRefresh(ctx: any, next: () => Promise<void>) {
       title: ctx.t('Refresh match suggestions', { ns: NAMESPACE }),
       params: { locale: ctx.getCurrentLocale?.() || 'zh-CN' },
       createdById: userId,
+      cancelable: true,
     },
     { useQueue: true, context: ctx },
   );
@@ -131,12 +132,15 @@ export function refreshTaskType(pool: MemberPool) {
 
     async execute() {
       const params = (this.record.params || {}) as { locale?: string };
-      return refreshSuggestions(this.app.db, pool, {
+      const summary = await refreshSuggestions(this.app.db, pool, {
         createdById: this.record.createdById,
         locale: params.locale,
         onProgress: (current, total) => this.reportProgress({ current, total }),
         isCanceled: () => this.isCanceled || this.abortController.signal.aborted,
       });
+      // Stopped from the task list: what was written stays (each pair is whole), the task shows as cancelled.
+      if (this.isCanceled || this.abortController.signal.aborted) throw new CancelError();
+      return summary;
     }
   };
 }

@@ -6,4 +6,4 @@ export { ageOn } from './age';
 export { MemberInputError, localeOf } from './member-input-error';
 export { fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
-export { readBlueprints, seedPages } from './seed-pages';
+export { extendBlueprint, readBlueprints, seedPages } from './seed-pages';

@@ -2,16 +2,42 @@ import { Application } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
 
-/** A plugin's page blueprints: the JSON files in its blueprints directory (src/blueprints, dist/blueprints once built). */
+/**
+ * A plugin's page blueprints: the JSON files in its blueprints directory (src/blueprints, dist/blueprints once built).
+ * A JS action or block may name its code by `"codeFile"` (relative to that directory) instead of inlining it.
+ */
 export function readBlueprints(directory: string) {
   return fs
     .readdirSync(directory)
     .filter((file) => file.endsWith('.json'))
     .sort()
-    .map((file) => ({ name: path.basename(file, '.json'), document: JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')) }));
+    .map((file) => {
+      const document = JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8'));
+      for (const settings of codeSettings(document)) settings.codeFile = path.resolve(directory, settings.codeFile);
+      return { name: path.basename(file, '.json'), document };
+    });
+}
+
+/** Every `settings` object that names its code by file. */
+function codeSettings(node: any, found: any[] = []): any[] {
+  if (Array.isArray(node)) node.forEach((item) => codeSettings(item, found));
+  else if (node && typeof node === 'object') {
+    if (typeof node.settings?.codeFile === 'string') found.push(node.settings);
+    Object.values(node).forEach((value) => codeSettings(value, found));
+  }
+  return found;
 }
 
 export class BlueprintError extends Error {}
+
+export type BlueprintExtension = (document: any) => void;
+const extensions = new Map<string, BlueprintExtension[]>();
+
+/** Lets another plugin add to one of ours before it is applied (e.g. matching adds 找对象 to the member popup). */
+export function extendBlueprint(name: string, extension: BlueprintExtension) {
+  const known = extensions.get(name) || [];
+  if (!known.includes(extension)) extensions.set(name, [...known, extension]);
+}
 
 /**
  * Applies each blueprint once through flowSurfaces:applyBlueprint (the same handler the HTTP API runs, as root).
@@ -23,13 +49,51 @@ export async function seedPages(app: Application, blueprints: { name: string; do
   for (const { name, document } of blueprints) {
     if (await seeded.findOne({ filter: { blueprint: name } })) continue;
     try {
+      for (const extend of extensions.get(name) || []) extend(document);
+      const codes = stubCodeFiles(name, document);
       const result = await applyBlueprint(app, document);
+      await installCode(app, codes);
       await seeded.create({ values: { blueprint: name, pageSchemaUid: result.target?.pageSchemaUid, routeId: String(result.surface?.pageRoute?.id ?? '') } });
       app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
     } catch (error) {
       app.log.error(`[hongniang] page blueprint ${name} not applied: ${(error as Error).message}`);
     }
   }
+}
+
+/**
+ * flowSurfaces' authoring check only lets RunJS call a collection's standard actions, not a plugin's own (members:match).
+ * So JS code from files goes in as a marked stub, then is saved into its flow model the way the UI's code editor saves it.
+ */
+function stubCodeFiles(blueprint: string, document: any): Map<string, string> {
+  const codes = new Map<string, string>();
+  codeSettings(document).forEach((settings, i) => {
+    const marker = `hongniang-code:${blueprint}:${i};`;
+    codes.set(marker, fs.readFileSync(settings.codeFile, 'utf8'));
+    delete settings.codeFile;
+    settings.code = `// ${marker}\nctx.message.info('…');`;
+  });
+  return codes;
+}
+
+async function installCode(app: Application, codes: Map<string, string>) {
+  if (!codes.size) return;
+  const repository: any = app.db.getRepository('flowModels');
+  const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
+  const installed = new Set<string>();
+  for (const row of rows) {
+    const text = typeof row.options === 'string' ? row.options : JSON.stringify(row.options);
+    const marker = [...codes.keys()].find((key) => text.includes(key));
+    if (!marker) continue;
+    const model = await repository.findModelById(row.uid);
+    const runJs = Object.values(model.stepParams || {}).find((step: any) => step?.runJs?.code?.includes(marker)) as any;
+    if (!runJs) continue;
+    runJs.runJs.code = codes.get(marker);
+    await repository.upsertModel(model);
+    installed.add(marker);
+  }
+  const missing = [...codes.keys()].filter((marker) => !installed.has(marker));
+  if (missing.length) throw new BlueprintError(`JS code not installed for ${missing.join(', ')}: its action was not found after the page was created`);
 }
 
 async function applyBlueprint(app: Application, document: any) {

@@ -45,6 +45,7 @@ export default defineCollection({
     { name: 'breakdown', type: 'json', interface: 'json', defaultValue: [], uiSchema: { type: 'object', title: label('Reasons'), 'x-component': 'Input.JSON', 'x-read-pretty': true } },
     select('status', 'Status', SUGGESTION_STATUSES, 'open'),
     select('origin', 'Origin', SUGGESTION_ORIGINS, 'matchmaker'),
+    { name: 'createdAt', type: 'date', interface: 'createdAt', field: 'createdAt', uiSchema: { type: 'datetime', title: label('Suggested at'), 'x-component': 'DatePicker', 'x-component-props': { showTime: true }, 'x-read-pretty': true } },
     { name: 'note', type: 'text', interface: 'textarea', uiSchema: { type: 'string', title: label('Note'), 'x-component': 'Input.TextArea' } },
   ],
 });

@@ -1,14 +1,15 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 
-describe('the 会员管理 pages seeded from blueprints', () => {
+// Seeding every plugin's pages takes a minute or more on two cores: one app for all of them.
+describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => {
   let app: MockServer;
   let admin: any;
 
   beforeAll(async () => {
     app = await createHongniangApp({ pages: true });
     admin = await signInAs(app, await rootUser(app), 'root');
-  });
+  }, 600000);
 
   afterAll(async () => {
     await app?.destroy();
@@ -16,6 +17,13 @@ describe('the 会员管理 pages seeded from blueprints', () => {
 
   const routes = async (filter: Record<string, any>) =>
     (await admin.resource('desktopRoutes').list({ filter, sort: ['sort'], paginate: false })).body.data as any[];
+
+  const pageTree = async (title: string) => {
+    const [page] = await routes({ type: 'flowPage', title });
+    const { status, body } = await admin.get('/flowSurfaces:get').query({ pageSchemaUid: page.schemaUid });
+    expect(status).toBe(200);
+    return JSON.stringify(body);
+  };
 
   it('creates the 会员管理 menu with the member list and age-band settings pages at installation', async () => {
     const [group] = await routes({ type: 'group', title: '会员管理' });
@@ -39,6 +47,32 @@ describe('the 会员管理 pages seeded from blueprints', () => {
     const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map((filter: any) => filter.filterPaths[0]);
     expect(filters).toEqual(['name', 'memberNo', 'gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
     expect(text).toContain('"fieldPath":"partnerPreferences.ageImportance"');
+  });
+
+  it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
+    const seeded = await app.db.getRepository('seededPages').find({ sort: ['blueprint'] });
+    expect(seeded.map((row: any) => row.get('blueprint'))).toEqual(['1-member-list', '2-age-group-bands', 'matching-1-suggestions', 'matching-2-settings']);
+    const [group] = await routes({ type: 'group', title: '匹配推荐' });
+    expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
+  });
+
+  it("puts 找对象 and the member's suggestions into the member popup of 会员列表", async () => {
+    const text = await pageTree('会员列表');
+    expect(text).toContain('JSRecordActionModel');
+    expect(text).toContain('找对象');
+    expect(text).toContain("url: 'members:match'");
+    const associations = [...text.matchAll(/"associationName":"([^"]+)"/g)].map((found) => found[1]);
+    expect(associations).toContain('members.matchSuggestions');
+  });
+
+  it('lists suggestions with a batch-run button, and edits the one settings record', async () => {
+    const suggestions = await pageTree('推荐记录');
+    expect(suggestions).toContain('"collectionName":"matchSuggestions"');
+    expect(suggestions).toContain('matchSuggestions:refreshAll');
+    const settings = await pageTree('匹配设置');
+    expect(settings).toContain('EditFormModel');
+    expect(settings).toContain('"collectionName":"matchSettings"');
+    expect(settings).toContain('"fieldPath":"personalityWeight"');
   });
 
   it('neither duplicates the menu nor undoes an admin rename on upgrade', async () => {

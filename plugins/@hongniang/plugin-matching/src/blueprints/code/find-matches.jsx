@@ -1,0 +1,93 @@
+// 找对象 / Find matches: runs members:match for the member on screen, shows the ranked candidates with the reasons
+// for each score, and saves the ones the matchmaker picks as match suggestions (推荐记录).
+const { Alert, Button, Space, Table, Tag, Typography } = ctx.libs.antd;
+const { React } = ctx.libs;
+const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
+const say = (chinese, english) => (zh ? chinese : english);
+const REASONS = {
+  self: say('本人', 'herself'),
+  sameGender: say('同性', 'same gender'),
+  notConsented: say('未同意被推荐', 'no consent to be recommended'),
+  notInService: say('不在服务中', 'not in service'),
+  doNotRecommend: say('标记为勿推荐', 'marked do-not-recommend'),
+  alreadySuggested: say('已推荐过', 'already suggested'),
+  declinedBefore: say('曾被拒绝', 'declined before'),
+  hardFilter: say('不满足"必须"条件', 'fails a "must" criterion'),
+  belowMinimum: say('低于最低匹配度', 'below the minimum score'),
+};
+const memberId = ctx.record?.id;
+const errorOf = (error) => error?.response?.data?.errors?.[0]?.message || error?.message || String(error);
+
+let answer = null;
+try {
+  answer = (await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: {} })).data;
+} catch (error) {
+  ctx.message.error(errorOf(error));
+}
+const results = answer?.data || [];
+const meta = answer?.meta || {};
+
+function Reasons({ breakdown }) {
+  const columns = [
+    { title: say('条件', 'Criterion'), dataIndex: 'title' },
+    { title: say('对方符合会员的要求', 'Candidate fits her wish'), dataIndex: 'forward', render: (value) => `${value}%` },
+    { title: say('会员符合对方的要求', 'She fits his wish'), dataIndex: 'backward', render: (value) => `${value}%` },
+    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => `${item.weight.forward} / ${item.weight.backward}` },
+  ];
+  return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;
+}
+
+function Matches() {
+  const [saved, setSaved] = React.useState({});
+  const save = async (result) => {
+    try {
+      const response = await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: { candidateIds: [result.candidateId], persist: true } });
+      const row = response.data?.data?.[0];
+      if (!row?.suggestionId) throw new Error(say('这一对已有推荐记录，未重复保存', 'This pair already has a suggestion; nothing was saved'));
+      setSaved((before) => ({ ...before, [result.candidateId]: true }));
+      ctx.message.success(say('已保存为推荐记录', 'Saved as a match suggestion'));
+    } catch (error) {
+      ctx.message.error(errorOf(error));
+    }
+  };
+  const columns = [
+    { title: '#', render: (_, __, index) => index + 1, width: 48 },
+    { title: say('姓名', 'Name'), render: (_, result) => result.candidate?.name ?? result.candidateId },
+    { title: say('年龄', 'Age'), render: (_, result) => result.candidate?.age ?? '—' },
+    { title: say('城市', 'City'), render: (_, result) => (result.candidate?.currentCity || []).map((region) => region.name).join(' / ') || '—' },
+    { title: say('匹配度', 'Score'), dataIndex: 'score', render: (value) => <Typography.Text strong>{value}</Typography.Text> },
+    { title: say('对方符合她', 'Fits her'), dataIndex: 'forward' },
+    { title: say('她符合对方', 'She fits him'), dataIndex: 'backward' },
+    {
+      title: '',
+      render: (_, result) => (
+        <Button size="small" type="primary" disabled={!!saved[result.candidateId]} onClick={() => save(result)}>
+          {saved[result.candidateId] ? say('已保存', 'Saved') : say('保存为推荐', 'Save as suggestion')}
+        </Button>
+      ),
+    },
+  ];
+  const excluded = Object.entries(meta.excluded || {}).map(([reason, count]) => (
+    <Tag key={reason}>{`${REASONS[reason] || reason} ${count}`}</Tag>
+  ));
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {meta.usedAgencyDefaults ? <Alert type="warning" showIcon message={say('该会员还没有填写择偶标准，按机构默认设置匹配。', 'She has no partner preferences yet: matched on the agency defaults.')} /> : null}
+      <Typography.Text type="secondary">
+        {say(`评估了 ${meta.evaluated ?? 0} 位候选人，用时 ${meta.tookMs ?? '?'} 毫秒。排除：`, `Evaluated ${meta.evaluated ?? 0} candidates in ${meta.tookMs ?? '?'} ms. Left out: `)}
+      </Typography.Text>
+      <div>{excluded}</div>
+      <Table
+        rowKey="candidateId"
+        size="small"
+        pagination={false}
+        dataSource={results}
+        columns={columns}
+        expandable={{ expandedRowRender: (result) => <Reasons breakdown={result.breakdown} /> }}
+        locale={{ emptyText: say('没有符合条件的候选人', 'No candidate fits') }}
+      />
+    </Space>
+  );
+}
+
+if (answer) await ctx.viewer.dialog({ title: say(`为 ${ctx.record?.name ?? ''} 找对象`, `Matches for ${ctx.record?.name ?? ''}`), width: 960, content: <Matches /> });

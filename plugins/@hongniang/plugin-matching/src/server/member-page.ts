@@ -1,0 +1,24 @@
+// What matching adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
+// in a member's popup, the 找对象 action and the table of her match suggestions.
+import path from 'path';
+
+const FIND_MATCHES_CODE = path.resolve(__dirname, '../blueprints/code/find-matches.jsx');
+
+const byKey = (list: any[] | undefined, key: string) => (list || []).find((item) => item?.key === key);
+
+export function addMatchingToMemberPopup(document: any) {
+  const table = document.tabs?.flatMap((tab: any) => tab.blocks || []).find((block: any) => block.key === 'memberTable');
+  const popup = byKey(table?.recordActions, 'viewMember')?.popup;
+  const details = byKey(popup?.blocks, 'memberDetails');
+  if (!details) throw new Error('the member popup (memberTable → viewMember → memberDetails) is not in the member page blueprint');
+  details.recordActions = [...(details.recordActions || []), { key: 'findMatches', type: 'js', title: '找对象', settings: { version: '1.0.0', codeFile: FIND_MATCHES_CODE } }];
+  popup.blocks.push({
+    key: 'memberSuggestions',
+    type: 'table',
+    title: '推荐记录',
+    resource: { binding: 'associatedRecords', associationField: 'matchSuggestions' },
+    fields: [{ field: 'candidate', titleField: 'name' }, 'score', 'forwardScore', 'backwardScore', 'status', 'origin', 'createdAt'],
+    actions: ['refresh'],
+    recordActions: ['edit'],
+  });
+}

@@ -1,0 +1,97 @@
+import { Browser, Page } from 'playwright-core';
+import { launchChromium, signIn, watchProblems } from '@test/support/browser';
+import { bornYearsAgo } from '@test/support/members';
+import { RunningApp, startApp } from '@test/support/running-app';
+
+jest.setTimeout(10 * 60 * 1000);
+
+const api = async (app: RunningApp, token: string | null, action: string, body?: unknown) => {
+  const response = await fetch(`${app.url}/api/${action}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await response.json()) as any;
+};
+
+const waitForRows = (page: Page, scope: string, condition: string) =>
+  page.waitForFunction(`document.querySelectorAll('${scope} .ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 60000 });
+
+describe('找对象 as a matchmaker meets it: open a member, find matches, save one, see it in 推荐记录', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('ranks a fitting candidate with his reasons, saves him as a suggestion and lists it', async () => {
+    // Two members who fit each other, among the demo agency's 300; her "must" criteria leave few others in the race.
+    const token = (await api(app, null, 'auth:signIn', { account: app.admin.email, password: app.admin.password })).data.token;
+    const shanghai = [{ code: '31' }, { code: '3101' }];
+    const her = await api(app, token, 'members:create', {
+      name: '苏映雪', gender: 'female', birthDate: bornYearsAgo(29), phone: '13700001111', status: 'inService', recommendConsent: true,
+      heightCm: 165, education: 'master', currentCity: shanghai,
+      partnerPreferences: { ageMin: 30, ageMax: 31, ageImportance: 'required', heightMin: 180, heightMax: 181, heightImportance: 'required', preferredRegions: shanghai, regionImportance: 'required' },
+    });
+    expect(her.data?.id).toEqual(expect.any(Number));
+    const him = await api(app, token, 'members:create', {
+      name: '顾承泽', gender: 'male', birthDate: bornYearsAgo(30), phone: '13700002222', status: 'inService', recommendConsent: true,
+      heightCm: 180, education: 'doctor', currentCity: shanghai,
+    });
+    expect(him.data?.id).toEqual(expect.any(Number));
+
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    await signIn(page, app.url, app.admin.email, app.admin.password);
+    const problems = watchProblems(page);
+    await page.click('text=会员管理');
+    await page.click('text=会员列表');
+    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
+    const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+    await filters.locator('.ant-form-item').filter({ hasText: '姓名' }).first().locator('input').fill('苏映雪');
+    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+    await waitForRows(page, '', '=== 1');
+    await page.locator('.ant-table-tbody .ant-table-row').first().locator('text=查看').click();
+
+    const drawer = page.locator('.ant-drawer-content:visible');
+    await drawer.locator('button:has-text("找对象")').click();
+    const dialog = page.locator('.ant-modal-content:visible');
+    await dialog.locator('text=为 苏映雪 找对象').waitFor({ timeout: 60000 });
+    const candidate = dialog.locator('.ant-table-row', { hasText: '顾承泽' });
+    await candidate.waitFor({ timeout: 30000 });
+    expect(await candidate.innerText()).toMatch(/顾承泽[\s\S]*30[\s\S]*100/);
+    // The reasons: each criterion in both directions.
+    await candidate.locator('.ant-table-row-expand-icon').click();
+    const reasons = dialog.locator('.ant-table-expanded-row');
+    await reasons.locator('text=年龄').first().waitFor();
+    expect(await reasons.innerText()).toMatch(/年龄[\s\S]*100%[\s\S]*身高/);
+
+    await candidate.locator('button:has-text("保存为推荐")').click();
+    await page.locator('.ant-message', { hasText: '已保存为推荐记录' }).waitFor({ timeout: 30000 });
+    await candidate.locator('button:has-text("已保存")').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 30000 });
+
+    // Her popup lists the suggestion; so does 匹配推荐 → 推荐记录.
+    await drawer.locator('button:has-text("刷新")').last().click();
+    await drawer.locator('.ant-table-row', { hasText: '顾承泽' }).waitFor({ timeout: 30000 });
+    await page.keyboard.press('Escape');
+    await page.click('text=匹配推荐');
+    await page.click('text=推荐记录');
+    const suggestion = page.locator('.ant-table-tbody .ant-table-row', { hasText: '顾承泽' });
+    await suggestion.waitFor({ timeout: 60000 });
+    expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
+
+    const saved = await api(app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
+    expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status])).toEqual([[him.data.id, 100, 'open']]);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
