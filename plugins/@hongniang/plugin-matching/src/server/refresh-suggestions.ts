@@ -126,7 +126,7 @@ export async function startRefresh(ctx: any, next: () => Promise<void>) {
 }
 
 /** The batch run as a task of NocoBase's async-task manager (progress in the task list, cancellable). */
-export function refreshTaskType(pool: MemberPool) {
+export function refreshTaskType(pool: MemberPool): { type: string; new (record: any): TaskType } {
   return class RefreshSuggestionsTask extends TaskType {
     static type = REFRESH_TASK;
 
