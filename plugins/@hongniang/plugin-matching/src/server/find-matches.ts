@@ -157,7 +157,7 @@ function exclusionCounts(pool: MemberPool, memberId: number, outcome: MatchOutco
 /** The candidates' introduction-safe fields, read with the caller's field list. */
 async function candidateCards(ctx: any, ids: number[], { fields, appends }: { fields: string[]; appends: string[] }) {
   if (!ids.length) return new Map<number, any>();
-  const records = await ctx.db.getRepository('members').find({ filter: { id: { $in: ids } }, fields: ['id', ...fields], appends });
+  const records = await ctx.db.getRepository('members').find({ filter: { id: { $in: ids } }, fields: [...new Set(['id', ...fields])], appends });
   return new Map<number, any>(
     records.map((record: any) => {
       const card = record.toJSON();
