@@ -75,13 +75,14 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await candidate.locator('button:has-text("保存为推荐")').click();
     await page.locator('.ant-message', { hasText: '已保存为推荐记录' }).waitFor({ timeout: 30000 });
     await candidate.locator('button:has-text("已保存")').waitFor();
-    await page.keyboard.press('Escape');
+    await dialog.locator('button:has-text("关 闭"), button:has-text("关闭")').first().click();
     await dialog.waitFor({ state: 'hidden', timeout: 30000 });
 
     // Her popup lists the suggestion; so does 匹配推荐 → 推荐记录.
     await drawer.locator('button:has-text("刷新")').last().click();
     await drawer.locator('.ant-table-row', { hasText: '顾承泽' }).waitFor({ timeout: 30000 });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-drawer-mask').last().click({ position: { x: 10, y: 10 } });
+    await drawer.waitFor({ state: 'hidden', timeout: 30000 });
     await page.click('text=匹配推荐');
     await page.click('text=推荐记录');
     const suggestion = page.locator('.ant-table-tbody .ant-table-row', { hasText: '顾承泽' });

@@ -37,7 +37,7 @@ function Reasons({ breakdown }) {
   return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;
 }
 
-function Matches() {
+function Matches({ onClose }) {
   const [saved, setSaved] = React.useState({});
   const save = async (result) => {
     try {
@@ -86,8 +86,20 @@ function Matches() {
         expandable={{ expandedRowRender: (result) => <Reasons breakdown={result.breakdown} /> }}
         locale={{ emptyText: say('没有符合条件的候选人', 'No candidate fits') }}
       />
+      <div style={{ textAlign: 'right' }}>
+        <Button onClick={onClose}>{say('关闭', 'Close')}</Button>
+      </div>
     </Space>
   );
 }
 
-if (answer) await ctx.viewer.dialog({ title: say(`为 ${ctx.record?.name ?? ''} 找对象`, `Matches for ${ctx.record?.name ?? ''}`), width: 960, content: <Matches /> });
+// Not awaited: the promise settles only when the dialog closes.
+if (answer) {
+  ctx.viewer.dialog({
+    title: say(`为 ${ctx.record?.name ?? ''} 找对象`, `Matches for ${ctx.record?.name ?? ''}`),
+    width: 960,
+    closable: true,
+    maskClosable: true,
+    content: (view) => <Matches onClose={() => view?.close?.()} />,
+  });
+}
