@@ -1,6 +1,6 @@
 import { MatchIndex } from '../match-index';
-import { matchReference, Person } from '../reference';
-import { DEFAULT_SETTINGS, MatchSettings } from '../types';
+import { matchReference, MatchOptions, Person } from '../reference';
+import { CRITERIA, DEFAULT_SETTINGS, MatchSettings } from '../types';
 import { randomPool } from '../synthetic-pool';
 import { person } from './people';
 
@@ -103,5 +103,89 @@ describe('the index agrees with the reference on a random pool, also after updat
 
   it('keeps its columns under 200 bytes per member', () => {
     expect(index.columnBytes / index.count).toBeLessThan(200);
+  });
+});
+
+describe('the index agrees with the reference where it prunes, groups members and shares requirements', () => {
+  const expectSame = (people: Person[], index: MatchIndex, ids: number[], options: MatchOptions) => {
+    for (const id of ids) expect(index.match(id, options)).toEqual(matchReference(people, id, options));
+  };
+  const pool = randomPool(1500, 11);
+  const some = pool.filter((_, i) => i % 100 === 0).map((p) => p.profile.id);
+
+  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)('prunes without changing the outcome with the %s mean', (combination) => {
+    const options = { limit: 10, settings: { ...settings, combination } };
+    expectSame(pool, indexOf(pool, options.settings), some, options);
+  });
+
+  it.each([60, 85])('counts every candidate below a minimum score of %d', (minimumScore) => {
+    const options = { limit: 10, settings: { ...settings, minimumScore } };
+    expectSame(pool, indexOf(pool), some, options);
+  });
+
+  it('takes a limit of 0, 1, or more than there are candidates', () => {
+    const index = indexOf(pool);
+    for (const limit of [0, 1, 2000]) expectSame(pool, index, some.slice(0, 4), { limit, settings });
+  });
+
+  it('counts excluded pairs only among the candidates it could suggest', () => {
+    const member = pool.find((p) => p.profile.gender === 'female' && p.profile.recommendable)!;
+    const sameGender = pool.find((p) => p.profile.gender === 'female' && p.profile.id !== member.profile.id)!;
+    const paused = pool.find((p) => p.profile.gender === 'male' && !p.profile.recommendable)!;
+    const men = pool.filter((p) => p.profile.gender === 'male' && p.profile.recommendable).slice(0, 2);
+    const excludedIds = new Set([member.profile.id, sameGender.profile.id, paused.profile.id, 999999, ...men.map((p) => p.profile.id)]);
+    const index = indexOf(pool);
+    expect(index.match(member.profile.id, { limit: 10, settings, excludedIds }).excluded.excludedPair).toBe(2);
+    expectSame(pool, index, [member.profile.id], { limit: 10, settings, excludedIds });
+  });
+
+  it('keeps equal scores in id order however members were added, moved and re-added', () => {
+    const ids = Array.from({ length: 60 }, (_, i) => 100 + ((i * 37) % 60));
+    const twins = [person(1, { gender: 'female' }), ...ids.map((id) => person(id, { gender: 'male' }))];
+    const index = indexOf(twins);
+    for (const id of [101, 130, 157]) index.remove(id);
+    for (const id of [130, 101]) index.upsert(twins.find((p) => p.profile.id === id)!);
+    const current = twins.filter((p) => p.profile.id !== 157);
+    expect(index.match(1, { limit: 5, settings }).results.map((r) => r.candidateId)).toEqual([100, 101, 102, 103, 104]);
+    expectSame(current, index, [1], { limit: 5, settings });
+  });
+
+  it('moves members between groups when gender or consent changes, and forgets removed ones', () => {
+    const index = indexOf(pool);
+    const changed = pool.map((p, i): Person => {
+      if (i < 30) return { ...p, profile: { ...p.profile, gender: i % 3 === 0 ? null : p.profile.gender === 'male' ? 'female' : 'male' } };
+      if (i < 60) return { ...p, profile: { ...p.profile, recommendable: !p.profile.recommendable } };
+      return p;
+    });
+    changed.slice(0, 60).forEach((p) => index.upsert(p));
+    changed.slice(60, 90).forEach((p) => index.remove(p.profile.id));
+    changed.slice(60, 75).forEach((p) => index.upsert(p));
+    const present = changed.filter((_, i) => i < 75 || i >= 90);
+    expect(index.count).toBe(present.length);
+    expect(index.has(changed[80].profile.id)).toBe(false);
+    expect(index.person(changed[3].profile.id)?.profile.gender).toBeNull();
+    expectSame(present, index, [...changed.slice(0, 6), ...changed.slice(30, 33), ...changed.slice(60, 63)].map((p) => p.profile.id), { limit: 10, settings });
+    expectSame(present, index, some, { limit: 10, settings, excludedIds: new Set(changed.slice(0, 40).map((p) => p.profile.id)) });
+  });
+
+  it('handles own weights, more wished regions than fit in a record, and a member who requires everything', () => {
+    const required = Object.fromEntries(CRITERIA.map((criterion) => [criterion, 'required' as const]));
+    const extra = [
+      person(9001, { gender: 'female', age: 33, hobbies: ['reading'] }, {
+        regions: ['11', '3101', '4401', '4403', '3302', '5101'], weights: { age: 7, region: 0.5 }, wantedHobbies: ['reading', 'travel'],
+      }),
+      person(9002, { gender: 'male', age: 35, hobbies: ['reading'] }, {
+        ageMin: 28, ageMax: 40, heightMin: 150, regions: ['33', '3101', '4401', '4403', '11', '44'], wantedHobbies: ['reading'], importance: required,
+      }),
+    ];
+    const people = [...pool, ...extra];
+    expectSame(people, indexOf(people), [9001, 9002, ...some.slice(0, 5)], { limit: 10, settings });
+  });
+
+  it('scores everyone 100 when no criterion weighs anything', () => {
+    const weightless: MatchSettings = { ...settings, weights: Object.fromEntries(CRITERIA.map((criterion) => [criterion, 0])) as MatchSettings['weights'] };
+    const options = { limit: 10, settings: weightless };
+    expectSame(pool, indexOf(pool, weightless), some.slice(0, 5), options);
+    expect(indexOf(pool, weightless).match(some[0], options).results.every((r) => r.score === 100)).toBe(true);
   });
 });
