@@ -1,54 +1,34 @@
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, watchProblems } from '@test/support/browser';
+import { Page } from 'playwright-core';
+import { signIn, watchProblems } from '@test/support/browser';
 import { bornYearsAgo } from '@test/support/members';
-import { RunningApp, startApp } from '@test/support/running-app';
+import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(10 * 60 * 1000);
-
-const api = async (app: RunningApp, token: string | null, action: string, body?: unknown) => {
-  const response = await fetch(`${app.url}/api/${action}`, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return (await response.json()) as any;
-};
 
 const waitForRows = (page: Page, scope: string, condition: string) =>
   page.waitForFunction(`document.querySelectorAll('${scope} .ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 60000 });
 
 describe('找对象 as a matchmaker meets it: open a member, find matches, save one, see it in 推荐记录', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    app = await startApp();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = appInBrowser();
 
   it('ranks a fitting candidate with his reasons, saves him as a suggestion and lists it', async () => {
     // Two members who fit each other, among the demo agency's 300; her "must" criteria leave few others in the race.
-    const token = (await api(app, null, 'auth:signIn', { account: app.admin.email, password: app.admin.password })).data.token;
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
     const shanghai = [{ code: '31' }, { code: '3101' }];
-    const her = await api(app, token, 'members:create', {
+    const her = await callApi(suite.app, token, 'members:create', {
       name: '苏映雪', gender: 'female', birthDate: bornYearsAgo(29), phone: '13700001111', status: 'inService', recommendConsent: true,
       heightCm: 165, education: 'master', currentCity: shanghai,
       partnerPreferences: { ageMin: 30, ageMax: 31, ageImportance: 'required', heightMin: 180, heightMax: 181, heightImportance: 'required', preferredRegions: shanghai, regionImportance: 'required' },
     });
     expect(her.data?.id).toEqual(expect.any(Number));
-    const him = await api(app, token, 'members:create', {
+    const him = await callApi(suite.app, token, 'members:create', {
       name: '顾承泽', gender: 'male', birthDate: bornYearsAgo(30), phone: '13700002222', status: 'inService', recommendConsent: true,
       heightCm: 180, education: 'doctor', currentCity: shanghai,
     });
     expect(him.data?.id).toEqual(expect.any(Number));
 
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await signIn(page, app.url, app.admin.email, app.admin.password);
+    const page = await suite.browser.newPage({ viewport: { width: 1500, height: 950 } });
+    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
@@ -89,7 +69,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await suggestion.waitFor({ timeout: 60000 });
     expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
 
-    const saved = await api(app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
+    const saved = await callApi(suite.app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
     expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status])).toEqual([[him.data.id, 100, 'open']]);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);

@@ -1,6 +1,6 @@
-import { Browser, Page } from 'playwright-core';
-import { launchChromium, signIn, watchProblems } from '@test/support/browser';
-import { RunningApp, startApp } from '@test/support/running-app';
+import { Page } from 'playwright-core';
+import { signIn, watchProblems } from '@test/support/browser';
+import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(10 * 60 * 1000);
 
@@ -29,22 +29,11 @@ async function choose(page: Page, scope: ReturnType<Page['locator']>, label: str
 }
 
 describe('会员管理 as a matchmaker meets it: add a member, find her, filter by age group', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    app = await startApp();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = appInBrowser();
 
   it('adds a member through the create form and finds her by name and age group', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, app.url, app.admin.email, app.admin.password);
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
@@ -96,15 +85,8 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
   });
 
   it('keeps the pages, an admin rename and the members across a restart (npm start on the same database)', async () => {
-    const api = async (token: string | null, action: string, body?: unknown) => {
-      const response = await fetch(`${app.url}/api/${action}`, {
-        method: body === undefined ? 'GET' : 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return (await response.json()) as any;
-    };
-    const signInToken = async () => (await api(null, 'auth:signIn', { account: app.admin.email, password: app.admin.password })).data.token;
+    const api = (token: string | null, action: string, body?: unknown) => callApi(suite.app, token, action, body);
+    const signInToken = async () => (await api(null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
     const pagesUnderGroup = async (token: string) => {
       const groups = (await api(token, `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ type: 'group', title: '会员管理' }))}`)).data;
       expect(groups).toHaveLength(1);
@@ -118,7 +100,7 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     await api(token, `desktopRoutes:update?filterByTk=${memberList.id}`, { title: '我的会员' });
     const membersBefore = (await api(token, 'members:list?pageSize=1')).meta.count;
 
-    await app.restart();
+    await suite.app.restart();
     token = await signInToken();
     expect(await pagesUnderGroup(token)).toEqual(['我的会员', '年龄段设置']);
     expect((await api(token, 'members:list?pageSize=1')).meta.count).toBe(membersBefore);

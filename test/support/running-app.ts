@@ -3,6 +3,8 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
+import { Browser } from 'playwright-core';
+import { launchChromium } from './browser';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -84,4 +86,28 @@ export async function startApp(timeoutMs = 8 * 60 * 1000): Promise<RunningApp> {
     await launch();
   };
   return { url: `http://127.0.0.1:${port}`, admin, restart, stop };
+}
+
+/** One app (npm start) and one Chromium for a browser suite: started before its tests, stopped after them. */
+export function appInBrowser(): { app: RunningApp; browser: Browser } {
+  const suite = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    suite.browser = await launchChromium();
+    suite.app = await startApp();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
+  });
+  return suite;
+}
+
+/** Calls the app's HTTP API as a client would (GET without a body, POST with one). */
+export async function callApi(app: RunningApp, token: string | null, action: string, body?: unknown) {
+  const response = await fetch(`${app.url}/api/${action}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return (await response.json()) as any;
 }
