@@ -27,8 +27,20 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     });
     expect(him.data?.id).toEqual(expect.any(Number));
 
+    // The demo matchmaker 李静 in a matchmaker's role, granted as an admin grants it in the Roles UI: members may be
+    // viewed and matched, suggestions viewed, created and updated, and the menus shown. (The agency's own roles and
+    // their data scopes are the access plugin's work; here the role is the test's.)
+    await callApi(suite.app, token, 'roles:create', {
+      name: 'e2eMatchmaker', title: '红娘（测试）',
+      strategy: { actions: ['view', 'match', 'create', 'update'] },
+    });
+    const menus = (await callApi(suite.app, token, 'desktopRoutes:list?paginate=false')).data.map((route: any) => route.id);
+    await callApi(suite.app, token, 'roles/e2eMatchmaker/desktopRoutes:set', menus);
+    const [lijing] = (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username: 'lijing' }))}`)).data;
+    await callApi(suite.app, token, `users:update?filterByTk=${lijing.id}`, { roles: [{ name: 'e2eMatchmaker' }] });
+
     const page = await suite.browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
+    await signIn(page, suite.app.url, 'lijing', process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026');
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
@@ -70,7 +82,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
 
     const saved = await callApi(suite.app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
-    expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status])).toEqual([[him.data.id, 100, 'open']]);
+    expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status, row.createdById])).toEqual([[him.data.id, 100, 'open', lijing.id]]);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();
