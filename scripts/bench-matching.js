@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench:matching`: the matching engine on synthetic pools of 1k, 10k and 100k members with every criterion in use.
 // Each figure is measured against the straightforward reference matcher in the same run; results go to stdout as a table.
+// Then the same over HTTP (scripts/bench-matching-http.js): members:match against members:list with the same hard filters
+// at 10k and 100k demo members, and the batch run at 10k, each on a throwaway SQLite app.
+//
+//   npm run bench:matching [-- <engine sizes, e.g. 1000,10000>] [--engine-only | --http-only]
+//                          [--http-sizes 10000,100000] [--batch-sizes 10000] [--members-queried 100] [--no-build]
+// --no-build uses the plugins as last built (dist) instead of building them first.
+const os = require('os');
 const { build } = require('./build');
 
 function percentile(sorted, p) {
@@ -13,10 +20,40 @@ function time(fn) {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, value };
 }
 
-function main() {
-  build();
+const OPTIONS_WITH_VALUE = ['--http-sizes', '--batch-sizes', '--members-queried'];
+
+class UsageError extends Error {}
+
+function parseArguments(argv) {
+  const flags = new Set(argv.filter((arg) => arg.startsWith('--') && !OPTIONS_WITH_VALUE.includes(arg)));
+  const positional = argv.filter((arg, i) => !arg.startsWith('--') && !OPTIONS_WITH_VALUE.includes(argv[i - 1]));
+  for (const flag of flags) {
+    if (!['--engine-only', '--http-only', '--no-build'].includes(flag)) throw new UsageError(`unknown option "${flag}"; use [sizes] [--engine-only | --http-only] [--http-sizes N,N] [--batch-sizes N] [--members-queried N] [--no-build]`);
+  }
+  if (flags.has('--engine-only') && flags.has('--http-only')) throw new UsageError('--engine-only and --http-only exclude each other');
+  return {
+    engineSizes: (positional[0] || '1000,10000,100000').split(',').map(Number),
+    engine: !flags.has('--http-only'),
+    http: !flags.has('--engine-only'),
+    build: !flags.has('--no-build'),
+  };
+}
+
+async function main() {
+  const options = parseArguments(process.argv.slice(2));
+  if (options.build) build();
+  const cpus = os.cpus();
+  console.log(`Machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  if (options.engine) benchEngine(options.engineSizes);
+  if (options.http) {
+    const http = require('./bench-matching-http');
+    const { problems } = await http.benchHttp(http.parseArguments(process.argv.slice(2)));
+    if (problems.length) process.exitCode = 1;
+  }
+}
+
+function benchEngine(sizes) {
   const { MatchIndex, matchReference, randomPool, DEFAULT_SETTINGS } = require('@hongniang/matching-engine');
-  const sizes = (process.argv[2] || '1000,10000,100000').split(',').map(Number);
   const rows = [];
   for (const size of sizes) {
     const pool = randomPool(size, 42);
@@ -48,7 +85,11 @@ function main() {
       'heap B/member': global.gc ? ((heapAfter - heapBefore) / size).toFixed(0) : 'run with --expose-gc',
     });
   }
+  console.log('Matching engine (in process, synthetic pools, seed 42)');
   console.table(rows);
 }
 
-main();
+main().catch((error) => {
+  console.error(`[bench:matching] ${error instanceof UsageError ? error.message : error.stack || error.message}`);
+  process.exit(error instanceof UsageError ? 2 : 1);
+});

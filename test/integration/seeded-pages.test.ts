@@ -61,6 +61,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => 
     expect(text).toContain('JSRecordActionModel');
     expect(text).toContain('找对象');
     expect(text).toContain("url: 'members:match'");
+    expect(text).toContain('"fieldPath":"partnerPreferences.personalityWeight"');
     const associations = [...text.matchAll(/"associationName":"([^"]+)"/g)].map((found) => found[1]);
     expect(associations).toContain('members.matchSuggestions');
   });

@@ -154,15 +154,22 @@ function exclusionCounts(pool: MemberPool, memberId: number, outcome: MatchOutco
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
 }
 
-/** The candidates' introduction-safe fields, read with the caller's field list. */
+/** The candidates' introduction-safe fields (as narrowed for the caller), read straight from the tables: no appends machinery. */
 async function candidateCards(ctx: any, ids: number[], { fields, appends }: { fields: string[]; appends: string[] }) {
   if (!ids.length) return new Map<number, any>();
-  const records = await ctx.db.getRepository('members').find({ filter: { id: { $in: ids } }, fields: [...new Set(['id', ...fields])], appends });
-  return new Map<number, any>(
-    records.map((record: any) => {
-      const card = record.toJSON();
-      for (const region of appends) card[region] = (card[region] || []).map((item: any) => ({ code: item.code, name: item.name }));
-      return [Number(card.id), card];
-    }),
-  );
+  const rows: any[] = await ctx.db.getModel('members').findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
+  const cards = new Map<number, any>(rows.map((row) => [Number(row.get('id')), row.get({ plain: true })]));
+  for (const association of appends) {
+    const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
+    const links: any[] = await through.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: ids }, raw: true });
+    const names = new Map<string, string>(
+      (await ctx.db.getModel('chinaRegions').findAll({ attributes: ['code', 'name'], where: { code: [...new Set(links.map((link) => link.regionCode))] }, raw: true }))
+        .map((region: any) => [String(region.code), region.name]),
+    );
+    for (const card of cards.values()) card[association] = [];
+    for (const link of links.sort((a, b) => String(a.regionCode).length - String(b.regionCode).length)) {
+      cards.get(Number(link.memberId))?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
+    }
+  }
+  return cards;
 }

@@ -1,12 +1,24 @@
 // What matching adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
-// in a member's popup, the 找对象 action and the table of her match suggestions.
+// in a member's popup, the 找对象 action and the table of her match suggestions; her own weights beside her preferences.
 import path from 'path';
+import { CRITERIA, weightField } from './vocabulary';
 
 const FIND_MATCHES_CODE = path.resolve(__dirname, '../blueprints/code/find-matches.jsx');
 
 const byKey = (list: any[] | undefined, key: string) => (list || []).find((item) => item?.key === key);
 
+/** Every partner-preferences sub-form and sub-details of the page (add, view, edit). */
+function preferenceGroups(node: any, found: any[] = []): any[] {
+  if (Array.isArray(node)) node.forEach((item) => preferenceGroups(item, found));
+  else if (node && typeof node === 'object') {
+    if (node.field === 'partnerPreferences' && Array.isArray(node.fields)) found.push(node);
+    Object.values(node).forEach((value) => preferenceGroups(value, found));
+  }
+  return found;
+}
+
 export function addMatchingToMemberPopup(document: any) {
+  for (const group of preferenceGroups(document)) group.fields.push(...CRITERIA.map(weightField));
   const table = document.tabs?.flatMap((tab: any) => tab.blocks || []).find((block: any) => block.key === 'memberTable');
   const popup = byKey(table?.recordActions, 'viewMember')?.popup;
   const details = byKey(popup?.blocks, 'memberDetails');

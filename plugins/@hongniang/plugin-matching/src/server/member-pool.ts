@@ -56,16 +56,17 @@ export class MemberPool {
 
   private async sync() {
     const now = new Date();
-    if (this.builtOn !== dayOf(now) || now.getTime() - this.syncedAt > RETENTION_MS / 2) return this.rebuild(now);
-    const Changes = this.db.getModel('matchingChanges');
-    const rows: { id: number; memberId: number | null; changedAt: Date }[] = await Changes.findAll({
+    // Read first, mark read after: a row that caused a rebuild must not cause another one on the next call.
+    const since = this.builtOn === null ? now.getTime() : this.syncedAt;
+    const rows: { id: number; memberId: number | null; changedAt: Date }[] = await this.db.getModel('matchingChanges').findAll({
       attributes: ['id', 'memberId', 'changedAt'],
-      where: { changedAt: { [Op.gt]: new Date(this.syncedAt - OVERLAP_MS) } },
+      where: { changedAt: { [Op.gt]: new Date(since - OVERLAP_MS) } },
       raw: true,
     });
     const fresh = rows.filter((row) => !this.applied.has(Number(row.id)));
-    if (fresh.some((row) => row.memberId === null)) return this.rebuild(now);
-    if (fresh.length) await this.reload([...new Set(fresh.map((row) => Number(row.memberId)))], now);
+    const stale = this.builtOn !== dayOf(now) || now.getTime() - this.syncedAt > RETENTION_MS / 2;
+    if (stale || fresh.some((row) => row.memberId === null)) await this.rebuild(now);
+    else if (fresh.length) await this.reload([...new Set(fresh.map((row) => Number(row.memberId)))], now);
     for (const row of fresh) this.applied.set(Number(row.id), new Date(row.changedAt).getTime());
     for (const [id, changedAt] of this.applied) if (changedAt < now.getTime() - 2 * OVERLAP_MS) this.applied.delete(id);
     this.syncedAt = now.getTime();
@@ -80,8 +81,6 @@ export class MemberPool {
     for (const reason of Object.keys(this.reasonCounts) as NotRecommendable[]) this.reasonCounts[reason] = 0;
     for await (const page of loadMembers(this.db, null, now)) page.forEach((member) => this.put(member));
     this.builtOn = dayOf(now);
-    this.syncedAt = now.getTime();
-    this.applied.clear();
   }
 
   private async reload(ids: number[], now: Date) {

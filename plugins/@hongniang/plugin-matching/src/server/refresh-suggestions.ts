@@ -93,6 +93,8 @@ export async function refreshSuggestions(
     }
     if (toCreate.length >= CHUNK) await flush();
     summary.members++;
+    // Let the app answer other requests between members: a re-run with nothing to write would never await.
+    if (summary.members % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (summary.members % 250 === 0) onProgress?.(summary.members, memberIds.length);
   }
   await flush();

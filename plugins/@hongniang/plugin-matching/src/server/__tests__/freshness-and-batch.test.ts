@@ -57,6 +57,17 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     await app.db.getRepository('members').destroy({ filterByTk: newcomer });
   });
 
+  it('rebuilds once after a bulk write (import, seeding), not on every call while the journal row is recent', async () => {
+    const pool = new MemberPool(app.db);
+    await pool.current();
+    const rebuild = jest.spyOn(pool as any, 'rebuild');
+    await app.db.getModel('matchingChanges').create({ memberId: null, changedAt: new Date() });
+    await pool.current();
+    await pool.current();
+    await pool.current();
+    expect(rebuild).toHaveBeenCalledTimes(1);
+  });
+
   it('runs as an async task with progress, creates suggestions for members in service, and is safe to re-run', async () => {
     const started = await admin.post('/matchSuggestions:refreshAll').send({});
     expect(started.status).toBe(200);
