@@ -57,7 +57,7 @@ export async function refreshSuggestions(
   let toCreate: any[] = [];
   const flush = async () => {
     if (!toCreate.length) return;
-    await Suggestions.bulkCreate(toCreate, { hooks: false });
+    await insertRows(Suggestions, toCreate);
     summary.created += toCreate.length;
     toCreate = [];
   };
@@ -100,6 +100,22 @@ export async function refreshSuggestions(
   await flush();
   onProgress?.(summary.members, memberIds.length);
   return summary;
+}
+
+/**
+ * Many new suggestions in one statement, without building a model instance per row (most of a first run's write time at
+ * 10k members). Values are bound and typed by the model's own attributes, as bulkCreate would; hooks are skipped as there.
+ */
+async function insertRows(Model: any, rows: Record<string, any>[]) {
+  const now = new Date();
+  const attributes = Model.getAttributes();
+  const records = rows.map((row) => {
+    const record: Record<string, any> = {};
+    for (const [name, value] of Object.entries({ ...row, createdAt: now, updatedAt: now })) record[attributes[name].field] = value;
+    return record;
+  });
+  const byColumn = Object.fromEntries(Object.values(attributes).map((attribute: any) => [attribute.field, attribute]));
+  await Model.sequelize.getQueryInterface().bulkInsert(Model.getTableName(), records, {}, byColumn);
 }
 
 const scoresOf = (result: MatchResult, locale: string) => ({

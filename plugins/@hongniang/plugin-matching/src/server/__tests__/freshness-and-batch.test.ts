@@ -84,6 +84,13 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     expect(task.get('result')).toMatchObject({ members: 2, created: 1 });
     const suggestions = await app.db.getRepository('matchSuggestions').find();
     expect(suggestions.map((s: any) => [s.get('memberId'), s.get('candidateId'), s.get('origin'), s.get('status')])).toEqual([[her, him, 'batch', 'open']]);
+    // Written in one raw statement: it must read back as the API writes it (reasons as JSON, scores, dates, pair key).
+    const { body } = await admin.resource('matchSuggestions').list({ filter: { memberId: her } });
+    const [saved] = body.data;
+    expect(saved).toMatchObject({ pairKey: `${Math.min(her, him)}:${Math.max(her, him)}`, createdById: expect.anything() });
+    expect(saved.score).toBeGreaterThan(0);
+    expect(new Date(saved.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+    expect(saved.breakdown).toEqual(expect.arrayContaining([expect.objectContaining({ criterion: 'age', title: expect.any(String), weight: { forward: expect.any(Number), backward: expect.any(Number) } })]));
 
     const again = await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool']);
     expect(again).toEqual({ members: 2, created: 0, rescored: 0, retired: 0 });
