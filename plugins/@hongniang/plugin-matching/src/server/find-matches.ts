@@ -13,7 +13,10 @@ export const INTRODUCTION_SAFE_FIELDS = [
   'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
   'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity',
 ];
-const SAFE_ASSOCIATIONS = ['currentCity'];
+
+/** Where a candidate card's fields come from: the list above, unless an access plugin supplies the agency's own. */
+export type CardFields = () => Promise<string[]>;
+export const introductionSafeFields: CardFields = async () => INTRODUCTION_SAFE_FIELDS;
 
 const say = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
@@ -33,10 +36,13 @@ async function memberInScope(ctx: any, memberId: number, locale: string) {
  * What of a candidate this caller may see: the introduction-safe fields, narrowed by the ACL exactly as a members:get
  * asking for them would be (field list and allowed appends of her role).
  */
-async function candidateFields(ctx: any, locale: string): Promise<{ fields: string[]; appends: string[] }> {
+async function candidateFields(ctx: any, safe: string[], locale: string): Promise<{ fields: string[]; appends: string[] }> {
+  const members = ctx.db.getCollection('members');
+  const known = safe.map((name) => members.getField(name)).filter(Boolean);
+  // Cards carry plain values, region names (read below), and a belongsTo as its key (the matchmaker's id).
   const asked = {
-    fields: INTRODUCTION_SAFE_FIELDS.filter((field) => !SAFE_ASSOCIATIONS.includes(field)),
-    appends: INTRODUCTION_SAFE_FIELDS.filter((field) => SAFE_ASSOCIATIONS.includes(field)),
+    fields: known.flatMap((field: any) => (!field.target ? [field.name] : field.type === 'belongsTo' ? [field.foreignKey] : [])),
+    appends: known.filter((field: any) => field.target === 'chinaRegions' && field.type === 'belongsToMany').map((field: any) => field.name),
   };
   try {
     const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: asked });
@@ -83,13 +89,13 @@ export const explain = (breakdown: CriterionScore[], locale: string) =>
     weight: item.weight,
   }));
 
-export function findMatches(pool: MemberPool) {
+export function findMatches(pool: MemberPool, cardFields: CardFields = introductionSafeFields) {
   return async (ctx: any, next: () => Promise<void>) => {
     const started = performance.now();
     const locale = localeOf({ context: ctx });
     const request = readMatchRequest(ctx);
     await memberInScope(ctx, request.memberId, locale);
-    const fields = await candidateFields(ctx, locale);
+    const fields = await candidateFields(ctx, await cardFields(), locale);
     if (request.persist && !ctx.can({ resource: 'matchSuggestions', action: 'create' })) {
       throw new MatchingRefusal(403, 'persist', say('您没有创建推荐记录的权限', 'You may not create match suggestions'), locale);
     }

@@ -2,7 +2,7 @@ import { Plugin } from '@nocobase/server';
 import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
 import path from 'path';
 import { journalMatchingChanges } from './change-journal';
-import { findMatches } from './find-matches';
+import { CardFields, findMatches, introductionSafeFields } from './find-matches';
 import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
 import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
@@ -12,12 +12,14 @@ import { NAMESPACE, label } from './vocabulary';
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
 export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
+  /** A candidate card's fields; the access plugin hands in the agency's introduction-level fields (字段隐私). */
+  cardFields: CardFields = introductionSafeFields;
 
   async load() {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     journalMatchingChanges(this.db);
     this.refuseBadInput();
-    this.app.resourceManager.registerActionHandlers({ 'members:match': findMatches(this.pool) });
+    this.app.resourceManager.registerActionHandlers({ 'members:match': findMatches(this.pool, () => this.cardFields()) });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());

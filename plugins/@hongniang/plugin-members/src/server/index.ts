@@ -7,3 +7,4 @@ export { MemberInputError, localeOf } from './member-input-error';
 export { fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
 export { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
+export { DEMO_STAFF, demoPassword } from './demo/seed-demo';

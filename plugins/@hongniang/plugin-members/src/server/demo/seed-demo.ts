@@ -1,13 +1,13 @@
 import { Application } from '@nocobase/server';
 import { DemoMember, demoMember } from './demo-members';
+import demoStaff from './demo-staff.json';
 import { Random } from './random';
 
-/** The demo agency's matchmakers (红娘); their password comes from HONGNIANG_DEMO_PASSWORD. */
-export const DEMO_MATCHMAKERS = [
-  { username: 'lijing', nickname: '李静', email: 'lijing@hongniang.example' },
-  { username: 'wangfang', nickname: '王芳', email: 'wangfang@hongniang.example' },
-  { username: 'zhangmin', nickname: '张敏', email: 'zhangmin@hongniang.example' },
-];
+/** The demo agency's staff (主管, 红娘, 前台), also printed by `npm start`; their password comes from HONGNIANG_DEMO_PASSWORD. */
+export const DEMO_STAFF: { username: string; nickname: string; email: string; role: string }[] = demoStaff;
+
+/** The matchmakers (红娘) among them, to whom the demo members are assigned. */
+export const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmaker').map(({ role, ...account }) => account);
 
 export const demoPassword = () => process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 

@@ -1,0 +1,115 @@
+// Writes the agency's roles (agency-roles.ts) into NocoBase's ACL tables, through the repositories so that the ACL in
+// memory follows; and keeps the member field lists of those roles in step with 字段隐私.
+import { ActionGrant, AGENCY_ROLES, AgencyRole, OWN_SCOPES } from './agency-roles';
+import { FieldLevels, FieldPrivacy } from './privacy-levels';
+
+const SCOPE_NAMES: Record<string, string> = { members: '自己的会员', partnerPreferences: '自己会员的择偶标准', matchSuggestions: '涉及自己会员的推荐' };
+
+/** Creates each agency role that does not exist yet; an existing role (perhaps edited in the Roles page) is left as it is. */
+export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transaction?: any) {
+  const levels = await privacy.current();
+  const roles = db.getRepository('roles');
+  for (const role of AGENCY_ROLES) {
+    if (await roles.findOne({ filterByTk: role.name, transaction })) continue;
+    await roles.create({
+      values: {
+        name: role.name,
+        title: role.title,
+        // A manager configures pages: the menus she adds are hers; the others get theirs from `menus`.
+        allowNewMenu: role.menus === '*',
+        strategy: { actions: role.strategy },
+        snippets: role.snippets,
+        resources: await resourcesOf(db, role, levels, transaction),
+      },
+      transaction,
+    });
+  }
+}
+
+/** The role's per-collection grants as NocoBase resources (one after another: SQLite takes one transaction at a time). */
+async function resourcesOf(db: any, role: AgencyRole, levels: FieldLevels, transaction?: any) {
+  const resources: any[] = [];
+  for (const [collectionName, grants] of Object.entries(role.resources)) {
+    if (!db.hasCollection(collectionName)) continue;
+    const actions: any[] = [];
+    for (const [action, grant] of Object.entries(grants)) {
+      actions.push({
+        name: action,
+        fields: fieldsOf(db, collectionName, grant, levels),
+        scopeId: grant.scope ? await ownScopeId(db, collectionName, transaction) : null,
+      });
+    }
+    resources.push({ name: collectionName, usingActionsConfig: true, actions });
+  }
+  return resources;
+}
+
+/** The field list of a grant: never empty (an empty list means "no fields" to NocoBase's view and "all" to its writes). */
+export function fieldsOf(db: any, collectionName: string, grant: ActionGrant, levels: FieldLevels): string[] {
+  const all: string[] = [...db.getCollection(collectionName).fields.keys()];
+  if (grant.fields) return grant.fields.filter((field) => all.includes(field));
+  if (!grant.levels || !levels.governs(collectionName)) return all;
+  return all.filter((field) => grant.levels!.includes(levels.levelOf(collectionName, field)));
+}
+
+/** The "own" data scope of a collection, created once and shared by every role that uses it. */
+async function ownScopeId(db: any, collectionName: string, transaction?: any) {
+  const scopes = db.getRepository('dataSourcesRolesResourcesScopes');
+  const key = `hongniang-own-${collectionName}`;
+  const existing = await scopes.findOne({ filter: { key }, transaction });
+  if (existing) return existing.get('id');
+  const created = await scopes.create({
+    values: { key, name: SCOPE_NAMES[collectionName] || key, resourceName: collectionName, scope: OWN_SCOPES[collectionName] },
+    transaction,
+  });
+  return created.get('id');
+}
+
+/**
+ * After 字段隐私 changed, or a field was added to a governed collection: rewrites the field lists of the agency roles'
+ * level-based grants (a new field is archive-level until the agency says otherwise).
+ */
+export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction?: any) {
+  // Before this plugin's install (other plugins registering their fields) there are no agency roles to follow.
+  if (!(await db.getRepository('roles').count({ filter: { name: AGENCY_ROLES.map((role) => role.name) }, transaction }))) return;
+  privacy.invalidate();
+  const levels = await privacy.current();
+  const actions = db.getRepository('dataSourcesRolesResourcesActions');
+  for (const role of AGENCY_ROLES) {
+    for (const [collectionName, grants] of Object.entries(role.resources)) {
+      if (!db.hasCollection(collectionName) || !levels.governs(collectionName)) continue;
+      const resource = await db.getRepository('dataSourcesRolesResources').findOne({
+        filter: { roleName: role.name, name: collectionName, dataSourceKey: 'main' },
+        transaction,
+      });
+      if (!resource) continue;
+      for (const [action, grant] of Object.entries(grants)) {
+        if (!grant.levels) continue;
+        const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: action }, transaction });
+        if (record) await actions.update({ filterByTk: record.get('id'), values: { fields: fieldsOf(db, collectionName, grant, levels) }, transaction });
+      }
+    }
+  }
+}
+
+/** Gives each agency role its menu pages (with their groups and tabs), once the pages are seeded at installation. */
+export async function grantMenus(db: any, transaction?: any) {
+  if (!db.hasCollection('desktopRoutes')) return;
+  const routes: { id: number; parentId: number | null; title: string }[] = await db
+    .getModel('desktopRoutes')
+    .findAll({ attributes: ['id', 'parentId', 'title'], raw: true, transaction });
+  const byId = new Map(routes.map((route) => [route.id, route]));
+  for (const role of AGENCY_ROLES) {
+    const chosen = role.menus === '*' ? routes : routes.filter((route) => role.menus.includes(route.title));
+    const granted = new Set<number>();
+    const withAncestors = (route: any) => {
+      for (let at = route; at && !granted.has(at.id); at = byId.get(at.parentId)) granted.add(at.id);
+    };
+    const withDescendants = (id: number) =>
+      routes.filter((route) => route.parentId === id && !granted.has(route.id)).forEach((child) => (granted.add(child.id), withDescendants(child.id)));
+    chosen.forEach((route) => (withAncestors(route), withDescendants(route.id)));
+    if (granted.size && (await db.getRepository('roles').count({ filter: { name: role.name }, transaction }))) {
+      await db.getRepository('roles.desktopRoutes', role.name).add([...granted], { transaction });
+    }
+  }
+}

@@ -1,0 +1,84 @@
+// What a caller may write. NocoBase silently drops the fields outside a role's list and links records named by id in a
+// hasOne/hasMany value without asking whose they are; here, before the ACL, such a request is refused (403, naming the
+// field), and a member a matchmaker creates without naming a matchmaker becomes hers.
+import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { AccessRefusal } from './access-refusal';
+import { roleNamed } from './agency-roles';
+import { OWNER_FIELD } from './privacy-levels';
+import { fieldOfKey } from './shape-records';
+import { viewerOf } from './viewer';
+
+/** Fields NocoBase maintains itself and ignores in a request's values (forms may send them back). */
+const IGNORED_ON_WRITE = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'sequence']);
+const WRITES = new Set(['create', 'update', 'firstOrCreate', 'updateOrCreate']);
+
+export async function guardWrites(ctx: any, next: () => Promise<void>) {
+  const viewer = viewerOf(ctx);
+  const { actionName, resourceName } = ctx.action || {};
+  const db = ctx.db || ctx.database;
+  const collection = db.getCollection(String(resourceName).split('.')[0]);
+  if (viewer && collection && !String(resourceName).includes('.')) {
+    const locale = localeOf({ context: ctx });
+    const params = ctx.action.params;
+    if (WRITES.has(actionName) && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
+      if (actionName === 'create') assignOwnMember(viewer, collection, params.values);
+      await checkValues(ctx, viewer.roles, collection, actionName, params.values, params.filterByTk, locale);
+    }
+    if (actionName === 'importXlsx' && params.rowDefaultValues && typeof params.rowDefaultValues === 'object') {
+      await checkValues(ctx, viewer.roles, collection, 'importXlsx', params.rowDefaultValues, undefined, locale);
+    }
+  }
+  await next();
+}
+
+/** A member a matchmaker creates is hers unless she names another matchmaker. */
+function assignOwnMember(viewer: { roles: string[]; userId: number | null }, collection: any, values: Record<string, any>) {
+  const owner = OWNER_FIELD[collection.name];
+  if (!owner || viewer.userId === null || !viewer.roles.some((name) => roleNamed(name)?.ownsWhatSheCreates)) return;
+  const association = fieldOfKey(collection, owner);
+  if (values[owner] == null && values[association] == null) values[association] = viewer.userId;
+}
+
+async function checkValues(ctx: any, roles: string[], collection: any, action: string, values: Record<string, any>, filterByTk: any, locale: string) {
+  const can = ctx.app.acl.can({ roles, resource: collection.name, action });
+  // No permission at all: the ACL itself answers 403 right after.
+  if (!can) return;
+  const allowed: string[] | undefined = can.params?.whitelist || can.params?.fields;
+  for (const key of Object.keys(values)) {
+    const field = fieldOfKey(collection, key);
+    if (field !== key && values[field] === undefined && collection.getField(field)) {
+      // A foreign key written directly (matchmakerId) is written as its association, which the field lists name.
+      values[field] = values[key];
+      delete values[key];
+    }
+    const definition = collection.getField(field);
+    if (allowed && definition && !allowed.includes(field) && !IGNORED_ON_WRITE.has(definition.options.interface)) refuse(collection, field, locale);
+    if (definition && ['hasOne', 'hasMany'].includes(definition.type) && values[field] != null) {
+      await checkLinkedRecords(ctx, collection, definition, values[field], action === 'update' ? filterByTk : undefined, locale);
+    }
+  }
+}
+
+/**
+ * A hasOne/hasMany value naming existing records by id would move them under this record: allowed only for records
+ * that already belong to it (an edit form re-sending its own sub-records), never another member's.
+ */
+async function checkLinkedRecords(ctx: any, collection: any, association: any, value: any, ownerKey: any, locale: string) {
+  const db = ctx.db || ctx.database;
+  const targetKey = association.targetKey || 'id';
+  const ids = [value].flat().map((item) => (item && typeof item === 'object' ? item[targetKey] : item)).filter((id) => id != null);
+  if (!ids.length) return;
+  const linked = await db.getRepository(association.target).find({ filter: { [`${targetKey}.$in`]: ids }, fields: [targetKey, association.foreignKey] });
+  const foreign = linked.filter((record: any) => ownerKey == null || String(record.get(association.foreignKey)) !== String(ownerKey));
+  if (foreign.length || linked.length < new Set(ids.map(String)).size) refuse(collection, association.name, locale);
+}
+
+function refuse(collection: any, fieldName: string, locale: string): never {
+  const zh = fieldTitle(collection, fieldName, 'zh-CN');
+  const en = fieldTitle(collection, fieldName, 'en-US');
+  throw new AccessRefusal(
+    fieldName,
+    { 'zh-CN': `您无权填写或修改「${zh}」，请求未保存`, 'en-US': `You may not write “${en}”; nothing was saved` },
+    locale,
+  );
+}

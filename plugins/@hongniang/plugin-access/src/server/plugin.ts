@@ -1,0 +1,63 @@
+import { Plugin } from '@nocobase/server';
+import { readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
+import path from 'path';
+import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
+import { ensureDemoStaff } from './demo-staff';
+import { guardQueries } from './guard-queries';
+import { guardWrites } from './guard-writes';
+import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
+import { shapeRecords } from './shape-records';
+import { validateFieldPrivacy } from './validate-privacy';
+
+/** Roles and field privacy: the agency's roles as data, 字段隐私 as the one list of private fields, enforced on every path. */
+export class PluginAccessServer extends Plugin {
+  readonly privacy = new FieldPrivacy(this.db);
+
+  async load() {
+    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
+    this.db.on('fieldPrivacy.beforeSave', validateFieldPrivacy(this.db));
+    this.enforceOnEveryPath();
+    this.app.pm.get<any>('@hongniang/plugin-matching').cardFields = async () => (await this.privacy.current()).listed('members', ['introduction']);
+    this.followPrivacyChanges();
+    this.app.on('afterInstall', () => this.seedDemoStaff());
+    this.app.on('afterInstall', () => this.seedPages());
+    this.app.on('afterInstall', () => grantMenus(this.db));
+    this.app.on('afterUpgrade', () => this.seedPages());
+    this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
+  }
+
+  async install() {
+    await registerInCollectionManager(this.app, ['fieldPrivacy']);
+    await this.db.getRepository('fieldPrivacy').createMany({ records: defaultRows() });
+    await applyAgencyRoles(this.db, this.privacy);
+  }
+
+  /** Before the ACL: searches and writes are checked; around the action: every record answered is shaped for the caller. */
+  private enforceOnEveryPath() {
+    this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl' });
+    this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: 'hongniang-guard-queries' });
+    this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
+  }
+
+  /** A change to 字段隐私, or a field added to members, rewrites the agency roles' member field lists. */
+  private followPrivacyChanges() {
+    const resync = (_record: unknown, options: any) => syncFieldLists(this.db, this.privacy, options?.transaction);
+    this.db.on('fieldPrivacy.afterSave', resync);
+    this.db.on('fieldPrivacy.afterDestroy', resync);
+    this.db.on('fields.afterCreate', (field: any, options: any) => {
+      if (PRIVATE_COLLECTIONS.includes(field.get('collectionName'))) return resync(field, options);
+    });
+  }
+
+  private async seedDemoStaff() {
+    if (Number(process.env.HONGNIANG_DEMO_MEMBERS || 0) > 0) await ensureDemoStaff(this.db);
+  }
+
+  /** 系统管理 → 字段隐私, from ../blueprints, once. */
+  private async seedPages() {
+    if ((this.app.options as any).seedPages === false) return;
+    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
+  }
+}
+
+export default PluginAccessServer;

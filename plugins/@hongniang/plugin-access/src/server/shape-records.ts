@@ -1,0 +1,79 @@
+// The per-row rule on every read path: after an action, each record in the answer keeps only what this caller may see.
+// - a member keeps a field when its privacy level reaches her on that member (every member, or her own);
+// - any other record reached through an association (appends) keeps only the fields her role may view in that
+//   collection (only its id and title when she may not view it): NocoBase does not narrow appended records by itself.
+import { Model } from '@nocobase/database';
+import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
+import { Viewer, viewerOf } from './viewer';
+
+const MAX_DEPTH = 6;
+
+export function shapeRecords(privacy: FieldPrivacy) {
+  return async function shapeRecordsForViewer(ctx: any, next: () => Promise<void>) {
+    await next();
+    const viewer = viewerOf(ctx);
+    if (!viewer || ctx.body == null || typeof ctx.body !== 'object') return;
+    const shaper = new RecordShaper(ctx, viewer, await privacy.current());
+    shaper.visit(ctx.body, 0, false);
+  };
+}
+
+class RecordShaper {
+  private readonly viewable = new Map<string, Set<string> | null>();
+
+  constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels) {}
+
+  visit(value: any, depth: number, appended: boolean) {
+    if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+    if (Array.isArray(value)) return value.forEach((item) => this.visit(item, depth + 1, appended));
+    if (value instanceof Model) return this.shape(value, depth, appended);
+    // A list's { rows, count }, or a custom action's plain answer: its records are the root records.
+    for (const item of Object.values(value)) if (item && typeof item === 'object') this.visit(item, depth + 1, appended);
+  }
+
+  private shape(record: Model, depth: number, appended: boolean) {
+    const collection = (record.constructor as typeof Model).collection;
+    const values = record.dataValues as Record<string, any>;
+    if (collection && this.levels.governs(collection.name)) this.keepVisibleOfMember(collection, values);
+    else if (collection && appended) this.keepViewable(collection, values);
+    for (const value of Object.values(values)) if (value && typeof value === 'object') this.visit(value, depth + 1, true);
+  }
+
+  /** A member's fields, each kept when its level reaches the viewer on this member. */
+  private keepVisibleOfMember(collection: any, values: Record<string, any>) {
+    const owner = values[OWNER_FIELD[collection.name]];
+    const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
+    for (const key of Object.keys(values)) {
+      const reach = this.viewer.reach(this.levels.levelOf(collection.name, fieldOfKey(collection, key)));
+      if (reach === 'every' || (reach === 'own' && own)) continue;
+      delete values[key];
+    }
+  }
+
+  /** A record reached through an association: only what the viewer's roles may view in its collection. */
+  private keepViewable(collection: any, values: Record<string, any>) {
+    const allowed = this.viewableFields(collection);
+    if (!allowed) return;
+    for (const key of Object.keys(values)) if (!allowed.has(fieldOfKey(collection, key))) delete values[key];
+  }
+
+  /** null: every field; otherwise the field names (its id and title field when the roles may not view it at all). */
+  private viewableFields(collection: any): Set<string> | null {
+    if (this.viewable.has(collection.name)) return this.viewable.get(collection.name)!;
+    const can = this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' });
+    const { fields, appends } = can?.params || {};
+    const allowed = !can
+      ? new Set<string>([collection.filterTargetKey || 'id', collection.titleField].filter(Boolean))
+      : fields || appends
+        ? new Set<string>([collection.filterTargetKey || 'id', ...(fields || []), ...(appends || [])])
+        : null;
+    this.viewable.set(collection.name, allowed);
+    return allowed;
+  }
+}
+
+/** The field a stored attribute belongs to: a belongsTo's foreign key (matchmakerId) follows its association (matchmaker). */
+export function fieldOfKey(collection: any, key: string): string {
+  for (const field of collection.fields.values()) if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
+  return key;
+}

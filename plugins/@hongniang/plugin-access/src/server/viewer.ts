@@ -1,0 +1,27 @@
+// Who is asking, as the privacy rules need it: her user id and, per privacy level, on which members she sees it.
+import { roleNamed, Reach } from './agency-roles';
+import { PrivacyLevel } from './privacy-levels';
+
+const RANK: Record<Reach, number> = { none: 0, own: 1, every: 2 };
+
+export interface Viewer {
+  userId: number | null;
+  roles: string[];
+  reach(level: PrivacyLevel): Reach;
+}
+
+/**
+ * The viewer behind a request, or null when no per-row rule applies (root, a manager, a request without a role).
+ * With several roles in force (NocoBase's role union) each level gets the widest reach among them; a role the agency
+ * made itself in the Roles page has no per-row rule (its field lists alone apply).
+ */
+export function viewerOf(ctx: any): Viewer | null {
+  const roles: string[] = ctx.state?.currentRoles?.length ? ctx.state.currentRoles : ctx.state?.currentRole ? [ctx.state.currentRole] : [];
+  if (!roles.length || roles.includes('root')) return null;
+  const reach = (level: PrivacyLevel): Reach =>
+    roles.map((name) => roleNamed(name)?.sees[level] ?? 'every').reduce((widest, next) => (RANK[next] > RANK[widest] ? next : widest), 'none' as Reach);
+  const levels: PrivacyLevel[] = ['introduction', 'archive', 'contact', 'sensitive'];
+  if (levels.every((level) => reach(level) === 'every')) return null;
+  const id = ctx.state?.currentUser?.id;
+  return { userId: id == null ? null : Number(id), roles, reach };
+}
