@@ -46,10 +46,16 @@ async function resourcesOf(db: any, role: AgencyRole, levels: FieldLevels, trans
 
 /** The field list of a grant: never empty (an empty list means "no fields" to NocoBase's view and "all" to its writes). */
 export function fieldsOf(db: any, collectionName: string, grant: ActionGrant, levels: FieldLevels): string[] {
-  const all: string[] = [...db.getCollection(collectionName).fields.keys()];
-  if (grant.fields) return grant.fields.filter((field) => all.includes(field));
-  if (!grant.levels || !levels.governs(collectionName)) return all;
-  return all.filter((field) => grant.levels!.includes(levels.levelOf(collectionName, field)));
+  const collection = db.getCollection(collectionName);
+  const all: string[] = [...collection.fields.keys()];
+  const chosen = grant.fields
+    ? grant.fields.filter((field) => all.includes(field))
+    : !grant.levels || !levels.governs(collectionName)
+      ? all
+      : all.filter((field) => grant.levels!.includes(levels.levelOf(collectionName, field)));
+  // A belongsTo brings its key (matchmaker → matchmakerId): whose a member is decides what else of her shows.
+  const keys = chosen.map((name) => collection.getField(name)).filter((field: any) => field?.type === 'belongsTo').map((field: any) => field.foreignKey);
+  return [...new Set([...chosen, ...keys.filter((key: string) => collection.model.getAttributes()[key])])];
 }
 
 /** The "own" data scope of a collection, created once and shared by every role that uses it. */

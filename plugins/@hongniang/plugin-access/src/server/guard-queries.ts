@@ -53,22 +53,24 @@ class QueryGuard {
   constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels, private readonly locale: string) {}
 
   /** Walks a NocoBase filter: `$and`/`$or` lists, field paths ("a.b" or nested objects), operators and their values. */
-  checkFilter(filter: any, collection: any) {
+  checkFilter(filter: any, collection: any, depth = 0) {
     if (!filter || typeof filter !== 'object') return;
-    if (Array.isArray(filter)) return filter.forEach((item) => this.checkFilter(item, collection));
+    if (Array.isArray(filter)) return filter.forEach((item) => this.checkFilter(item, collection, depth));
     for (const [key, value] of Object.entries(filter)) {
       if (key.startsWith('$')) {
-        if (['$and', '$or', '$not'].includes(key)) this.checkFilter(value, collection);
+        if (['$and', '$or', '$not'].includes(key)) this.checkFilter(value, collection, depth);
         continue;
       }
-      const reached = this.checkPath(key.split('.'), collection);
-      if (reached && value && typeof value === 'object' && !Array.isArray(value)) this.checkFilter(value, reached);
+      const path = key.split('.');
+      const reached = this.checkPath(path, collection, depth);
+      if (reached && value && typeof value === 'object' && !Array.isArray(value)) this.checkFilter(value, reached, depth + path.length);
     }
   }
 
-  /** Checks each step of a field path from `collection`; answers the collection the path ends in when it ends in an association. */
+  /** Checks each step of a field path from `collection` (`depth` associations away from the records asked for); answers the collection it ends in when that is an association's. */
   checkPath(path: string[], collection: any, depth = 0): any {
     const [name, ...rest] = path;
+    if (name.startsWith('$')) return undefined;
     const field = collection.getField(fieldOfKey(collection, name));
     if (!field) return undefined;
     this.checkField(collection, field.name, depth);

@@ -32,10 +32,10 @@ export class PluginAccessServer extends Plugin {
     await applyAgencyRoles(this.db, this.privacy);
   }
 
-  /** Before the ACL: searches and writes are checked; around the action: every record answered is shaped for the caller. */
+  /** Once her roles are known and before the ACL rewrites the request: searches and writes are checked; around the action: every record answered is shaped for the caller. */
   private enforceOnEveryPath() {
-    this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl' });
-    this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: 'hongniang-guard-queries' });
+    this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl', after: 'setCurrentRole' });
+    this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-queries'] });
     this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
   }
 
