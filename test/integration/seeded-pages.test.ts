@@ -51,9 +51,20 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => 
 
   it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
     const seeded = await app.db.getRepository('seededPages').find({ sort: ['blueprint'] });
-    expect(seeded.map((row: any) => row.get('blueprint'))).toEqual(['1-member-list', '2-age-group-bands', 'matching-1-suggestions', 'matching-2-settings']);
+    expect(seeded.map((row: any) => row.get('blueprint'))).toEqual(['1-member-list', '2-age-group-bands', 'access-1-field-privacy', 'matching-1-suggestions', 'matching-2-settings']);
     const [group] = await routes({ type: 'group', title: '匹配推荐' });
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
+  });
+
+  it('gives each agency role its menus: the matchmaker 会员列表 and 推荐记录, the front desk 会员列表, the manager every page', async () => {
+    const titlesOf = async (role: string) =>
+      (await app.db.getRepository('roles.desktopRoutes', role).find({ filter: { type: 'flowPage' } })).map((route: any) => route.get('title')).sort();
+    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录'].sort());
+    expect(await titlesOf('intake')).toEqual(['会员列表']);
+    expect(await titlesOf('manager')).toEqual(['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置'].sort());
+    const [privacy] = await routes({ type: 'flowPage', title: '字段隐私' });
+    expect(await pageTree('字段隐私')).toContain('"collectionName":"fieldPrivacy"');
+    expect(privacy).toBeDefined();
   });
 
   it("puts 找对象 and the member's suggestions into the member popup of 会员列表", async () => {

@@ -1,0 +1,72 @@
+import { Page } from 'playwright-core';
+import { signIn, watchProblems } from '@test/support/browser';
+import { appInBrowser, callApi } from '@test/support/running-app';
+
+jest.setTimeout(10 * 60 * 1000);
+
+const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
+
+/** The 会员列表 table's column titles and the text of the row of one member (found by member number in the filter form). */
+async function memberRow(page: Page, memberNo: string) {
+  const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+  await filters.locator('.ant-form-item').filter({ hasText: '会员编号' }).first().locator('input').fill(memberNo);
+  await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+  const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: memberNo });
+  await page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1`, null, { timeout: 60000 });
+  await row.waitFor({ timeout: 60000 });
+  return row.innerText();
+}
+
+async function openMemberList(page: Page, url: string, account: string) {
+  await signIn(page, url, account, PASSWORD);
+  await page.click('text=会员管理');
+  await page.click('text=会员列表');
+  await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
+  return (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/);
+}
+
+describe('what each role sees in 会员列表 (the demo agency, signed in as its staff)', () => {
+  const suite = appInBrowser();
+  let hers: any;
+  let theirs: any;
+
+  beforeAll(async () => {
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const idOf = async (username: string) => (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).data[0].id;
+    const firstOf = async (matchmakerId: number) =>
+      (await callApi(suite.app, token, `members:list?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId, incomeBand: { $notEmpty: true }, phone: { $notEmpty: true } }))}`)).data[0];
+    hers = await firstOf(await idOf('lijing'));
+    theirs = await firstOf(await idOf('wangfang'));
+    expect(hers?.phone).toBeTruthy();
+    expect(theirs?.phone).toBeTruthy();
+  });
+
+  it('the matchmaker 李静: no income column; phone of her own members only', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const problems = watchProblems(page);
+    const columns = await openMemberList(page, suite.app.url, 'lijing');
+    expect(columns).toContain('姓名');
+    expect(columns).toContain('手机号');
+    expect(columns).not.toContain('年收入');
+    expect(await memberRow(page, hers.memberNo)).toContain(hers.phone);
+    const other = await memberRow(page, theirs.memberNo);
+    expect(other).toContain(theirs.name);
+    expect(other).not.toContain(theirs.phone);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the manager 赵丽: income column and every phone', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const problems = watchProblems(page);
+    const columns = await openMemberList(page, suite.app.url, 'zhaoli');
+    expect(columns).toContain('手机号');
+    expect(columns).toContain('年收入');
+    const other = await memberRow(page, theirs.memberNo);
+    expect(other).toContain(theirs.phone);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
