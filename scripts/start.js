@@ -34,10 +34,23 @@ async function main() {
       '',
       `[hongniang] Hongniang is running at http://localhost:${config.port}/`,
       `[hongniang] admin account: ${env.INIT_ROOT_EMAIL || 'admin@nocobase.com'} / ${env.INIT_ROOT_PASSWORD || 'admin123'} (as set at installation)`,
+      ...demoStaffLines(env),
       '[hongniang] press Ctrl+C to stop',
       '',
     ].join('\n'),
   );
+}
+
+/** The demo agency's staff accounts, one per line with role and password, when the installation has demo members. */
+function demoStaffLines(env) {
+  if (!(Number(env.HONGNIANG_DEMO_MEMBERS || 0) > 0)) return [];
+  const staff = require('../plugins/@hongniang/plugin-members/src/server/demo/demo-staff.json');
+  const roles = { manager: '主管 manager', matchmaker: '红娘 matchmaker', intake: '前台 intake' };
+  const password = env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
+  return [
+    `[hongniang] demo staff (created with a new installation; password ${password}):`,
+    ...staff.map((person) => `[hongniang]   ${person.username.padEnd(9)} ${person.nickname}  ${roles[person.role] || person.role}`),
+  ];
 }
 
 main().catch((error) => {

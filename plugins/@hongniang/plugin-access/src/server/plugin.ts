@@ -4,6 +4,7 @@ import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
 import { guardQueries } from './guard-queries';
+import { guardSavedSql } from './guard-sql';
 import { guardWrites } from './guard-writes';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
 import { shapeRecords } from './shape-records';
@@ -36,6 +37,7 @@ export class PluginAccessServer extends Plugin {
   private enforceOnEveryPath() {
     this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl', after: 'setCurrentRole' });
     this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-queries'] });
+    this.app.resourceManager.use(guardSavedSql, { tag: 'hongniang-guard-saved-sql', before: 'acl', after: 'setCurrentRole' });
     this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
   }
 

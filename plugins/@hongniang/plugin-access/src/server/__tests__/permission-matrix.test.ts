@@ -276,6 +276,20 @@ describe('roles × endpoints × private fields', () => {
     });
   });
 
+  describe('saved SQL (SQL blocks and SQL-mode charts)', () => {
+    it('runs only for roles that may author SQL: not for a matchmaker or the front desk', async () => {
+      const saved = await root.post('/flowSql:save').send({ uid: 'incomeSql', sql: 'select count(*) as n from members', dataSourceKey: 'main' });
+      expect(saved.status).toBe(200);
+      for (const agent of [as.lijing, as.intake]) {
+        const response = await agent.post('/flowSql:runById').send({ uid: 'incomeSql' });
+        expect(response.status).toBe(403);
+      }
+      const refusedSql = await as.lijing.post('/flowSql:run').send({ sql: 'select incomeBand from members', dataSourceKey: 'main' });
+      expect(refusedSql.status).toBe(403);
+      expect((await as.manager.post('/flowSql:runById').send({ uid: 'incomeSql' })).status).toBe(200);
+    });
+  });
+
   describe('字段隐私: the one list', () => {
     it('moves a field between levels for every path at once, and refuses an unknown field or level with 400', async () => {
       const rows = await root.get(`/fieldPrivacy:list?filter=${encodeURIComponent(JSON.stringify({ fieldName: 'occupation' }))}`);
