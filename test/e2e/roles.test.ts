@@ -1,3 +1,5 @@
+import os from 'os';
+import path from 'path';
 import { Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
@@ -19,10 +21,17 @@ async function memberRow(page: Page, memberNo: string) {
 
 async function openMemberList(page: Page, url: string, account: string) {
   await signIn(page, url, account, PASSWORD);
-  await page.click('text=会员管理');
-  await page.click('text=会员列表');
-  await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
-  return (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/);
+  const problems = watchProblems(page);
+  try {
+    await page.click('text=会员管理');
+    await page.click('text=会员列表');
+    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `hongniang-roles-${account}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    throw new Error(`${(error as Error).message}\n(screenshot: ${file}; page problems: ${JSON.stringify(problems)})`);
+  }
+  return { problems, columns: (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/) };
 }
 
 describe('what each role sees in 会员列表 (the demo agency, signed in as its staff)', () => {
@@ -39,12 +48,23 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     theirs = await firstOf(await idOf('wangfang'));
     expect(hers?.phone).toBeTruthy();
     expect(theirs?.phone).toBeTruthy();
+    // Each demo account signs in in her agency role and has its menus.
+    const allRoutes = (await callApi(suite.app, token, 'desktopRoutes:list?paginate=false')).data;
+    for (const [account, role, pages] of [['lijing', 'matchmaker', ['会员列表', '推荐记录']], ['zhaoli', 'manager', ['会员列表', '字段隐私']]] as const) {
+      const session = (await callApi(suite.app, null, 'auth:signIn', { account, password: PASSWORD })).data;
+      expect(session?.token).toBeTruthy();
+      expect((await callApi(suite.app, session.token, 'roles:check')).data?.role).toBe(role);
+      const accessible = ((await callApi(suite.app, session.token, 'desktopRoutes:listAccessible?paginate=false')).data || []).flatMap(
+        (route: any) => [route.id, ...(route.children || []).map((child: any) => child.id)],
+      );
+      const titles = allRoutes.filter((route: any) => accessible.includes(route.id)).map((route: any) => route.title);
+      expect(titles).toEqual(expect.arrayContaining([...pages]));
+    }
   });
 
   it('the matchmaker 李静: no income column; phone of her own members only', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const problems = watchProblems(page);
-    const columns = await openMemberList(page, suite.app.url, 'lijing');
+    const { problems, columns } = await openMemberList(page, suite.app.url, 'lijing');
     expect(columns).toContain('姓名');
     expect(columns).toContain('手机号');
     expect(columns).not.toContain('年收入');
@@ -59,8 +79,7 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
 
   it('the manager 赵丽: income column and every phone', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const problems = watchProblems(page);
-    const columns = await openMemberList(page, suite.app.url, 'zhaoli');
+    const { problems, columns } = await openMemberList(page, suite.app.url, 'zhaoli');
     expect(columns).toContain('手机号');
     expect(columns).toContain('年收入');
     const other = await memberRow(page, theirs.memberNo);

@@ -98,7 +98,10 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
   }
 }
 
-/** Gives each agency role its menu pages (with their groups and tabs), once the pages are seeded at installation. */
+/**
+ * Gives each agency role without any menu yet its menu pages (with their groups and tabs), once the pages are seeded:
+ * at installation, or at the upgrade that adds this plugin to an existing agency. A role with menus is the admin's.
+ */
 export async function grantMenus(db: any, transaction?: any) {
   if (!db.hasCollection('desktopRoutes')) return;
   const routes: { id: number; parentId: number | null; title: string }[] = await db
@@ -114,8 +117,8 @@ export async function grantMenus(db: any, transaction?: any) {
     const withDescendants = (id: number) =>
       routes.filter((route) => route.parentId === id && !granted.has(route.id)).forEach((child) => (granted.add(child.id), withDescendants(child.id)));
     chosen.forEach((route) => (withAncestors(route), withDescendants(route.id)));
-    if (granted.size && (await db.getRepository('roles').count({ filter: { name: role.name }, transaction }))) {
-      await db.getRepository('roles.desktopRoutes', role.name).add([...granted], { transaction });
-    }
+    if (!granted.size || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction }))) continue;
+    const menus = db.getRepository('roles.desktopRoutes', role.name);
+    if (!(await menus.count({ transaction }))) await menus.add([...granted], { transaction });
   }
 }

@@ -18,13 +18,14 @@ export class PluginAccessServer extends Plugin {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     this.db.on('fieldPrivacy.beforeSave', validateFieldPrivacy(this.db));
     this.enforceOnEveryPath();
-    this.app.pm.get<any>('@hongniang/plugin-matching').cardFields = async () => (await this.privacy.current()).listed('members', ['introduction']);
+    this.showIntroductionFieldsOnCandidateCards();
     this.followPrivacyChanges();
     this.app.on('afterInstall', () => this.seedDemoStaff());
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => grantMenus(this.db));
     this.app.on('afterUpgrade', () => this.seedPages());
     this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
+    this.app.on('afterUpgrade', () => grantMenus(this.db));
   }
 
   async install() {
@@ -39,6 +40,12 @@ export class PluginAccessServer extends Plugin {
     this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-queries'] });
     this.app.resourceManager.use(guardSavedSql, { tag: 'hongniang-guard-saved-sql', before: 'acl', after: 'setCurrentRole' });
     this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
+  }
+
+  /** members:match answers candidate cards with the introduction-level fields of 字段隐私. */
+  private showIntroductionFieldsOnCandidateCards() {
+    const matching = this.app.pm.get<any>('@hongniang/plugin-matching');
+    matching.cardFields = async () => (await this.privacy.current()).listed('members', ['introduction']);
   }
 
   /** A change to 字段隐私, or a field added to members, rewrites the agency roles' member field lists. */

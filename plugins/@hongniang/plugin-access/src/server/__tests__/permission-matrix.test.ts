@@ -312,6 +312,18 @@ describe('roles × endpoints × private fields', () => {
       expect((await listed(as.lijing)).get(theirs).occupation).toBe('医生');
     });
 
+    it('treats a field an admin adds to members as archive: her own members only for a matchmaker', async () => {
+      const created = await root.post('/collections/members/fields:create').send({
+        name: 'favouriteFood', type: 'string', interface: 'input', uiSchema: { type: 'string', title: '喜欢的食物', 'x-component': 'Input' },
+      });
+      expect(created.status).toBe(200);
+      await app.db.getRepository('members').update({ filter: { id: [hers, theirs] }, values: { favouriteFood: '火锅' } });
+      const rows = await listed(as.lijing);
+      expect(rows.get(hers).favouriteFood).toBe('火锅');
+      expect(rows.get(theirs).favouriteFood).toBeUndefined();
+      expect((await listed(as.intake)).get(theirs).favouriteFood).toBe('火锅');
+    });
+
     it('leaves an admin’s edit of a role alone when the app restarts (roles are applied once)', async () => {
       await root.post('/roles:update?filterByTk=intake').send({ title: '接待' });
       await app.emitAsync('afterUpgrade', app, {});
