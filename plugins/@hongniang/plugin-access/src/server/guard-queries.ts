@@ -5,7 +5,7 @@
 import { fieldTitle, localeOf } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
-import { fieldOfKey } from './shape-records';
+import { fieldOfKey, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
 
 /** Chart queries: NocoBase's `<collection>:query` and the data-visualization plugin's `charts:queryData`. */
@@ -18,7 +18,7 @@ export function guardQueries(privacy: FieldPrivacy) {
     if (viewer && params) {
       const chart = CHART_ACTIONS.has(ctx.action.actionName);
       const query = chart ? params.values || {} : params;
-      const collection = rootCollection(ctx, chart ? query.collection : undefined);
+      const collection = requestedCollection(ctx, chart ? query.collection : undefined);
       if (collection) {
         const guard = new QueryGuard(ctx, viewer, await privacy.current(), localeOf({ context: ctx }));
         guard.checkFilter(query.filter, collection);
@@ -33,17 +33,6 @@ export function guardQueries(privacy: FieldPrivacy) {
     }
     await next();
   };
-}
-
-/** The collection a request reads: its resource's (`members`), an association's target (`members.partnerPreferences`), or a chart's. */
-function rootCollection(ctx: any, chartCollection?: string) {
-  const db = ctx.db || ctx.database;
-  if (chartCollection) return db.getCollection(chartCollection);
-  const [source, association] = String(ctx.action.resourceName).split('.');
-  const collection = db.getCollection(source);
-  if (!association) return collection;
-  const target = collection?.getField(association)?.target;
-  return target ? db.getCollection(target) : undefined;
 }
 
 class QueryGuard {
@@ -90,6 +79,8 @@ class QueryGuard {
       }
       return this.refuse(collection, fieldName);
     }
+    // The records asked for, on a route open to every signed-in user (menus, tasks): NocoBase's own rules apply there.
+    if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
     const allowed = this.viewableFields(collection);
     if (allowed && !allowed.has(fieldName)) this.refuse(collection, fieldName);
   }
@@ -101,13 +92,10 @@ class QueryGuard {
   }
 
   private viewableFields(collection: any): Set<string> | null {
-    if (this.viewable.has(collection.name)) return this.viewable.get(collection.name)!;
-    const can = this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' });
-    const { fields, appends } = can?.params || {};
-    const allowed = !can ? new Set<string>() : fields || appends ? new Set<string>(['id', ...(fields || []), ...(appends || [])]) : null;
-    this.viewable.set(collection.name, allowed);
-    return allowed;
+    if (!this.viewable.has(collection.name)) this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
+    return this.viewable.get(collection.name)!;
   }
+
 
   private refuse(collection: any, fieldName: string): never {
     const zh = fieldTitle(collection, fieldName, 'zh-CN');

@@ -5,7 +5,7 @@ import { fieldTitle, localeOf } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { OWNER_FIELD } from './privacy-levels';
-import { fieldOfKey } from './shape-records';
+import { fieldOfKey } from './request-fields';
 import { viewerOf } from './viewer';
 
 /** Fields NocoBase maintains itself and ignores in a request's values (forms may send them back). */

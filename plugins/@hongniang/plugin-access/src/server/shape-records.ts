@@ -1,9 +1,11 @@
 // The per-row rule on every read path: after an action, each record in the answer keeps only what this caller may see.
 // - a member keeps a field when its privacy level reaches her on that member (every member, or her own);
-// - any other record reached through an association (appends) keeps only the fields her role may view in that
-//   collection (only its id and title when she may not view it): NocoBase does not narrow appended records by itself.
+// - in answers to what her roles grant her (not routes open to every signed-in user, which NocoBase shapes itself), any
+//   other record reached through an association (appends) keeps only the fields her roles may view in its collection
+//   (its key and title when she may not view it): NocoBase does not narrow appended records by itself.
 import { Model } from '@nocobase/database';
 import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
+import { fieldOfKey, grantedByRole, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
 
 const MAX_DEPTH = 6;
@@ -13,7 +15,8 @@ export function shapeRecords(privacy: FieldPrivacy) {
     await next();
     const viewer = viewerOf(ctx);
     if (!viewer || ctx.body == null || typeof ctx.body !== 'object') return;
-    const shaper = new RecordShaper(ctx, viewer, await privacy.current());
+    const narrowAppended = grantedByRole(ctx, viewer.roles, requestedCollection(ctx), ctx.action?.actionName);
+    const shaper = new RecordShaper(ctx, viewer, await privacy.current(), narrowAppended);
     shaper.visit(ctx.body, 0, false);
   };
 }
@@ -21,7 +24,7 @@ export function shapeRecords(privacy: FieldPrivacy) {
 class RecordShaper {
   private readonly viewable = new Map<string, Set<string> | null>();
 
-  constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels) {}
+  constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels, private readonly narrowAppended: boolean) {}
 
   visit(value: any, depth: number, appended: boolean) {
     if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
@@ -35,7 +38,7 @@ class RecordShaper {
     const collection = (record.constructor as typeof Model).collection;
     const values = record.dataValues as Record<string, any>;
     if (collection && this.levels.governs(collection.name)) this.keepVisibleOfMember(collection, values);
-    else if (collection && appended) this.keepViewable(collection, values);
+    else if (collection && appended && this.narrowAppended) this.keepViewable(collection, values);
     for (const value of Object.values(values)) if (value && typeof value === 'object') this.visit(value, depth + 1, true);
   }
 
@@ -57,23 +60,9 @@ class RecordShaper {
     for (const key of Object.keys(values)) if (!allowed.has(fieldOfKey(collection, key))) delete values[key];
   }
 
-  /** null: every field; otherwise the field names (its id and title field when the roles may not view it at all). */
   private viewableFields(collection: any): Set<string> | null {
-    if (this.viewable.has(collection.name)) return this.viewable.get(collection.name)!;
-    const can = this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' });
-    const { fields, appends } = can?.params || {};
-    const allowed = !can
-      ? new Set<string>([collection.filterTargetKey || 'id', collection.titleField].filter(Boolean))
-      : fields || appends
-        ? new Set<string>([collection.filterTargetKey || 'id', ...(fields || []), ...(appends || [])])
-        : null;
-    this.viewable.set(collection.name, allowed);
-    return allowed;
+    if (!this.viewable.has(collection.name)) this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
+    return this.viewable.get(collection.name)!;
   }
-}
 
-/** The field a stored attribute belongs to: a belongsTo's foreign key (matchmakerId) follows its association (matchmaker). */
-export function fieldOfKey(collection: any, key: string): string {
-  for (const field of collection.fields.values()) if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
-  return key;
 }

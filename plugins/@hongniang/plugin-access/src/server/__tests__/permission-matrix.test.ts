@@ -276,6 +276,17 @@ describe('roles × endpoints × private fields', () => {
     });
   });
 
+  describe('routes open to every signed-in user', () => {
+    it('stay as NocoBase answers them (menus, tasks), with their sorts and filters', async () => {
+      for (const agent of [as.lijing, as.intake]) {
+        const menus = await agent.get('/desktopRoutes:listAccessible?tree=true&sort=sort');
+        expect(menus.status).toBe(200);
+        expect((await agent.get('/asyncTasks:list?sort=-createdAt')).status).toBe(200);
+        expect((await agent.get('/auth:check')).body.data).toMatchObject({ roles: expect.arrayContaining([expect.objectContaining({ name: expect.any(String), title: expect.any(String) })]) });
+      }
+    });
+  });
+
   describe('saved SQL (SQL blocks and SQL-mode charts)', () => {
     it('runs only for roles that may author SQL: not for a matchmaker or the front desk', async () => {
       const saved = await root.post('/flowSql:save').send({ uid: 'incomeSql', sql: 'select count(*) as n from members', dataSourceKey: 'main' });

@@ -1,0 +1,36 @@
+// What the privacy checks need to know of a request's collections and of a role's view permission on them.
+
+/** The field a stored attribute belongs to: a belongsTo's foreign key (matchmakerId) follows its association (matchmaker). */
+export function fieldOfKey(collection: any, key: string): string {
+  for (const field of collection.fields.values()) if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
+  return key;
+}
+
+/** The collection a request reads: its resource's (`members`), an association's target (`members.partnerPreferences`), or a chart's. */
+export function requestedCollection(ctx: any, chartCollection?: string) {
+  const db = ctx.db || ctx.database;
+  if (chartCollection) return db.getCollection(chartCollection);
+  const [source, association] = String(ctx.action?.resourceName).split('.');
+  const collection = db.getCollection(source);
+  if (!association) return collection;
+  const target = collection?.getField(association)?.target;
+  return target ? db.getCollection(target) : undefined;
+}
+
+/** Whether the roles reach this action of the collection through their permissions (not through a route open to everyone). */
+export function grantedByRole(ctx: any, roles: string[], collection: any, actionName: string) {
+  const acl = ctx.app.acl;
+  return Boolean(collection && acl.can({ roles, resource: collection.name, action: acl.resolveActionAlias(actionName) }));
+}
+
+/**
+ * The fields the roles may view in a collection: null for every field; its key and title field when they may not view it
+ * at all (what an association field shows as its label).
+ */
+export function viewableFields(ctx: any, roles: string[], collection: any): Set<string> | null {
+  const can = ctx.app.acl.can({ roles, resource: collection.name, action: 'view' });
+  const key = collection.filterTargetKey || 'id';
+  if (!can) return new Set<string>([key, collection.titleField].filter(Boolean));
+  const { fields, appends } = can.params || {};
+  return fields || appends ? new Set<string>([key, ...(fields || []), ...(appends || [])]) : null;
+}
