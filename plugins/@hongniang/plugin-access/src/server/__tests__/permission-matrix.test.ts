@@ -269,6 +269,24 @@ describe('roles × endpoints × private fields', () => {
       expect(counted).toBe(await app.db.getRepository('members').count({ filter: { matchmakerId: users.lijing } }));
     });
 
+    it('applies the same rules to the chart plugin (charts:queryData)', async () => {
+      const chart = (agent: any, dimension: string) =>
+        agent.post('/charts:queryData').send({ mode: 'builder', variableResolution: 'legacy-schema', dataSource: 'main', collection: 'members', measures: [{ field: ['name'], aggregation: 'count', alias: 'n' }], dimensions: [{ field: [dimension] }] });
+      expect((await chart(as.lijing, 'incomeBand')).status).toBe(403);
+      expect((await chart(as.intake, 'wechat')).status).toBe(403);
+      const byGender = await chart(as.lijing, 'gender');
+      expect(byGender.status).toBe(200);
+      expect(byGender.body.data.reduce((sum: number, row: any) => sum + Number(row.n), 0)).toBe(await app.db.getRepository('members').count());
+    });
+
+    it("keeps a chart inside the role's data scope (a matchmaker's partner preferences: her own members')", async () => {
+      const viaPreferences = await as.lijing.post('/partnerPreferences:query').send({ measures: [{ field: ['ageMin'], aggregation: 'count', alias: 'n' }] });
+      expect(viaPreferences.status).toBe(200);
+      const hersWithPreferences = await app.db.getRepository('partnerPreferences').count({ filter: { 'member.matchmakerId': users.lijing, ageMin: { $notEmpty: true } } });
+      expect(Number(viaPreferences.body.data[0].n)).toBe(hersWithPreferences);
+      expect(hersWithPreferences).toBeLessThan(await app.db.getRepository('partnerPreferences').count({ filter: { ageMin: { $notEmpty: true } } }));
+    });
+
     it('lets the manager chart by income', async () => {
       const response = await query(as.manager, { measures: [{ field: ['name'], aggregation: 'count', alias: 'n' }], dimensions: [{ field: ['incomeBand'] }] });
       expect(response.status).toBe(200);
