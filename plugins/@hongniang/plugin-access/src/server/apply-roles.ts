@@ -7,7 +7,7 @@ const SCOPE_NAMES: Record<string, string> = { members: '自己的会员', partne
 
 /** Creates each agency role that does not exist yet; an existing role (perhaps edited in the Roles page) is left as it is. */
 export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transaction?: any) {
-  const levels = await privacy.current();
+  const levels = await privacy.current({ transaction });
   const roles = db.getRepository('roles');
   for (const role of AGENCY_ROLES) {
     if (await roles.findOne({ filterByTk: role.name, transaction })) continue;
@@ -78,8 +78,10 @@ async function ownScopeId(db: any, collectionName: string, transaction?: any) {
 export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction?: any) {
   // Before this plugin's install (other plugins registering their fields) there are no agency roles to follow.
   if (!(await db.getRepository('roles').count({ filter: { name: AGENCY_ROLES.map((role) => role.name) }, transaction }))) return;
+  // Read inside the saving transaction (other connections see the old levels until it commits), forgotten after it.
   privacy.invalidate();
-  const levels = await privacy.current();
+  transaction?.afterCommit?.(() => privacy.invalidate());
+  const levels = await privacy.current({ transaction });
   const actions = db.getRepository('dataSourcesRolesResourcesActions');
   for (const role of AGENCY_ROLES) {
     for (const [collectionName, grants] of Object.entries(role.resources)) {

@@ -65,23 +65,31 @@ export class FieldPrivacy {
     this.readAt = 0;
   }
 
-  async current(): Promise<FieldLevels> {
+  /** The levels in force; inside a transaction (a change being saved), as that transaction sees them, uncached. */
+  async current(options: { transaction?: any } = {}): Promise<FieldLevels> {
+    if (options.transaction) return new FieldLevels(await this.load(options.transaction));
     if (Date.now() - this.readAt > this.maxAgeMs) {
-      this.reading ||= this.read().finally(() => (this.reading = null));
+      this.reading ||= this.load()
+        .then((levels) => {
+          this.levels = levels;
+          this.readAt = Date.now();
+        })
+        .finally(() => (this.reading = null));
       await this.reading;
     }
     return new FieldLevels(this.levels);
   }
 
-  private async read() {
-    const rows: FieldPrivacyRow[] = await this.db.getModel('fieldPrivacy').findAll({ attributes: ['collectionName', 'fieldName', 'level'], raw: true });
+  private async load(transaction?: any) {
+    const rows: FieldPrivacyRow[] = await this.db
+      .getModel('fieldPrivacy')
+      .findAll({ attributes: ['collectionName', 'fieldName', 'level'], raw: true, transaction });
     const levels = new Map<string, Map<string, PrivacyLevel>>(PRIVATE_COLLECTIONS.map((name) => [name, new Map()]));
     for (const row of rows) {
       if (!levels.has(row.collectionName)) levels.set(row.collectionName, new Map());
       levels.get(row.collectionName)!.set(row.fieldName, row.level);
     }
-    this.levels = levels;
-    this.readAt = Date.now();
+    return levels;
   }
 }
 
