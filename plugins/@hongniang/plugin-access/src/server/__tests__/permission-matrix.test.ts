@@ -294,6 +294,29 @@ describe('roles × endpoints × private fields', () => {
     });
   });
 
+  describe("the agency's settings, batch run and staff accounts", () => {
+    it('leave 匹配设置, 批量匹配 and 字段隐私 to the manager', async () => {
+      for (const agent of [as.lijing, as.intake]) {
+        expect((await agent.post('/matchSuggestions:refreshAll').send({})).status).toBe(403);
+        expect((await agent.post('/matchSettings:update?filterByTk=1').send({ minimumScore: 90 })).status).toBe(403);
+        expect((await agent.post('/fieldPrivacy:create').send({ collectionName: 'members', fieldName: 'notes', level: 'introduction' })).status).toBe(403);
+      }
+      expect((await app.db.getRepository('matchSettings').findOne({ filterByTk: 1 })).get('minimumScore')).not.toBe(90);
+      expect(await app.db.getRepository('fieldPrivacy').count({ filter: { fieldName: 'notes' } })).toBe(0);
+      expect((await as.manager.post('/matchSuggestions:refreshAll').send({})).status).toBe(200);
+      expect((await as.manager.post('/matchSettings:update?filterByTk=1').send({ minimumScore: 10 })).status).toBe(200);
+    });
+
+    it("shows other roles a staff account's label only", async () => {
+      for (const agent of [as.lijing, as.intake]) {
+        const response = await agent.get('/users:list?pageSize=50');
+        expect(response.status).toBe(200);
+        for (const user of response.body.data) expect(Object.keys(user).sort()).toEqual(expect.arrayContaining(['id', 'nickname']));
+        for (const user of response.body.data) expect(user.email).toBeUndefined();
+      }
+    });
+  });
+
   describe('routes open to every signed-in user', () => {
     it('stay as NocoBase answers them (menus, tasks), with their sorts and filters', async () => {
       for (const agent of [as.lijing, as.intake]) {
