@@ -69,6 +69,10 @@ class QueryGuard {
   }
 
   private checkField(collection: any, fieldName: string, depth: number) {
+    // The records asked for, on a route open to every signed-in user (menus, tasks): NocoBase's own rules apply there.
+    if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
+    const allowed = this.viewableFields(collection);
+    if (allowed && !allowed.has(fieldName)) this.refuse(collection, fieldName);
     if (this.levels.governs(collection.name)) {
       const reach = this.viewer.reach(this.levels.levelOf(collection.name, fieldName));
       if (reach === 'every') return;
@@ -77,12 +81,8 @@ class QueryGuard {
         this.narrowToOwn = true;
         return;
       }
-      return this.refuse(collection, fieldName);
+      this.refuse(collection, fieldName);
     }
-    // The records asked for, on a route open to every signed-in user (menus, tasks): NocoBase's own rules apply there.
-    if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
-    const allowed = this.viewableFields(collection);
-    if (allowed && !allowed.has(fieldName)) this.refuse(collection, fieldName);
   }
 
   /** The filter, and "the member is hers". */

@@ -42,13 +42,15 @@ class RecordShaper {
     for (const value of Object.values(values)) if (value && typeof value === 'object') this.visit(value, depth + 1, true);
   }
 
-  /** A member's fields, each kept when its level reaches the viewer on this member. */
+  /** A member's fields, each kept when her roles may view it and its level reaches her on this member. */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
     const owner = values[OWNER_FIELD[collection.name]];
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
+    const allowed = this.viewableFields(collection);
     for (const key of Object.keys(values)) {
-      const reach = this.viewer.reach(this.levels.levelOf(collection.name, fieldOfKey(collection, key)));
-      if (reach === 'every' || (reach === 'own' && own)) continue;
+      const field = fieldOfKey(collection, key);
+      const reach = this.viewer.reach(this.levels.levelOf(collection.name, field));
+      if ((!allowed || allowed.has(field) || allowed.has(key)) && (reach === 'every' || (reach === 'own' && own))) continue;
       delete values[key];
     }
   }

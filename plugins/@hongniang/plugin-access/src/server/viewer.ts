@@ -11,7 +11,7 @@ export interface Viewer {
 }
 
 /**
- * The viewer behind a request, or null when no per-row rule applies (root, a manager, a request without a role).
+ * The viewer behind a request, or null when nothing is checked (root, or a request without a role).
  * With several roles in force (NocoBase's role union) each level gets the widest reach among them; a role the agency
  * made itself in the Roles page has no per-row rule (its field lists alone apply).
  */
@@ -20,8 +20,6 @@ export function viewerOf(ctx: any): Viewer | null {
   if (!roles.length || roles.includes('root')) return null;
   const reach = (level: PrivacyLevel): Reach =>
     roles.map((name) => roleNamed(name)?.sees[level] ?? 'every').reduce((widest, next) => (RANK[next] > RANK[widest] ? next : widest), 'none' as Reach);
-  const levels: PrivacyLevel[] = ['introduction', 'archive', 'contact', 'sensitive'];
-  if (levels.every((level) => reach(level) === 'every')) return null;
   const id = ctx.state?.currentUser?.id;
   return { userId: id == null ? null : Number(id), roles, reach };
 }

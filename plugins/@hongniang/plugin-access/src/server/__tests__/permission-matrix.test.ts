@@ -294,6 +294,25 @@ describe('roles × endpoints × private fields', () => {
     });
   });
 
+  describe('a role an admin makes in the Roles page', () => {
+    it('gets the same refusals for fields outside its lists (NocoBase alone would drop them silently or let them be searched)', async () => {
+      await root.post('/roles:create').send({
+        name: 'receptionist', title: '接待员',
+        resources: [{ name: 'members', usingActionsConfig: true, actions: [{ name: 'view', fields: ['name', 'gender'] }, { name: 'create', fields: ['name', 'gender'] }] }],
+      });
+      const receptionist = await createUser(app, { nickname: 'receptionist', roles: ['receptionist'] });
+      const agent = await signInAs(app, receptionist, 'receptionist');
+      const created = await agent.post('/members:create').send({ name: '接待登记', gender: 'female', phone: '13900005555' });
+      expect(created.status).toBe(403);
+      expect(JSON.stringify(created.body)).toContain('Phone');
+      expect(await app.db.getRepository('members').count({ filter: { name: '接待登记' } })).toBe(0);
+      expect((await agent.get(`/members:list?filter=${encodeURIComponent(JSON.stringify({ phone: '13800000001' }))}`)).status).toBe(403);
+      const rows = (await agent.get('/members:list?pageSize=50&appends=matchmaker')).body.data;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(withheld(row, [...PRIVATE, ...ARCHIVE])).toEqual([]);
+    });
+  });
+
   describe("the agency's settings, batch run and staff accounts", () => {
     it('leave 匹配设置, 批量匹配 and 字段隐私 to the manager', async () => {
       for (const agent of [as.lijing, as.intake]) {
