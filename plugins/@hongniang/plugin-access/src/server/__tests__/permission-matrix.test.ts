@@ -313,6 +313,19 @@ describe('roles × endpoints × private fields', () => {
     });
   });
 
+  describe('import defaults', () => {
+    it("refuses row defaults outside a role's import fields (NocoBase writes them into every row unchecked)", async () => {
+      await root.post('/roles:create').send({
+        name: 'importer', title: '导入员',
+        resources: [{ name: 'members', usingActionsConfig: true, actions: [{ name: 'importXlsx', fields: ['name', 'gender'] }] }],
+      });
+      const importer = await signInAs(app, await createUser(app, { nickname: 'importer', roles: ['importer'] }), 'importer');
+      const response = await importer.post('/members:importXlsx?rowDefaultValues[incomeBand]=above1m').set('X-Locale', 'zh-CN').send({});
+      expect(response.status).toBe(403);
+      expect(JSON.stringify(response.body)).toContain('年收入');
+    });
+  });
+
   describe("the agency's settings, batch run and staff accounts", () => {
     it('leave 匹配设置, 批量匹配 and 字段隐私 to the manager', async () => {
       for (const agent of [as.lijing, as.intake]) {
