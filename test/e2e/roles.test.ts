@@ -77,6 +77,26 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     await page.close();
   });
 
+  it('the matchmaker 李静 edits her own member in the seeded form (its sensitive fields are not hers to send)', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const { problems } = await openMemberList(page, suite.app.url, 'lijing');
+    await memberRow(page, hers.memberNo);
+    await page.locator('.ant-table-tbody .ant-table-row', { hasText: hers.memberNo }).locator('text=编辑').click();
+    const drawer = page.locator('.ant-drawer-content:visible');
+    const notes = drawer.locator('.ant-form-item').filter({ hasText: '备注' }).first().locator('textarea');
+    await notes.waitFor({ timeout: 60000 });
+    await notes.fill('李静在浏览器里改的备注');
+    await drawer.locator('button:has-text("提 交"), button:has-text("提交")').first().click();
+    await drawer.waitFor({ state: 'hidden', timeout: 30000 });
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const saved = (await callApi(suite.app, token, `members:get?filterByTk=${hers.id}`)).data;
+    expect(saved.notes).toBe('李静在浏览器里改的备注');
+    expect(saved.incomeBand).toBe(hers.incomeBand);
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('the manager 赵丽: income column and every phone', async () => {
     const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
     const { problems, columns } = await openMemberList(page, suite.app.url, 'zhaoli');
