@@ -71,6 +71,8 @@ const CHUNK_SLOTS = 256;
 
 /** Two importance bits per criterion, both set for "required": keeps the low bit of each required pair. */
 const requiredOf = (importance: number) => importance & (importance >>> 1) & 0x55555;
+/** The low importance bit of each criterion left out of a match: masks them out of requiredOf. */
+const ignoredBitsOf = (ignore: ReadonlySet<Criterion> | undefined) => CRITERIA.reduce((bits, criterion, c) => (ignore?.has(criterion) ? bits | (1 << (2 * c)) : bits), 0);
 // Scores compare rounded to 0.01: a bound 0.01 below the worst kept score rounds below it, 0.004 above rounds to it at most.
 const PRUNE_MARGIN = 0.01;
 const TIE_MARGIN = 0.004;
@@ -234,6 +236,8 @@ interface Scratch {
   factors: number[];
   weights: Float64Array;
   similarities: Float64Array;
+  /** The criteria left out of this match (ignoredBitsOf). */
+  ignoredBits: number;
 }
 
 export class MatchIndex {
@@ -351,8 +355,9 @@ export class MatchIndex {
     const memberSlot = this.slotOf.get(memberId);
     if (memberSlot === undefined) throw new Error(`member ${memberId} is not in the matching index`);
     const member = this.decode(memberSlot);
-    const { settings } = options;
-    const forwardWeights = Float64Array.from(CRITERIA, (criterion) => weightOf(criterion, member.preferences, settings));
+    const { settings, ignore } = options;
+    const ignoredBits = ignoredBitsOf(ignore);
+    const forwardWeights = Float64Array.from(CRITERIA, (criterion) => (ignore?.has(criterion) ? 0 : weightOf(criterion, member.preferences, settings)));
     const memberGender = this.profiles.uint8[memberSlot * RECORD_BYTES + GENDER_AT];
     const memberRecommendable = this.profiles.uint8[memberSlot * RECORD_BYTES + FLAGS_AT] & RECOMMENDABLE ? 1 : 0;
 
@@ -371,14 +376,14 @@ export class MatchIndex {
     for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] |= EXCLUDED_PAIR;
     let scanned: { hardFilter: number; belowMinimum: number };
     try {
-      scanned = this.scan(memberSlot, this.wishOf(memberSlot, member, forwardWeights), suggestable, settings, top);
+      scanned = this.scan(memberSlot, this.wishOf(memberSlot, member, forwardWeights, ignoredBits), suggestable, settings, ignoredBits, top);
     } finally {
       for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] &= ~EXCLUDED_PAIR;
     }
 
     const results: MatchResult[] = top
       .ranked()
-      .map((id) => evaluatePair(member, this.decode(this.slotOf.get(id)!), settings) as MatchResult)
+      .map((id) => evaluatePair(member, this.decode(this.slotOf.get(id)!), settings, { ignore }) as MatchResult)
       .sort(byRank);
     const counts: [ExclusionReason, number][] = [
       ['notRecommendable', notRecommendable], ['sameGender', sameGender], ['excludedPair', excludedPairs.length],
@@ -388,7 +393,7 @@ export class MatchIndex {
   }
 
   /** Scores the groups' candidates (excluded pairs marked) into `top`; counts those out by a hard filter or the minimum. */
-  private scan(memberSlot: number, wish: Wish, groups: Group[], settings: MatchSettings, top: TopK) {
+  private scan(memberSlot: number, wish: Wish, groups: Group[], settings: MatchSettings, ignoredBits: number, top: TopK) {
     const { combination, minimumScore } = settings;
     const { int32, uint32, int16, uint16, int8, uint8 } = this.profiles;
     const { fits, ageLow, heightLow, educationLow, incomeLow, wantedHobbies, wantedPersonality, total, restFrom } = wish;
@@ -411,6 +416,7 @@ export class MatchIndex {
       factors: IMPORTANCES.map((importance) => settings.importanceFactors[importance]),
       weights: new Float64Array(CRITERIA.length),
       similarities: new Float64Array(CRITERIA.length),
+      ignoredBits,
     };
     // Whether the member meets each requirement set, tested when a candidate first has it.
     const metRequirementSets = new Uint8Array(this.requirementSets.count + 1);
@@ -433,7 +439,7 @@ export class MatchIndex {
           const requirementSet = uint32[(at + REQUIREMENTS_AT) >> 2];
           if (requirementSet !== 0) {
             let met = metRequirementSets[requirementSet];
-            if (met === UNTESTED) met = metRequirementSets[requirementSet] = this.meets(s, memberSlot) ? MET : UNMET;
+            if (met === UNTESTED) met = metRequirementSets[requirementSet] = this.meets(s, memberSlot, ignoredBits) ? MET : UNMET;
             if (met === UNMET) {
               hardFilter++;
               continue;
@@ -487,7 +493,7 @@ export class MatchIndex {
   }
 
   /** The member's wish for a scan; tables from similarity() of a probe profile that takes each value candidates hold in turn. */
-  private wishOf(slot: number, { profile, preferences }: Person, weights: Float64Array): Wish {
+  private wishOf(slot: number, { profile, preferences }: Person, weights: Float64Array, ignoredBits: number): Wish {
     const probe: Profile = { ...profile };
     const { places, maritalStatuses } = this;
     const code = (value: number) => (value === NONE ? null : String(value));
@@ -510,7 +516,7 @@ export class MatchIndex {
     };
     const fits = CRITERIA.map((criterion, c) => {
       const [values, setProbe] = covered[criterion];
-      const required = preferences.importance[criterion] === 'required';
+      const required = preferences.importance[criterion] === 'required' && !((ignoredBits >>> (2 * c)) & 1);
       return Float64Array.from(values, (value) => {
         setProbe(value);
         const fit = similarity(criterion, probe, preferences);
@@ -518,7 +524,7 @@ export class MatchIndex {
       });
     });
     const at = slot * RECORD_BYTES;
-    const required = requiredOf(this.wishes.uint32[(at + IMPORTANCE_AT) >> 2]);
+    const required = requiredOf(this.wishes.uint32[(at + IMPORTANCE_AT) >> 2]) & ~ignoredBits;
     const sumFrom = (k: number) => weights.slice(k).reduce((sum, weight) => sum + weight, 0);
     return {
       fits,
@@ -534,9 +540,9 @@ export class MatchIndex {
   }
 
   /** Whether the member in `slot` fully meets every criterion the one in `holder` requires (passesHardFilter). */
-  private meets(holder: number, slot: number): boolean {
-    // Only the required criteria, lowest first.
-    let required = requiredOf(this.wishes.uint32[(holder * RECORD_BYTES + IMPORTANCE_AT) >> 2]);
+  private meets(holder: number, slot: number, ignoredBits: number): boolean {
+    // Only the required criteria not left out, lowest first.
+    let required = requiredOf(this.wishes.uint32[(holder * RECORD_BYTES + IMPORTANCE_AT) >> 2]) & ~ignoredBits;
     for (; required !== 0; required &= required - 1) if (!this.fullyMeets(holder, slot, (31 - Math.clz32(required & -required)) >>> 1)) return false;
     return true;
   }
@@ -591,7 +597,7 @@ export class MatchIndex {
   }
 
   /** weightOf for each criterion of the member in `slot` (the agency's weight or her own, times her importance's factor). */
-  private weightsOf(slot: number, { weights, baseWeights, factors }: Scratch) {
+  private weightsOf(slot: number, { weights, baseWeights, factors, ignoredBits }: Scratch) {
     const importance = this.wishes.uint32[(slot * RECORD_BYTES + IMPORTANCE_AT) >> 2];
     for (let c = 0; c < CRITERIA.length; c++) weights[c] = baseWeights[c] * factors[(importance >>> (2 * c)) & 3];
     if (this.wishes.uint8[slot * RECORD_BYTES + PREFERENCE_FLAGS_AT] & OWN_WEIGHTS) {
@@ -600,6 +606,7 @@ export class MatchIndex {
         if (weight !== undefined && weight !== null) weights[c] = weight * factors[(importance >>> (2 * c)) & 3];
       }
     }
+    for (let c = 0; c < CRITERIA.length; c++) if ((ignoredBits >>> (2 * c)) & 1) weights[c] = 0;
   }
 
   /** similarity() on the records: how well the member in `slot` fits the wish of `holder`, per criterion in CRITERIA order. */

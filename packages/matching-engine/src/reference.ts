@@ -2,7 +2,7 @@
 // the benchmark measures the index against it.
 import { passesHardFilter, similarity } from './similarity';
 import { combine, directionalScore, round2, weightOf } from './score';
-import { CRITERIA, CriterionScore, ExclusionReason, MatchOutcome, MatchResult, MatchSettings, Preferences, Profile } from './types';
+import { CRITERIA, Criterion, CriterionScore, ExclusionReason, MatchOutcome, MatchResult, MatchSettings, Preferences, Profile } from './types';
 
 export interface Person {
   profile: Profile;
@@ -14,21 +14,34 @@ export interface MatchOptions {
   settings: MatchSettings;
   /** Candidates never to suggest to this member (already suggested, in an introduction, declined before). */
   excludedIds?: ReadonlySet<number>;
+  /** Criteria left out in both directions: they weigh nothing and exclude no one (the caller may not see them). */
+  ignore?: ReadonlySet<Criterion>;
+}
+
+export interface PairOptions {
+  ignore?: ReadonlySet<Criterion>;
+  /** False: score the pair even where a required criterion fails (the full record of a pair chosen on fewer criteria). */
+  hardFilters?: boolean;
 }
 
 /** Both directions of one pair, or the reason the pair is out. */
-export function evaluatePair(member: Person, candidate: Person, settings: MatchSettings): MatchResult | 'hardFilter' {
+export function evaluatePair(member: Person, candidate: Person, settings: MatchSettings, { ignore, hardFilters = true }: PairOptions = {}): MatchResult | 'hardFilter' {
   const breakdown: CriterionScore[] = [];
   for (const criterion of CRITERIA) {
     const forward = similarity(criterion, candidate.profile, member.preferences);
     const backward = similarity(criterion, member.profile, candidate.preferences);
-    if (member.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, forward)) return 'hardFilter';
-    if (candidate.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, backward)) return 'hardFilter';
+    const ignored = ignore?.has(criterion) ?? false;
+    if (hardFilters && !ignored) {
+      if (member.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, forward)) return 'hardFilter';
+      if (candidate.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, backward)) return 'hardFilter';
+    }
     breakdown.push({
       criterion,
       forward,
       backward,
-      weight: { forward: weightOf(criterion, member.preferences, settings), backward: weightOf(criterion, candidate.preferences, settings) },
+      weight: ignored
+        ? { forward: 0, backward: 0 }
+        : { forward: weightOf(criterion, member.preferences, settings), backward: weightOf(criterion, candidate.preferences, settings) },
     });
   }
   const forward = directionalScore(breakdown.map((b) => b.forward), breakdown.map((b) => b.weight.forward));
@@ -67,7 +80,7 @@ export function matchReference(people: readonly Person[], memberId: number, opti
       continue;
     }
     evaluated++;
-    const result = evaluatePair(member, candidate, options.settings);
+    const result = evaluatePair(member, candidate, options.settings, { ignore: options.ignore });
     if (result === 'hardFilter' || result.score < options.settings.minimumScore) {
       const why = result === 'hardFilter' ? 'hardFilter' : 'belowMinimum';
       excluded[why] = (excluded[why] ?? 0) + 1;

@@ -182,6 +182,19 @@ describe('the index agrees with the reference where it prunes, groups members an
     expectSame(people, indexOf(people), [9001, 9002, ...some.slice(0, 5)], { limit: 10, settings });
   });
 
+  it('leaves ignored criteria out in both directions: they weigh nothing and exclude no one', () => {
+    const ignore = new Set(['income', 'height'] as const);
+    const requiresIncome = person(9101, { gender: 'female', age: 30, incomeRank: 1 }, { minIncomeRank: 5, importance: { income: 'required', height: 'required' }, heightMin: 190 });
+    const people = [...pool, requiresIncome];
+    const options = { limit: 10, settings, ignore };
+    expectSame(people, indexOf(people), [9101, ...some.slice(0, 5)], options);
+    const outcome = indexOf(people).match(9101, options);
+    expect(outcome.excluded.hardFilter ?? 0).toBeLessThan(indexOf(people).match(9101, { limit: 10, settings }).excluded.hardFilter ?? 0);
+    for (const result of outcome.results) {
+      for (const line of result.breakdown.filter((b) => ignore.has(b.criterion as 'income'))) expect(line.weight).toEqual({ forward: 0, backward: 0 });
+    }
+  });
+
   it('scores everyone 100 when no criterion weighs anything', () => {
     const weightless: MatchSettings = { ...settings, weights: Object.fromEntries(CRITERIA.map((criterion) => [criterion, 0])) as MatchSettings['weights'] };
     const options = { limit: 10, settings: weightless };
