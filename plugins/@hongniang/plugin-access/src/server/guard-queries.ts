@@ -1,32 +1,74 @@
 // What a caller may search, sort and chart by. NocoBase checks none of the fields named in `filter` or `sort` (nor a
 // chart's filter), so a field she may not see could still be read by guessing values. Here, before the ACL:
+// - every field a request names (filter keys at any depth, sort, fields, appends, except, a chart's measures, dimensions
+//   and orders, a compound action's filterKeys, a move's sort field and scope) must be exactly a field (400 otherwise);
 // - a field she may not view (in that collection, at that place) is refused with a 403 naming it;
-// - a member field she sees only on her own members narrows the query to her own members.
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+// - a member field she sees only on her own members narrows the query to her own members (a lookup that cannot be
+//   narrowed, such as firstOrCreate's, is refused instead).
+import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
+import { holdsJson, knownFieldName, pathOf, UnknownFieldError } from './field-paths';
 import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
-import { fieldOfKey, requestedCollection, viewableFields } from './request-fields';
+import { isAgencyCollection, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
 
 /** Chart queries: NocoBase's `<collection>:query` and the data-visualization plugin's `charts:queryData`. */
 const CHART_ACTIONS = new Set(['query', 'queryData']);
+/** NocoBase's compound actions look a record up by `filterKeys` (values as the filter) before the ACL applies a scope. */
+const COMPOUND_ACTIONS = new Set(['firstOrCreate', 'updateOrCreate']);
+
+/** Spreadsheet actions whose `columns` name fields (`dataIndex`), in `values` or as a JSON string of a multipart form. */
+const SPREADSHEET_ACTIONS = new Set(['downloadXlsxTemplate', 'importXlsx', 'export']);
+
+function columnsOf(params: any): any[] {
+  const columns = params.values?.columns ?? params.columns;
+  if (typeof columns !== 'string') return Array.isArray(columns) ? columns : [];
+  try {
+    const parsed = JSON.parse(columns);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+const noColumns = (locale: string) =>
+  new MemberInputError('columns', { 'zh-CN': '请选择导入模板的列（columns）', 'en-US': 'Choose the columns of the import template (columns)' }, locale);
+
+/** A request parameter that lists names, as an array or a comma-separated string. */
+export const namesIn = (value: unknown): string[] =>
+  [value ?? []]
+    .flat()
+    .flatMap((item) => String(item).split(','))
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 export function guardQueries(privacy: FieldPrivacy) {
   return async function guardQueryFields(ctx: any, next: () => Promise<void>) {
     const viewer = viewerOf(ctx);
     const params = ctx.action?.params;
     if (viewer && params) {
-      const chart = CHART_ACTIONS.has(ctx.action.actionName);
+      const actionName = ctx.action.actionName;
+      const chart = CHART_ACTIONS.has(actionName);
       const query = chart ? params.values || {} : params;
       const collection = requestedCollection(ctx, chart ? query.collection : undefined);
       if (collection) {
-        const guard = new QueryGuard(ctx, viewer, await privacy.current(), localeOf({ context: ctx }));
+        const guard = new QueryGuard(ctx, viewer, await privacy.current(), localeOf({ context: ctx }), collection);
         guard.checkFilter(query.filter, collection);
-        for (const sort of [params.sort || []].flat()) guard.checkPath(String(sort).replace(/^-/, '').split('.'), collection);
+        for (const sort of namesIn(params.sort)) guard.checkPath(pathOf(sort.replace(/^-/, '')), collection);
+        for (const name of [...namesIn(params.fields), ...namesIn(params.appends), ...namesIn(params.except)]) guard.resolvePath(pathOf(name), collection);
         if (chart) {
           for (const item of [...(query.measures || []), ...(query.dimensions || []), ...(query.orders || [])]) {
-            if (item?.field) guard.checkPath([item.field].flat().join('.').split('.'), collection);
+            if (item?.field) guard.checkPath(pathOf([item.field].flat().join('.')), collection);
           }
+        }
+        if (COMPOUND_ACTIONS.has(actionName)) for (const key of namesIn(params.filterKeys)) guard.checkPath(pathOf(key), collection, 0, false);
+        if (SPREADSHEET_ACTIONS.has(actionName)) {
+          const columns = columnsOf(params);
+          if (actionName === 'downloadXlsxTemplate' && !columns.length) throw noColumns(localeOf({ context: ctx }));
+          for (const column of columns) guard.resolvePath(pathOf([column?.dataIndex ?? ''].flat().join('.')), collection);
+        }
+        if (actionName === 'move') {
+          for (const name of [...namesIn(params.sortField), ...Object.keys(params.targetScope || {})]) guard.resolvePath(pathOf(name), collection);
         }
         if (guard.narrowToOwn) query.filter = guard.ownOnly(query.filter, collection);
       }
@@ -39,7 +81,18 @@ class QueryGuard {
   narrowToOwn = false;
   private readonly viewable = new Map<string, Set<string> | null>();
 
-  constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels, private readonly locale: string) {}
+  /** Whether unknown names are refused: on our collections and on those her roles let her view (not routes open to all). */
+  private readonly strict: boolean;
+
+  constructor(
+    private readonly ctx: any,
+    private readonly viewer: Viewer,
+    private readonly levels: FieldLevels,
+    private readonly locale: string,
+    asked: any,
+  ) {
+    this.strict = isAgencyCollection(asked) || Boolean(ctx.app.acl.can({ roles: viewer.roles, resource: asked.name, action: 'view' }));
+  }
 
   /** Walks a NocoBase filter: `$and`/`$or` lists, field paths ("a.b" or nested objects), operators and their values. */
   checkFilter(filter: any, collection: any, depth = 0) {
@@ -56,19 +109,49 @@ class QueryGuard {
     }
   }
 
-  /** Checks each step of a field path from `collection` (`depth` associations away from the records asked for); answers the collection it ends in when that is an association's. */
-  checkPath(path: string[], collection: any, depth = 0): any {
-    const [name, ...rest] = path;
-    if (name.startsWith('$')) return undefined;
-    const field = collection.getField(fieldOfKey(collection, name));
-    if (!field) return undefined;
-    this.checkField(collection, field.name, depth);
-    const target = field.target && (this.ctx.db || this.ctx.database).getCollection(field.target);
-    if (!target) return undefined;
-    return rest.length ? this.checkPath(rest, target, depth + 1) : target;
+  /**
+   * Checks each step of a field path from `collection` (`depth` associations away from the records asked for) as a search:
+   * each step must be a field she may search by. Answers the collection it ends in when that is an association's.
+   * `narrowing`: whether a field she sees on her own members only may narrow the query (false: refused).
+   */
+  checkPath(path: string[], collection: any, depth = 0, narrowing = true): any {
+    return this.walk(path, collection, depth, (at, fieldName, atDepth) => this.checkField(at, fieldName, atDepth, narrowing));
   }
 
-  private checkField(collection: any, fieldName: string, depth: number) {
+  /** Checks that each step of a path names a field (fields, appends, except): what is shown is shaped afterwards. */
+  resolvePath(path: string[], collection: any) {
+    this.walk(path, collection, 0, () => undefined);
+  }
+
+  private walk(path: string[], collection: any, depth: number, check: (collection: any, fieldName: string, depth: number) => void): any {
+    const [name, ...rest] = path;
+    if (name === undefined || name.startsWith('$')) return undefined;
+    const fieldName = this.fieldNamed(collection, name);
+    if (!fieldName) return undefined;
+    check(collection, fieldName, depth);
+    const field = collection.getField(fieldName);
+    const target = field?.target && (this.ctx.db || this.ctx.database).getCollection(field.target);
+    if (!target) {
+      // Past a plain field only operators follow (`name.$includes`); past a JSON field, a path inside its value.
+      if (this.strict && rest.length && !rest[0].startsWith('$') && !holdsJson(collection, fieldName)) {
+        throw new UnknownFieldError(collection, `${fieldName}.${rest[0]}`, this.locale);
+      }
+      return undefined;
+    }
+    return rest.length ? this.walk(rest, target, depth + 1, check) : target;
+  }
+
+  /** The field a name refers to, spelled exactly; refused (400) when it is none and names are checked here. */
+  private fieldNamed(collection: any, name: string): string | undefined {
+    if (this.strict) return knownFieldName(collection, name, this.locale);
+    try {
+      return knownFieldName(collection, name, this.locale);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private checkField(collection: any, fieldName: string, depth: number, narrowing: boolean) {
     // The records asked for, on a route open to every signed-in user (menus, tasks): NocoBase's own rules apply there.
     if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
     const allowed = this.viewableFields(collection);
@@ -77,7 +160,7 @@ class QueryGuard {
       const reach = this.viewer.reach(this.levels.levelOf(collection.name, fieldName));
       if (reach === 'every') return;
       // On the members asked for, a field she sees on her own members narrows the search to them; through an association it cannot.
-      if (reach === 'own' && depth === 0) {
+      if (reach === 'own' && depth === 0 && narrowing) {
         this.narrowToOwn = true;
         return;
       }

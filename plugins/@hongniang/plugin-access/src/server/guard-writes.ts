@@ -5,24 +5,42 @@ import { fieldTitle, localeOf } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { OWNER_FIELD } from './privacy-levels';
-import { fieldOfKey } from './request-fields';
+import { knownFieldName } from './field-paths';
+import { namesIn } from './guard-queries';
+import { fieldOfKey, requestedCollection } from './request-fields';
 import { viewerOf } from './viewer';
 
 /** Fields NocoBase maintains itself and ignores in a request's values (forms may send them back). */
 const IGNORED_ON_WRITE = new Set(['id', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'sequence']);
-const WRITES = new Set(['create', 'update', 'firstOrCreate', 'updateOrCreate']);
+/**
+ * The permissions a write action needs, by the list each value is checked against: a compound action may end as either
+ * (its lookup decides), so its values must be allowed by both; a move writes its sort field and target scope as an update.
+ */
+const WRITTEN_AS: Record<string, string[]> = {
+  create: ['create'],
+  update: ['update'],
+  firstOrCreate: ['create'],
+  updateOrCreate: ['create', 'update'],
+};
 
 export async function guardWrites(ctx: any, next: () => Promise<void>) {
   const viewer = viewerOf(ctx);
-  const { actionName, resourceName } = ctx.action || {};
-  const db = ctx.db || ctx.database;
-  const collection = db.getCollection(String(resourceName).split('.')[0]);
-  if (viewer && collection && !String(resourceName).includes('.')) {
+  const { actionName } = ctx.action || {};
+  // The collection written: the resource's, or an association's target (`members/8/partnerPreferences:update`).
+  const collection = requestedCollection(ctx);
+  if (viewer && collection) {
     const locale = localeOf({ context: ctx });
     const params = ctx.action.params;
-    if (WRITES.has(actionName) && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
-      if (actionName === 'create') assignOwnMember(viewer, collection, params.values);
-      await checkValues(ctx, viewer.roles, collection, actionName, params.values, params.filterByTk, locale);
+    const associated = String(ctx.action.resourceName).includes('.');
+    if (WRITTEN_AS[actionName] && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
+      if (actionName === 'create' && !associated) assignOwnMember(viewer, collection, params.values);
+      for (const action of WRITTEN_AS[actionName]) {
+        await checkValues(ctx, viewer.roles, collection, action, params.values, actionName === 'update' && !associated ? params.filterByTk : undefined, locale);
+      }
+    }
+    if (actionName === 'move') {
+      const written = Object.fromEntries([...namesIn(params.sortField), ...Object.keys(params.targetScope || {})].map((name) => [name, true]));
+      await checkValues(ctx, viewer.roles, collection, 'update', written, undefined, locale);
     }
     if (actionName === 'importXlsx' && params.rowDefaultValues && typeof params.rowDefaultValues === 'object') {
       await checkValues(ctx, viewer.roles, collection, 'importXlsx', params.rowDefaultValues, undefined, locale);
@@ -45,7 +63,8 @@ async function checkValues(ctx: any, roles: string[], collection: any, action: s
   if (!can) return;
   const allowed: string[] | undefined = can.params?.whitelist || can.params?.fields;
   for (const key of Object.keys(values)) {
-    const field = fieldOfKey(collection, key);
+    // A name that is not exactly a field would be dropped, or matched case-insensitively by the database: 400.
+    const field = knownFieldName(collection, key, locale);
     if (field !== key && values[field] === undefined && collection.getField(field)) {
       // A foreign key written directly (matchmakerId) is written as its association, which the field lists name.
       values[field] = values[key];

@@ -3,9 +3,12 @@ import { readBlueprints, registerInCollectionManager, registerTranslations, seed
 import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
+import { guardActions } from './guard-actions';
+import { guardMoves } from './guard-moves';
 import { guardQueries } from './guard-queries';
 import { guardSavedSql } from './guard-sql';
 import { guardWrites } from './guard-writes';
+import { keepRecordsInScope } from './keep-records-in-scope';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
 import { shapeRecords } from './shape-records';
 import { validateFieldPrivacy } from './validate-privacy';
@@ -13,6 +16,11 @@ import { validateFieldPrivacy } from './validate-privacy';
 /** Roles and field privacy: the agency's roles as data, 字段隐私 as the one list of private fields, enforced on every path. */
 export class PluginAccessServer extends Plugin {
   readonly privacy = new FieldPrivacy(this.db);
+
+  /** Registered before any plugin's own hooks, so that a write out of reach is refused before other checks speak. */
+  async beforeLoad() {
+    keepRecordsInScope(this.db);
+  }
 
   async load() {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
@@ -34,10 +42,15 @@ export class PluginAccessServer extends Plugin {
     await applyAgencyRoles(this.db, this.privacy);
   }
 
-  /** Once her roles are known and before the ACL rewrites the request: searches and writes are checked; around the action: every record answered is shaped for the caller. */
+  /**
+   * Once her roles are known and before the ACL rewrites the request: actions, field names, searches, writes and moves are
+   * checked; around the action: every record answered is shaped for the caller; after each write: it stays in her reach.
+   */
   private enforceOnEveryPath() {
     this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl', after: 'setCurrentRole' });
     this.app.resourceManager.use(guardWrites, { tag: 'hongniang-guard-writes', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-queries'] });
+    this.app.resourceManager.use(guardActions, { tag: 'hongniang-guard-actions', before: 'acl', after: 'setCurrentRole' });
+    this.app.resourceManager.use(guardMoves, { tag: 'hongniang-guard-moves', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-writes'] });
     this.app.resourceManager.use(guardSavedSql, { tag: 'hongniang-guard-saved-sql', before: 'acl', after: 'setCurrentRole' });
     this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
   }

@@ -34,3 +34,6 @@ export function viewableFields(ctx: any, roles: string[], collection: any): Set<
   const { fields, appends } = can.params || {};
   return fields || appends ? new Set<string>([key, ...(fields || []), ...(appends || [])]) : null;
 }
+
+/** Whether a collection is one of ours (defined by a Hongniang plugin): the agency's records, under the strictest rules. */
+export const isAgencyCollection = (collection: any) => String(collection?.options?.origin || '').startsWith('@hongniang/');

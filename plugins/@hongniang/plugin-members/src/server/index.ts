@@ -4,7 +4,7 @@ export { vocabulary, isChoice } from './vocabulary';
 export type { Choice, ChoiceList } from './vocabulary';
 export { ageOn } from './age';
 export { MemberInputError, localeOf } from './member-input-error';
-export { fieldTitle, registerTranslations, translate } from './translations';
+export { collectionTitle, fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
 export { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
 export { DEMO_STAFF, demoPassword } from './demo/seed-demo';

@@ -4,6 +4,7 @@ import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from '
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
 import { ensureIndexes } from './ensure-indexes';
+import { keepHasOneSingle } from './has-one-stays-one';
 import { reportImportRows } from './import-rows';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
@@ -36,6 +37,7 @@ export class PluginMembersServer extends Plugin {
     this.db.on('members.beforeBulkCreate', validateMembersInBulk);
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
     this.db.on('ageGroupBands.beforeSave', validateAgeBand);
+    keepHasOneSingle(this.db);
   }
 
   /** Ages follow birthdays (daily) and age groups follow the agency's bands (on every change). */

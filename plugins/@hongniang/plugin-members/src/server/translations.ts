@@ -22,8 +22,16 @@ const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)
  * a title an admin typed in the collection manager is shown as she wrote it.
  */
 export function fieldTitle(collection: any, fieldName: string, locale: string): string {
-  const title: string | undefined = collection?.getField?.(fieldName)?.options?.uiSchema?.title;
-  if (!title) return fieldName;
+  return titleIn(collection?.getField?.(fieldName)?.options?.uiSchema?.title, locale) ?? fieldName;
+}
+
+/** The title people see for a collection (会员, 择偶标准…), or its name when it has none. */
+export function collectionTitle(collection: any, locale: string): string {
+  return titleIn(collection?.options?.title, locale) ?? collection?.name;
+}
+
+function titleIn(title: string | undefined, locale: string): string | undefined {
+  if (!title) return undefined;
   const template = TEMPLATE.exec(title);
   return template ? translate(JSON.parse(`"${template[1]}"`), locale, template[2]) : title;
 }

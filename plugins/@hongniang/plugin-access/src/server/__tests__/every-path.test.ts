@@ -1,0 +1,233 @@
+// The paths around the guards that field reports found open: names spelled differently from the field, compound actions
+// that look up before the ACL, writes through association routes and foreign keys, kanban moves, and every action
+// NocoBase registers for any collection (enumerated from the resourcer, not listed by hand).
+import { MockServer } from '@nocobase/test';
+import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { addMember } from '@test/support/members';
+import { GUARDED_ACTIONS } from '../action-kinds';
+
+const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+describe('every path to a member', () => {
+  let app: MockServer;
+  let root: any;
+  let as: Record<'manager' | 'lijing' | 'intake', any>;
+  let lijingId: number;
+  let hers: number;
+  let theirs: number;
+  const members = () => app.db.getRepository('members');
+  const preferences = () => app.db.getRepository('partnerPreferences');
+
+  beforeAll(async () => {
+    app = await createHongniangApp();
+    root = await signInAs(app, await rootUser(app), 'root');
+    const manager = await createUser(app, { nickname: 'manager', roles: ['manager'] });
+    const lijing = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
+    const wangfang = await createUser(app, { nickname: 'wangfang', roles: ['matchmaker'] });
+    const intake = await createUser(app, { nickname: 'intake', roles: ['intake'] });
+    lijingId = lijing.get('id');
+    as = {
+      manager: await signInAs(app, manager, 'manager'),
+      lijing: await signInAs(app, lijing, 'matchmaker'),
+      intake: await signInAs(app, intake, 'intake'),
+    };
+    hers = await addMember(app, { name: '她的会员', gender: 'female', age: 30, matchmakerId: lijingId, phone: '15800000001', incomeBand: '50kTo100k', notes: '她的备注', partnerPreferences: { ageMin: 25, ageMax: 40 } });
+    theirs = await addMember(app, {
+      name: '别人的会员', gender: 'male', age: 32, matchmakerId: wangfang.get('id'), phone: '15811112222', incomeBand: '50kTo100k', notes: '别人的备注', partnerPreferences: { ageMin: 25, ageMax: 35, minIncomeBand: 'below50k' },
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await app?.destroy();
+  });
+
+  describe('field names are resolved exactly (SQLite and MariaDB compare column names case-insensitively)', () => {
+    const refusedAs400 = async (response: any, name: string) => {
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain(name);
+    };
+
+    it('refuses a filter key at any depth that is not exactly a field, naming it', async () => {
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ IncomeBand: '50kTo100k' })}`), 'IncomeBand');
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ Phone: { $includes: '158' } })}`), 'Phone');
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ $and: [{ $or: [{ name: 'x' }, { 'iNcomeBand.$eq': 'above1m' }] }] })}`), 'iNcomeBand');
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ 'partnerPreferences.MinIncomeBand': 'below50k' })}`), 'MinIncomeBand');
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ matchmaker: { Email: { $includes: '@' } } })}`), 'Email');
+      await refusedAs400(await as.lijing.get(`/members:list?filter=${q({ 'name.Foo': 'x' })}`), 'name.Foo');
+    });
+
+    it('refuses sort, fields, appends and except naming no field', async () => {
+      await refusedAs400(await as.lijing.get('/members:list?sort=-IncomeBand'), 'IncomeBand');
+      await refusedAs400(await as.lijing.get('/members:list?fields=id,Phone'), 'Phone');
+      await refusedAs400(await as.lijing.get('/members:list?appends=PartnerPreferences'), 'PartnerPreferences');
+      await refusedAs400(await as.lijing.get('/members:list?except=Notes'), 'Notes');
+    });
+
+    it('refuses a chart measure, dimension or filter naming no field, on both chart paths', async () => {
+      const measure = { field: ['name'], aggregation: 'count', alias: 'n' };
+      await refusedAs400(await as.lijing.post('/members:query').send({ measures: [measure], dimensions: [{ field: ['IncomeBand'] }] }), 'IncomeBand');
+      await refusedAs400(await as.lijing.post('/members:query').send({ measures: [{ ...measure, field: ['PHONE'] }] }), 'PHONE');
+      const chart = await as.lijing.post('/charts:queryData').send({ mode: 'builder', dataSource: 'main', collection: 'members', measures: [measure], filter: { IncomeBand: 'x' } });
+      await refusedAs400(chart, 'IncomeBand');
+    });
+
+    it('refuses a value under a name that is not exactly a field, and writes nothing', async () => {
+      const response = await as.lijing.post(`/members:update?filterByTk=${hers}`).send({ notes: '改了', IncomeBand: 'above1m' });
+      await refusedAs400(response, 'IncomeBand');
+      const stored = await members().findOne({ filterByTk: hers });
+      expect([stored.get('notes'), stored.get('incomeBand')]).toEqual(['她的备注', '50kTo100k']);
+    });
+
+    it('holds for a manager too (unknown is not allowed), while exact names work', async () => {
+      await refusedAs400(await as.manager.get(`/members:list?filter=${q({ IncomeBand: '50kTo100k' })}`), 'IncomeBand');
+      const exact = await as.manager.get(`/members:list?filter=${q({ incomeBand: '50kTo100k', 'partnerPreferences.minIncomeBand': 'below50k' })}&sort=-incomeBand&appends=partnerPreferences`);
+      expect(exact.status).toBe(200);
+      expect(exact.body.data.map((row: any) => row.id)).toEqual([theirs]);
+    });
+
+    it('answers zh-CN and en-US', async () => {
+      const zh = await as.lijing.get('/members:list?sort=Phone').set('X-Locale', 'zh-CN');
+      expect(JSON.stringify(zh.body)).toContain('「Phone」不是数据表 members 的字段');
+      const en = await as.lijing.get('/members:list?sort=Phone').set('X-Locale', 'en-US');
+      expect(JSON.stringify(en.body)).toContain('“Phone” is not a field of the collection');
+    });
+  });
+
+  describe('compound actions look up under the same guard as a search', () => {
+    it('gives no oracle on a hidden field: a right and a wrong guess answer the same 403, and nothing is created', async () => {
+      const before = await members().count();
+      const guess = (incomeBand: string) =>
+        as.lijing.post('/members:firstOrCreate?filterKeys[]=id&filterKeys[]=incomeBand').send({ id: theirs, incomeBand, heightCm: 999 });
+      const right = await guess('50kTo100k');
+      const wrong = await guess('above1m');
+      expect([right.status, wrong.status]).toEqual([403, 403]);
+      expect(JSON.stringify(right.body)).toContain('Annual income');
+      expect(await members().count()).toBe(before);
+    });
+
+    it('refuses a lookup by phone for the front desk (who never reads phones)', async () => {
+      const response = await as.intake.post('/members:firstOrCreate?filterKeys[]=phone').send({ phone: '15811112222', name: '探测', gender: 'male' });
+      expect(response.status).toBe(403);
+      expect(await members().count({ filter: { name: '探测' } })).toBe(0);
+    });
+
+    it("refuses a matchmaker's lookup by a contact field she sees only on her own members (it cannot be narrowed)", async () => {
+      const response = await as.lijing.post('/members:firstOrCreate?filterKeys[]=phone').send({ phone: '15811112222', name: '探测', gender: 'male' });
+      expect(response.status).toBe(403);
+    });
+
+    it('checks the values of updateOrCreate as a write: outside the list is a 403, never a silent drop', async () => {
+      const response = await as.lijing.post('/members:updateOrCreate?filterKeys[]=id').send({ id: hers, notes: '复合写入', incomeBand: 'above1m' });
+      expect(response.status).toBe(403);
+      const stored = await members().findOne({ filterByTk: hers });
+      expect([stored.get('notes'), stored.get('incomeBand')]).toEqual(['她的备注', '50kTo100k']);
+    });
+
+    it("keeps updateOrCreate inside her update scope: another matchmaker's member is not changed", async () => {
+      const response = await as.lijing.post('/members:updateOrCreate?filterKeys[]=id').send({ id: theirs, notes: '我改的' });
+      expect(response.status).toBe(403);
+      expect((await members().findOne({ filterByTk: theirs })).get('notes')).toBe('别人的备注');
+    });
+
+    it('still lets a role look up by a field it sees and write what it may', async () => {
+      const response = await as.lijing.post('/members:updateOrCreate?filterKeys[]=id').send({ id: hers, notes: '复合写入' });
+      expect(response.status).toBe(200);
+      expect((await members().findOne({ filterByTk: hers })).get('notes')).toBe('复合写入');
+      await members().update({ filterByTk: hers, values: { notes: '她的备注' } });
+    });
+  });
+
+  describe('records that belong to a member are written only in reach of her matchmaker', () => {
+    const theirPreferences = async () => (await preferences().find({ filter: { memberId: theirs } })).map((row: any) => row.toJSON());
+
+    it("refuses an update through the association route of another matchmaker's member", async () => {
+      const before = await theirPreferences();
+      const response = await as.lijing.post(`/members/${theirs}/partnerPreferences:update`).send({ ageMax: 40 });
+      expect(response.status).toBe(403);
+      expect(await theirPreferences()).toEqual(before);
+    });
+
+    it("refuses a second preference set injected with another matchmaker's member as foreign key", async () => {
+      const response = await as.lijing.post('/partnerPreferences:create').send({ memberId: theirs, ageMin: 18, ageMax: 99 });
+      expect(response.status).toBe(403);
+      expect(await theirPreferences()).toHaveLength(1);
+      const viaRoute = await as.lijing.post(`/members/${theirs}/partnerPreferences:create`).send({ ageMin: 18, ageMax: 99 });
+      expect(viaRoute.status).toBe(403);
+      expect(await theirPreferences()).toHaveLength(1);
+    });
+
+    it("refuses moving her own member's preferences onto another matchmaker's member", async () => {
+      const own = await preferences().findOne({ filter: { memberId: hers } });
+      const response = await as.lijing.post(`/partnerPreferences:update?filterByTk=${own.get('id')}`).send({ memberId: theirs });
+      expect(response.status).toBe(403);
+      expect((await preferences().findOne({ filterByTk: own.get('id') })).get('memberId')).toBe(hers);
+    });
+
+    it('keeps a has-one one: a second preference set for her own member is refused with 400', async () => {
+      const response = await as.lijing.post('/partnerPreferences:create').set('X-Locale', 'zh-CN').send({ memberId: hers, ageMin: 20 });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('择偶标准');
+      expect(await preferences().count({ filter: { memberId: hers } })).toBe(1);
+    });
+
+    it('still lets her edit her own member’s preferences through the association route', async () => {
+      const response = await as.lijing.post(`/members/${hers}/partnerPreferences:update`).send({ ageMax: 45 });
+      expect(response.status).toBe(200);
+      expect((await preferences().findOne({ filter: { memberId: hers } })).get('ageMax')).toBe(45);
+    });
+  });
+
+  describe('kanban moves (an ACL alias of update that NocoBase runs without the data scope)', () => {
+    beforeAll(async () => {
+      const created = await root.post('/collections/members/fields:create').send({ name: 'boardSort', type: 'sort', interface: 'sort', scopeKey: 'status' });
+      expect(created.status).toBe(200);
+    });
+
+    it("refuses moving another matchmaker's member, and leaves her where she was", async () => {
+      const before = (await members().findOne({ filterByTk: theirs })).get('boardSort');
+      const response = await as.lijing.post(`/members:move?sourceId=${theirs}&targetId=${hers}&sortField=boardSort`);
+      expect(response.status).toBe(403);
+      expect((await members().findOne({ filterByTk: theirs })).get('boardSort')).toBe(before);
+    });
+
+    it('refuses a move into a group by a field she may not write, or not spelled as a field', async () => {
+      const hidden = await as.lijing.post(`/members:move?sourceId=${hers}&sortField=boardSort&targetScope[incomeBand]=above1m`);
+      expect(hidden.status).toBe(403);
+      const unknown = await as.lijing.post(`/members:move?sourceId=${hers}&sortField=BoardSort`);
+      expect(unknown.status).toBe(400);
+      expect((await members().findOne({ filterByTk: hers })).get('incomeBand')).toBe('50kTo100k');
+    });
+
+    it('lets her move her own member', async () => {
+      const other = await addMember(app, { name: '她的第二位会员', gender: 'male', matchmakerId: lijingId });
+      const response = await as.lijing.post(`/members:move?sourceId=${other}&targetId=${hers}&sortField=boardSort`);
+      expect(response.status).toBe(200);
+    });
+  });
+
+  describe('every action NocoBase registers for any collection', () => {
+    const globalActions = () => [...(app.resourceManager as any).actionHandlers.keys()].filter((name: string) => !name.includes(':'));
+
+    it('is either reviewed in action-kinds.ts or refused on our collections', async () => {
+      for (const action of globalActions()) {
+        if (GUARDED_ACTIONS[action]) continue;
+        const response = await as.manager.post(`/members:${action}?filterByTk=${theirs}`).send({});
+        expect({ action, status: response.status }).toEqual({ action, status: 403 });
+      }
+      expect(globalActions()).toEqual(expect.arrayContaining(['list', 'get', 'create', 'update', 'destroy', 'firstOrCreate', 'updateOrCreate', 'move', 'add', 'set']));
+    });
+
+    it('never lets a matchmaker read a hidden value of, or change, another matchmaker’s member — whatever the action', async () => {
+      const secrets = ['别人的备注', '15811112222'];
+      for (const action of globalActions()) {
+        const response = await as.lijing
+          .post(`/members:${action}?filterByTk=${theirs}&sourceId=${theirs}&targetId=${hers}&sortField=boardSort&filterKeys[]=id`)
+          .send({ id: theirs, notes: '探测写入', values: { notes: '探测写入' } });
+        expect({ action, serverError: response.status >= 500 }).toEqual({ action, serverError: false });
+        for (const secret of secrets) expect({ action, leaked: JSON.stringify(response.body ?? '').includes(secret) }).toEqual({ action, leaked: false });
+        const stored = await members().findOne({ filterByTk: theirs });
+        expect({ action, notes: stored?.get('notes') }).toEqual({ action, notes: '别人的备注' });
+      }
+    });
+  });
+});
