@@ -25,3 +25,6 @@ export const GUARDED_ACTIONS: Record<string, string> = {
   trigger: 'workflow trigger: its own ACL action with scope; only roles granted it',
   triggerNew: 'workflow trigger: as trigger',
 };
+
+/** What a one-to-one association route (has-one, belongs-to) can serve: NocoBase's single-relation repository methods. */
+export const SINGLE_ASSOCIATION_ACTIONS = ['get', 'create', 'update', 'destroy', 'set', 'remove', 'firstOrCreate', 'updateOrCreate'];

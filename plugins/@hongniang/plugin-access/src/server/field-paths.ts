@@ -1,7 +1,7 @@
 // Field names as a request spells them, resolved against a collection's real fields before anything reads them.
 // SQLite and MariaDB match column names case-insensitively, so `IncomeBand` would reach `incomeBand` in SQL while
 // every check comparing names by spelling let it through: a name that is not exactly a field is refused here (400).
-import { MemberInputError } from '@hongniang/plugin-members';
+import { collectionTitle, MemberInputError } from '@hongniang/plugin-members';
 import { fieldOfKey } from './request-fields';
 
 /** Field types whose value is a JSON document: a path may go on inside it (`breakdown.income`). */
@@ -12,12 +12,11 @@ export class UnknownFieldError extends MemberInputError {
   code = 'HONGNIANG_UNKNOWN_FIELD';
 
   constructor(collection: any, name: string, locale: string) {
-    const title = collection?.options?.title || collection?.name;
     super(
       name,
       {
-        'zh-CN': `「${name}」不是数据表 ${collection?.name} 的字段，请求未执行（字段名区分大小写）`,
-        'en-US': `“${name}” is not a field of the collection ${title}; nothing was done (field names are case-sensitive)`,
+        'zh-CN': `「${name}」不是数据表「${collectionTitle(collection, 'zh-CN')}」（${collection?.name}）的字段，请求未执行（字段名区分大小写）`,
+        'en-US': `“${name}” is not a field of the collection ${collectionTitle(collection, 'en-US')} (${collection?.name}); nothing was done (field names are case-sensitive)`,
       },
       locale,
     );

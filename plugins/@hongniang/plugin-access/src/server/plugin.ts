@@ -9,6 +9,7 @@ import { guardQueries } from './guard-queries';
 import { guardSavedSql } from './guard-sql';
 import { guardWrites } from './guard-writes';
 import { keepRecordsInScope } from './keep-records-in-scope';
+import { answerMissingTargetAs400 } from './missing-target-error';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
 import { shapeRecords } from './shape-records';
 import { validateFieldPrivacy } from './validate-privacy';
@@ -26,6 +27,7 @@ export class PluginAccessServer extends Plugin {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     this.db.on('fieldPrivacy.beforeSave', validateFieldPrivacy(this.db));
     this.enforceOnEveryPath();
+    answerMissingTargetAs400(this.app);
     this.showIntroductionFieldsOnCandidateCards();
     this.followPrivacyChanges();
     this.app.on('afterInstall', () => this.seedDemoStaff());

@@ -87,7 +87,7 @@ describe('every path to a member', () => {
 
     it('answers zh-CN and en-US', async () => {
       const zh = await as.lijing.get('/members:list?sort=Phone').set('X-Locale', 'zh-CN');
-      expect(JSON.stringify(zh.body)).toContain('「Phone」不是数据表 members 的字段');
+      expect(JSON.stringify(zh.body)).toContain('「Phone」不是数据表「会员」（members）的字段');
       const en = await as.lijing.get('/members:list?sort=Phone').set('X-Locale', 'en-US');
       expect(JSON.stringify(en.body)).toContain('“Phone” is not a field of the collection');
     });
@@ -208,13 +208,32 @@ describe('every path to a member', () => {
   describe('every action NocoBase registers for any collection', () => {
     const globalActions = () => [...(app.resourceManager as any).actionHandlers.keys()].filter((name: string) => !name.includes(':'));
 
-    it('is either reviewed in action-kinds.ts or refused on our collections', async () => {
-      for (const action of globalActions()) {
-        if (GUARDED_ACTIONS[action]) continue;
-        const response = await as.manager.post(`/members:${action}?filterByTk=${theirs}`).send({});
-        expect({ action, status: response.status }).toEqual({ action, status: 403 });
+    it('is either reviewed in action-kinds.ts or refused on every collection of ours', async () => {
+      const ours = [...app.db.collections.values()].filter((collection: any) => String(collection.options.origin).startsWith('@hongniang/'));
+      expect(ours.map((collection: any) => collection.name)).toEqual(expect.arrayContaining(['members', 'partnerPreferences', 'matchSuggestions', 'fieldPrivacy']));
+      const unreviewed = globalActions().filter((action: string) => !GUARDED_ACTIONS[action]);
+      for (const collection of ours) {
+        for (const action of unreviewed) {
+          const response = await as.manager.post(`/${collection.name}:${action}?filterByTk=1`).send({});
+          expect({ collection: collection.name, action, status: response.status }).toEqual({ collection: collection.name, action, status: 403 });
+        }
       }
       expect(globalActions()).toEqual(expect.arrayContaining(['list', 'get', 'create', 'update', 'destroy', 'firstOrCreate', 'updateOrCreate', 'move', 'add', 'set']));
+    });
+
+    it("never changes another matchmaker's member's preferences, whatever the action or route", async () => {
+      const before = (await preferences().find({ filter: { memberId: theirs } })).map((row: any) => row.toJSON());
+      const own = await preferences().findOne({ filter: { memberId: hers } });
+      for (const action of globalActions()) {
+        for (const route of [`/members/${theirs}/partnerPreferences:${action}`, `/partnerPreferences:${action}?filterByTk=${before[0].id}`]) {
+          const response = await as.lijing
+            .post(`${route}${route.includes('?') ? '&' : '?'}sourceId=${before[0].id}&targetId=${own.get('id')}&filterKeys[]=memberId`)
+            .send({ memberId: theirs, ageMin: 18, ageMax: 99, values: { ageMax: 99 } });
+          expect({ route, serverError: response.status >= 500 }).toEqual({ route, serverError: false });
+          const after = (await preferences().find({ filter: { memberId: theirs } })).map((row: any) => row.toJSON());
+          expect({ route, after }).toEqual({ route, after: before });
+        }
+      }
     });
 
     it('never lets a matchmaker read a hidden value of, or change, another matchmaker’s member — whatever the action', async () => {
