@@ -1,18 +1,17 @@
 import { MemberInputError, localeOf } from './member-input-error';
+import { spreadsheetRow } from './row-problems';
 import { fieldTitle } from './translations';
 
 /** Resources whose Excel imports get row-numbered, field-named errors in the caller's language. */
 const IMPORTED_COLLECTIONS = ['members'];
 
 /**
- * Wraps NocoBase's `importXlsx` for our collections: tells the bulk validation which spreadsheet row a chunk starts on,
- * and turns the importer's errors into one sentence per problem naming the row and the field as people see them.
+ * Wraps NocoBase's `importXlsx` for our collections: turns the importer's errors into one sentence per problem naming
+ * the row (as Excel numbers it, see import/prepare-spreadsheet.ts) and the field as people see them.
  */
 export async function reportImportRows(ctx: any, next: () => Promise<void>) {
   const { resourceName, actionName } = ctx.action || {};
   if (actionName !== 'importXlsx' || !IMPORTED_COLLECTIONS.includes(resourceName)) return next();
-  // Row 1 holds the headers (and row 2 the explanation, when the template has one).
-  ctx.state.importFirstRow = ctx.request.body?.explain ? 3 : 2;
   try {
     await next();
   } catch (error) {
@@ -28,7 +27,7 @@ function explainImportError(error: any, ctx: any): MemberInputError | null {
     const { field, rowIndex, message } = error.params;
     const collection = ctx.db.getCollection(ctx.action.resourceName);
     // The importer counts data rows from 1; people read the spreadsheet's own row numbers.
-    const row = rowIndex + (ctx.request.body?.explain ? 2 : 1);
+    const row = spreadsheetRow(ctx, rowIndex);
     const options = (collection.getField(field)?.options?.uiSchema?.enum || []).map((option: any) => option.label);
     const value = /^"(.*)" is not a valid option/.exec(message || '')?.[1];
     const title = (lang: string) => fieldTitle(collection, field, lang);

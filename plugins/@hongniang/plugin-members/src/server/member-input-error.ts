@@ -1,3 +1,5 @@
+import { fieldTitle } from './translations';
+
 /** A refusal of bad input, naming the field, in the caller's language; NocoBase's error handler answers it with HTTP 400. */
 export class MemberInputError extends Error {
   status = 400;
@@ -16,4 +18,10 @@ export class MemberInputError extends Error {
 export function localeOf(options: any): string {
   const ctx = options?.context;
   return ctx?.getCurrentLocale?.() || ctx?.get?.('x-locale') || 'zh-CN';
+}
+
+/** Builds the refusal of one field's value, with the field named as people see it in each language. */
+export function refuseField(collection: any, field: string, locale: string, say: (title: string, english: boolean) => string) {
+  const title = (lang: string) => fieldTitle(collection, field, lang);
+  return new MemberInputError(field, { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) }, locale);
 }

@@ -5,7 +5,9 @@ import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
 import { ensureIndexes } from './ensure-indexes';
 import { keepHasOneSingle } from './has-one-stays-one';
+import { prepareSpreadsheet } from './import/prepare-spreadsheet';
 import { reportImportRows } from './import-rows';
+import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
@@ -18,6 +20,7 @@ export class PluginMembersServer extends Plugin {
     this.refuseBadInput();
     this.keepAgesCurrent();
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
+    this.app.resourceManager.registerPreActionHandler('members:importXlsx', prepareSpreadsheet);
     this.app.dataSourceManager.use(narrowPreferencesUpdate, { tag: 'hongniang-narrow-preferences', before: 'validate-filter-params' });
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     this.app.on('afterInstall', () => this.seedPages());
@@ -34,7 +37,10 @@ export class PluginMembersServer extends Plugin {
 
   private refuseBadInput() {
     this.db.on('members.beforeSave', validateMember);
+    this.db.on('members.beforeValidate', tidyMemberNumber);
     this.db.on('members.beforeBulkCreate', validateMembersInBulk);
+    // First of all bulk hooks: the sequence field's own hook, bound when collections load, numbers the rows after it.
+    this.db.prependListener('members.beforeBulkCreate', keepGivenMemberNumbers);
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
     this.db.on('ageGroupBands.beforeSave', validateAgeBand);
     keepHasOneSingle(this.db);

@@ -1,7 +1,17 @@
 import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
-import { MemberInputError, localeOf } from './member-input-error';
+import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
+import { normaliseValues } from './field-values';
+import { MemberInputError, localeOf, refuseField } from './member-input-error';
+import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
+import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
 import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
+
+declareDerivedField('members', 'age', 'birthDate');
+declareDerivedField('members', 'ageGroup', 'birthDate');
+
+/** Fields a member cannot be written without, by any request (a form, the API, a spreadsheet row). */
+const REQUIRED_MEMBER_FIELDS = ['name'];
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -28,11 +38,8 @@ const PREFERENCE_CHOICES: Record<string, ChoiceList> = {
   ...Object.fromEntries(CRITERIA.map((criterion) => [`${criterion}Importance`, 'importance' as ChoiceList])),
 };
 
-/** Builds the refusal of one field's value, with the field named as people see it in each language. */
-function refuse(model: any, field: string, locale: string, say: (title: string, english: boolean) => string) {
-  const title = (lang: string) => fieldTitle(model.constructor.collection, field, lang);
-  return new MemberInputError(field, { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) }, locale);
-}
+const refuse = (model: any, field: string, locale: string, say: (title: string, english: boolean) => string) =>
+  refuseField(model.constructor.collection, field, locale, say);
 
 function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: string) {
   for (const [field, list] of Object.entries(choices)) {
@@ -63,22 +70,45 @@ const YEARS: [string, string] = [' 岁', ' years'];
 const CENTIMETRES: [string, string] = [' 厘米', ' cm'];
 const KILOGRAMS: [string, string] = [' 公斤', ' kg'];
 
-/** The checks of one member that need no database: options, bounds, phone format; derives age and age group. */
-function checkMember(model: any, locale: string, bands: AgeBand[]) {
+/** Whether this save derives age and age group: the birth date changed, or a request typed either of them. */
+const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup'].some((field) => model.changed(field));
+
+/** The checks of one member that need no database: types, required fields, options, bounds, formats; derives age and age group. */
+function checkMember(model: any, options: any, locale: string, bands: AgeBand[]) {
+  normaliseValues(model, locale);
+  tidyMemberNumber(model);
+  if (options?.context) checkRequired(model, locale);
+  checkMemberNumber(model, options, locale);
   checkChoices(model, MEMBER_CHOICES, locale);
   if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
   if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
   if (model.changed('phone')) normalizePhone(model, locale);
   if (model.changed('email')) checkEmail(model, locale);
   if (model.changed('idNumber')) checkIdNumber(model, locale);
-  if (model.changed('birthDate')) deriveAge(model, locale, bands);
+  const typed = takeBackDerivedValues(model, options);
+  if (model.changed('birthDate') || typed.length) deriveAge(model, locale, bands);
+  refuseTypedDerivedValues(model, typed, locale);
+}
+
+/** A new member needs every required field; an edit may not blank one. */
+function checkRequired(model: any, locale: string) {
+  for (const field of REQUIRED_MEMBER_FIELDS) {
+    if (!model.isNewRecord && !model.changed(field)) continue;
+    const value = model.get(field);
+    if (value !== null && value !== undefined && String(value).trim() !== '') continue;
+    throw refuse(model, field, locale, (title, english) => (english ? `${title} is required` : `${title}不能为空`));
+  }
 }
 
 /** Checks a member before it is saved and derives age and age group from the birth date. */
 export async function validateMember(model: any, options: any) {
   const locale = localeOf(options);
-  const bands = model.changed('birthDate') ? await loadAgeBands(model.constructor.database, options.transaction) : [];
-  checkMember(model, locale, bands);
+  const bands = touchesAge(model) ? await loadAgeBands(model.constructor.database, options.transaction) : [];
+  checkMember(model, options, locale, bands);
+  const memberNo = model.isNewRecord && model.changed(MEMBER_NUMBER) && model.get(MEMBER_NUMBER);
+  if (memberNo && (await takenMemberNumbers(model.constructor, [memberNo], options.transaction)).size) {
+    throw memberNumberTaken(model, memberNo, locale);
+  }
   const phone = model.changed('phone') && model.get('phone');
   if (!phone) return;
   const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
@@ -87,58 +117,49 @@ export async function validateMember(model: any, options: any) {
 
 /**
  * Checks members inserted together (Excel import, demo data): every row is checked and all bad rows are reported
- * at once with their row numbers, so a spreadsheet is fixed in one go; one query finds phones already registered.
+ * at once with their row numbers, so a spreadsheet is fixed in one go; one query each finds phones and member
+ * numbers already in the archive.
  */
 export async function validateMembersInBulk(models: any[], options: any) {
   if (!models.length) return;
   const locale = localeOf(options);
   const rowOf = rowNumbering(options);
   const bands = await loadAgeBands(models[0].constructor.database, options.transaction);
-  const problems: { row: number; error: MemberInputError }[] = [];
-  const seen = new Map<string, number>();
+  const problems: RowProblem[] = [];
+  const phones = new Map<string, number>();
+  const numbers = new Map<string, number>();
   models.forEach((model, i) => {
     try {
-      checkMember(model, locale, bands);
+      checkMember(model, options, locale, bands);
       const phone = model.get('phone');
-      if (phone && seen.has(phone)) throw phoneTaken(model, phone, null, locale, rowOf(seen.get(phone)!));
-      if (phone) seen.set(phone, i);
+      if (phone && phones.has(phone)) throw phoneTaken(model, phone, null, locale, rowOf(phones.get(phone)!));
+      if (phone) phones.set(phone, i);
+      const memberNo = model.changed(MEMBER_NUMBER) && model.get(MEMBER_NUMBER);
+      if (memberNo && numbers.has(memberNo)) throw memberNumberTaken(model, memberNo, locale, rowOf(numbers.get(memberNo)!));
+      if (memberNo) numbers.set(memberNo, i);
     } catch (error) {
       if (!(error instanceof MemberInputError)) throw error;
       problems.push({ row: rowOf(i), error });
     }
   });
-  if (seen.size) {
-    const taken = await models[0].constructor.findAll({
-      where: { phone: [...seen.keys()] },
+  const Member = models[0].constructor;
+  if (phones.size) {
+    const taken = await Member.findAll({
+      where: { phone: [...phones.keys()] },
       attributes: ['phone', 'memberNo'],
       transaction: options.transaction,
     });
     for (const existing of taken) {
-      const i = seen.get(existing.get('phone'))!;
+      const i = phones.get(existing.get('phone'))!;
       problems.push({ row: rowOf(i), error: phoneTaken(models[i], existing.get('phone'), existing.get('memberNo'), locale) });
     }
   }
-  if (problems.length) throw rowsRefused(problems.sort((a, b) => a.row - b.row), locale);
-  if (options?.context?.state?.importFirstRow) options.context.state.importFirstRow += models.length;
-}
-
-/** Rows are numbered as the spreadsheet shows them when the batch comes from an import (see import-rows.ts), else from 1. */
-function rowNumbering(options: any) {
-  const firstRow = options?.context?.state?.importFirstRow ?? 1;
-  return (index: number) => firstRow + index;
-}
-
-function rowsRefused(problems: { row: number; error: MemberInputError }[], locale: string) {
-  const lines = (english: boolean) =>
-    problems.map(({ row, error }) => (english ? `row ${row}: ${error.messages['en-US']}` : `第 ${row} 行：${error.messages['zh-CN']}`));
-  return new MemberInputError(
-    problems[0].error.field,
-    {
-      'zh-CN': `${problems.length} 行有误：${lines(false).join('；')}`,
-      'en-US': `${problems.length} row(s) with errors: ${lines(true).join('; ')}`,
-    },
-    locale,
-  );
+  for (const memberNo of await takenMemberNumbers(Member, [...numbers.keys()], options.transaction)) {
+    const i = numbers.get(memberNo)!;
+    problems.push({ row: rowOf(i), error: memberNumberTaken(models[i], memberNo, locale) });
+  }
+  if (problems.length) throw rowsRefused(problems, locale);
+  markRowsChecked(options, models.length);
 }
 
 function normalizePhone(model: any, locale: string) {
@@ -197,9 +218,10 @@ function deriveAge(model: any, locale: string, bands: AgeBand[]) {
   model.set({ age, ageGroup: ageGroupOf(age, bands) });
 }
 
-/** Checks a set of partner preferences: options, bounds, and that every range has min ≤ max. */
+/** Checks a set of partner preferences: types, options, bounds, and that every range has min ≤ max. */
 export async function validatePartnerPreferences(model: any, options: any) {
   const locale = localeOf(options);
+  normaliseValues(model, locale);
   checkChoices(model, PREFERENCE_CHOICES, locale);
   for (const [criterion, bounds, unit] of [
     ['age', [18, 100], YEARS],

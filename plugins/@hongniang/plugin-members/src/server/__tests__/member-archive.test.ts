@@ -82,6 +82,13 @@ describe('the member archive over HTTP, with the ACL on', () => {
     [{ name: 'A', partnerPreferences: { ageMin: 40, ageMax: 30 } }, '年龄下限', ' 40 大于年龄上限 30', 'Age from', ' 40 is greater than Age to 30'],
     [{ name: 'A', partnerPreferences: { heightMin: 180, heightMax: 160 } }, '身高下限（厘米）', ' 180 大于身高上限（厘米） 160', 'Height from (cm)', ' 180 is greater than Height to (cm) 160'],
     [{ name: 'A', partnerPreferences: { ageImportance: 'veryMuch' } }, '年龄重要程度', '：“veryMuch”不在可选项中', 'Age: importance', ': "veryMuch" is not one of its options'],
+    // Values are read as their field's type or refused (issue 11, C11), on the API as in spreadsheets.
+    [{ name: 'A', heightCm: 175.5 }, '身高（厘米）', '须为整数，收到 175.5', 'Height (cm)', ' must be a whole number; got 175.5'],
+    [{ name: 'A', heightCm: '一米七' }, '身高（厘米）', '须为数字，收到“一米七”', 'Height (cm)', ' must be a number; got "一米七"'],
+    [{ name: 'A', partnerPreferences: { ageMin: 25.5 } }, '年龄下限', '须为整数，收到 25.5', 'Age from', ' must be a whole number; got 25.5'],
+    [{ name: 'A', birthDate: '1991年13月1日' }, '出生日期', '不是可识别的日期', 'Birth date', ' is not a date'],
+    [{ name: '　 ' }, '姓名', '不能为空', 'Name', ' is required'],
+    [{ name: 'A', memberNo: 'A-17' }, '会员编号', '“A-17”格式不对，应形如 HN000123', 'Member number', ' "A-17" does not have the agency\'s form (like HN000123)'],
   ])('refuses %j with 400 naming the field (%s), in zh-CN and en-US', async (values, zhField, zh, enField, en) => {
     const before = await app.db.getRepository('members').count();
     const preferencesBefore = await app.db.getRepository('partnerPreferences').count();
@@ -105,6 +112,18 @@ describe('the member archive over HTTP, with the ACL on', () => {
     expect(english.body.errors[0].message).toBe(`Phone 13900139000 already belongs to member ${first.body.data.memberNo}`);
     const mine = await admin.resource('members').update({ filterByTk: first.body.data.id, values: { phone: '13900139000', name: '王芳' } });
     expect(mine.status).toBe(200);
+  });
+
+  it('keeps a member number given at creation and moves the sequence past it; a number never changes', async () => {
+    const given = await create({ name: '自带编号', memberNo: ' HN000900 ' });
+    expect([given.status, given.body.data?.memberNo]).toEqual([200, 'HN000900']);
+    expect((await create({ name: '编号之后' })).body.data.memberNo).toBe('HN000901');
+    const taken = await create({ name: '编号重复', memberNo: 'HN000900' });
+    expect([taken.status, taken.body.errors?.[0]?.message]).toEqual([400, '会员编号 HN000900 已被其他会员使用']);
+    const changed = await admin.set('X-Locale', 'zh-CN').resource('members').update({ filterByTk: given.body.data.id, values: { memberNo: 'HN000999' } });
+    expect([changed.status, changed.body.errors?.[0]?.message]).toEqual([400, '会员编号 HN000900 一经分配不能修改（收到 HN000999）']);
+    const unchanged = await admin.resource('members').update({ filterByTk: given.body.data.id, values: { memberNo: 'HN000900', notes: '同号' } });
+    expect(unchanged.status).toBe(200);
   });
 
   it('keeps a photo uploaded through the file manager', async () => {

@@ -30,6 +30,8 @@ export default defineCollection({
       type: 'sequence',
       interface: 'sequence',
       unique: true,
+      // A number given at creation (an agency's own, from its spreadsheet) is kept and the sequence moves past it.
+      inputable: true,
       patterns: [
         { type: 'string', options: { value: 'HN' } },
         { type: 'integer', options: { digits: 6, start: 1, key: 1 } },
