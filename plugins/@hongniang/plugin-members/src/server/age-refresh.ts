@@ -1,7 +1,9 @@
 import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
 import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
+import { normaliseValues } from './field-values';
 import { MemberInputError, localeOf } from './member-input-error';
+import { checkRanges } from './ranges';
 import { fieldTitle } from './translations';
 
 const PAGE = 5000;
@@ -43,9 +45,11 @@ export async function refreshAges(db: any, options: { today?: Date; transaction?
   }
 }
 
-/** Bands may not be reversed nor overlap another band. */
+/** Bands hold whole ages within bounds, may not be reversed nor overlap another band. */
 export async function validateAgeBand(model: any, options: any) {
   const locale = localeOf(options);
+  normaliseValues(model, locale);
+  checkRanges(model, locale);
   const band: AgeBand = { group: model.get('group'), minAge: Number(model.get('minAge')), maxAge: Number(model.get('maxAge')) };
   const title = (field: string, lang: string) => fieldTitle(model.constructor.collection, field, lang);
   if (!(band.minAge <= band.maxAge)) {

@@ -27,11 +27,12 @@ export const email = (name: string, title: string) => ({
   uiSchema: ui(title, 'Input', { type: 'string', 'x-validator': 'email' }),
 });
 
-export const integer = (name: string, title: string, bounds: { min: number; max: number }) => ({
+/** A whole number. Its bounds live in ../ranges.ts, checked by the server: a min/max here would let the browser clamp silently. */
+export const integer = (name: string, title: string) => ({
   name,
   type: 'integer',
   interface: 'integer',
-  uiSchema: ui(title, 'InputNumber', { type: 'number', 'x-validator': 'integer', 'x-component-props': { step: '1', ...bounds } }),
+  uiSchema: ui(title, 'InputNumber', { type: 'number', 'x-validator': 'integer', 'x-component-props': { step: '1' } }),
 });
 
 /** A value the server derives; shown read-only. */

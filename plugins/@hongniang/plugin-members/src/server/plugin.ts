@@ -10,6 +10,7 @@ import { reportImportRows } from './import-rows';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
+import { upgradeStoredFields } from './stored-fields';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
@@ -27,6 +28,7 @@ export class PluginMembersServer extends Plugin {
     this.app.on('afterInstall', () => this.seedDemoAgency());
     this.app.on('afterUpgrade', () => this.seedPages());
     this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));
+    this.app.on('afterUpgrade', () => upgradeStoredFields(this.app));
   }
 
   async install() {

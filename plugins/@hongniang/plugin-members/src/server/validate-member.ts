@@ -3,6 +3,7 @@ import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } 
 import { normaliseValues } from './field-values';
 import { MemberInputError, localeOf, refuseField } from './member-input-error';
 import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
+import { checkRanges } from './ranges';
 import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
 import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
@@ -57,19 +58,6 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: s
   }
 }
 
-function checkRange(model: any, field: string, value: unknown, [min, max]: [number, number], unit: [string, string], locale: string) {
-  if (value === null || value === undefined || value === '') return;
-  const n = Number(value);
-  if (Number.isFinite(n) && n >= min && n <= max) return;
-  throw refuse(model, field, locale, (title, english) =>
-    english ? `${title} must be between ${min} and ${max}${unit[1]}; got ${value}` : `${title}应在 ${min}–${max}${unit[0]} 之间，收到 ${value}`,
-  );
-}
-
-const YEARS: [string, string] = [' 岁', ' years'];
-const CENTIMETRES: [string, string] = [' 厘米', ' cm'];
-const KILOGRAMS: [string, string] = [' 公斤', ' kg'];
-
 /** Whether this save derives age and age group: the birth date changed, or a request typed either of them. */
 const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup'].some((field) => model.changed(field));
 
@@ -80,8 +68,7 @@ function checkMember(model: any, options: any, locale: string, bands: AgeBand[])
   if (options?.context) checkRequired(model, locale);
   checkMemberNumber(model, options, locale);
   checkChoices(model, MEMBER_CHOICES, locale);
-  if (model.changed('heightCm')) checkRange(model, 'heightCm', model.get('heightCm'), [100, 250], CENTIMETRES, locale);
-  if (model.changed('weightKg')) checkRange(model, 'weightKg', model.get('weightKg'), [30, 250], KILOGRAMS, locale);
+  checkRanges(model, locale);
   if (model.changed('phone')) normalizePhone(model, locale);
   if (model.changed('email')) checkEmail(model, locale);
   if (model.changed('idNumber')) checkIdNumber(model, locale);
@@ -223,14 +210,10 @@ export async function validatePartnerPreferences(model: any, options: any) {
   const locale = localeOf(options);
   normaliseValues(model, locale);
   checkChoices(model, PREFERENCE_CHOICES, locale);
-  for (const [criterion, bounds, unit] of [
-    ['age', [18, 100], YEARS],
-    ['height', [100, 250], CENTIMETRES],
-  ] as const) {
+  checkRanges(model, locale);
+  for (const criterion of ['age', 'height']) {
     const [lowField, highField] = [`${criterion}Min`, `${criterion}Max`];
     const [low, high] = [model.get(lowField), model.get(highField)];
-    checkRange(model, lowField, low, [...bounds], unit, locale);
-    checkRange(model, highField, high, [...bounds], unit, locale);
     if (low != null && high != null && Number(low) > Number(high)) {
       const title = (lang: string) => fieldTitle(model.constructor.collection, highField, lang);
       throw refuse(model, lowField, locale, (lowTitle, english) =>

@@ -7,7 +7,7 @@ export default defineCollection({
   title: label('Age group bands'),
   fields: [
     choice('group', 'Age group', 'ageGroup', { unique: true }),
-    integer('minAge', 'Age from', { min: 18, max: 100 }),
-    integer('maxAge', 'Age to', { min: 18, max: 120 }),
+    integer('minAge', 'Age from'),
+    integer('maxAge', 'Age to'),
   ],
 });

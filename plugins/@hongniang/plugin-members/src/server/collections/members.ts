@@ -50,8 +50,8 @@ export default defineCollection({
     text('idNumber', 'ID number'),
     region('currentCity', 'Current city', 'memberCurrentCities'),
     region('hometown', 'Hometown', 'memberHometowns'),
-    integer('heightCm', 'Height (cm)', { min: 100, max: 250 }),
-    integer('weightKg', 'Weight (kg)', { min: 30, max: 250 }),
+    integer('heightCm', 'Height (cm)'),
+    integer('weightKg', 'Weight (kg)'),
     // Education & occupation 教育与职业
     choice('education', 'Education', 'education'),
     text('school', 'School'),
