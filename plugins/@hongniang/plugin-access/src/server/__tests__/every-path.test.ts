@@ -93,6 +93,18 @@ describe('every path to a member', () => {
     });
   });
 
+  describe('searches through an association into records she sees only within a data scope', () => {
+    it("narrow a members search by preferences to her own members (another matchmaker's member's wishes stay unreadable)", async () => {
+      const byWish = await as.lijing.get(`/members:list?pageSize=50&filter=${q({ 'partnerPreferences.minIncomeBand': 'below50k' })}`);
+      expect(byWish.status).toBe(200);
+      expect(byWish.body.data.map((row: any) => row.id)).not.toContain(theirs);
+      const nested = await as.lijing.get(`/members:list?pageSize=50&filter=${q({ partnerPreferences: { ageMax: { $eq: 35 } } })}`);
+      expect(nested.body.data.map((row: any) => row.id)).not.toContain(theirs);
+      const manager = await as.manager.get(`/members:list?pageSize=50&filter=${q({ 'partnerPreferences.minIncomeBand': 'below50k' })}`);
+      expect(manager.body.data.map((row: any) => row.id)).toContain(theirs);
+    });
+  });
+
   describe('compound actions look up under the same guard as a search', () => {
     it('gives no oracle on a hidden field: a right and a wrong guess answer the same 403, and nothing is created', async () => {
       const before = await members().count();
