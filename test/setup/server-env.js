@@ -23,7 +23,9 @@ Object.assign(process.env, {
 
 const dialect = (process.env.DB_DIALECT = process.env.DB_DIALECT || 'sqlite');
 if (dialect === 'sqlite') {
-  process.env.DB_STORAGE = ':memory:';
+  // A file, as in production: transactions hold their own connection and lock (the in-memory database hid a deadlock).
+  // test/support/app.ts gives each app a fresh file beside this one; HONGNIANG_TEST_SQLITE=memory keeps the old way.
+  process.env.DB_STORAGE = process.env.HONGNIANG_TEST_SQLITE === 'memory' ? ':memory:' : path.join(storage, 'db', 'test.sqlite');
 } else if (process.env.HONGNIANG_TEST_DATABASE) {
   // scripts/test.js creates one database per jest worker, so suites in parallel never share tables.
   process.env.DB_DATABASE = `${process.env.HONGNIANG_TEST_DATABASE}_${worker}`;

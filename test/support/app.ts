@@ -1,4 +1,5 @@
 import { createMockServer, MockServer } from '@nocobase/test';
+import { freshSqliteFile, removeSqliteFile } from './sqlite-file';
 
 const { listPlugins, requiredNocoBasePlugins } = require('../../scripts/lib/workspace');
 
@@ -38,16 +39,29 @@ export interface AppOptions {
 
 /** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
 export async function createHongniangApp(options: AppOptions = {}): Promise<MockServer> {
+  const storage = freshSqliteFile();
   // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
-  return createMockServer({
+  const app = await createMockServer({
     acl: true,
     plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
     seedPages: options.pages === true,
+    ...(storage ? { database: { storage } } : {}),
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.
     beforeInstall: async (app: MockServer) => {
       app.on('afterInstall', () => recordEnabledPlugins(app));
+      if (storage) app.on('afterDestroy', () => removeSqliteFile(storage));
     },
   } as Parameters<typeof createMockServer>[0]);
+  await startupWorkDone(app);
+  return app;
+}
+
+/**
+ * Waits for the work our plugins start beside the app (the matching index warm-up, which also prunes the change journal):
+ * on SQLite its write would race a suite's first transaction, and SQLite fails the one that read first (SQLITE_BUSY).
+ */
+async function startupWorkDone(app: MockServer) {
+  await app.pm.get<any>('@hongniang/plugin-matching')?.pool?.current();
 }
 
 /**
