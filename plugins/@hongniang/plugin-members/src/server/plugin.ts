@@ -7,6 +7,7 @@ import { ensureIndexes } from './ensure-indexes';
 import { keepHasOneSingle } from './has-one-stays-one';
 import { prepareSpreadsheet } from './import/prepare-spreadsheet';
 import { reportImportRows } from './import-rows';
+import { DeletionCheck, eraseMemberOnDelete } from './member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { readBlueprints, seedPages } from './seed-pages';
@@ -17,8 +18,12 @@ const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 
 /** The member archive: members, partner preferences and age-group bands (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
+  private readonly deletionChecks: DeletionCheck[] = [];
+
   async load() {
     this.refuseBadInput();
+    // A deleted member is erased with her records, unless a plugin that still needs her refuses (409).
+    this.db.on('members.beforeDestroy', eraseMemberOnDelete(this.deletionChecks));
     this.keepAgesCurrent();
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
     this.app.resourceManager.registerPreActionHandler('members:importXlsx', prepareSpreadsheet);
@@ -35,6 +40,11 @@ export class PluginMembersServer extends Plugin {
     await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
     await ensureIndexes(this.app, INDEXED_COLLECTIONS);
     await seedAgeBands(this.app);
+  }
+
+  /** A plugin that still needs some members (open introductions, later) refuses their deletion: its check throws MemberDeletionRefused. */
+  refuseDeletionWhen(check: DeletionCheck) {
+    this.deletionChecks.push(check);
   }
 
   private refuseBadInput() {
