@@ -83,8 +83,6 @@ class QueryGuard {
 
   /** Whether unknown names are refused: on our collections and on those her roles let her view (not routes open to all). */
   private readonly strict: boolean;
-  /** The collection whose records are asked for. */
-  private readonly root: any;
 
   constructor(
     private readonly ctx: any,
@@ -93,7 +91,6 @@ class QueryGuard {
     private readonly locale: string,
     asked: any,
   ) {
-    this.root = asked;
     this.strict = isAgencyCollection(asked) || Boolean(ctx.app.acl.can({ roles: viewer.roles, resource: asked.name, action: 'view' }));
   }
 
@@ -159,12 +156,6 @@ class QueryGuard {
     if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
     const allowed = this.viewableFields(collection);
     if (allowed && !allowed.has(fieldName)) this.refuse(collection, fieldName);
-    // Through an association into records her roles show her only within a data scope (her members' preferences): a
-    // search from members narrows to her own members, whose records those are; from anywhere else it cannot be narrowed.
-    if (depth > 0 && this.viewScoped(collection)) {
-      if (narrowing && this.root && OWNER_FIELD[this.root.name] && this.levels.governs(this.root.name)) this.narrowToOwn = true;
-      else this.refuse(collection, fieldName);
-    }
     if (this.levels.governs(collection.name)) {
       const reach = this.viewer.reach(this.levels.levelOf(collection.name, fieldName));
       if (reach === 'every') return;
@@ -181,11 +172,6 @@ class QueryGuard {
   ownOnly(filter: any, collection: any) {
     const own = { [OWNER_FIELD[collection.name]]: { $eq: this.viewer.userId ?? -1 } };
     return filter && Object.keys(filter).length ? { $and: [filter, own] } : own;
-  }
-
-  /** Whether her roles view this collection within a data scope (a filter such as "the member is hers"). */
-  private viewScoped(collection: any): boolean {
-    return Boolean(this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })?.params?.filter);
   }
 
   private viewableFields(collection: any): Set<string> | null {
