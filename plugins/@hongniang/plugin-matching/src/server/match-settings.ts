@@ -45,31 +45,29 @@ const BOUNDS: Record<string, [number, number, boolean]> = {
 };
 
 /** Weights 0–10, minimum score 0–100, limits 1–100, a known combination; refused with the field's title otherwise. */
-export function validateSettings(model: any, options: any) {
-  checkNumbers(model, options, BOUNDS);
-  const combination = model.get('combination');
-  if (model.changed('combination') && !COMBINATIONS.some((option) => option.value === combination)) {
-    const title = (lang: string) => fieldTitle(model.constructor.collection, 'combination', lang);
-    throw new MatchingRefusal(400, 'combination', {
-      'zh-CN': `${title('zh-CN')}不能是「${combination}」，可选：${COMBINATIONS.map((option) => option.zh).join('、')}`,
-      'en-US': `${title('en-US')} cannot be "${combination}"; choose one of: ${COMBINATIONS.map((option) => option.value).join(', ')}`,
-    }, localeOf(options));
-  }
+export function validateSettings(collection: any, values: Record<string, unknown>, options: any) {
+  checkNumbers(collection, values, options, BOUNDS);
+  const combination = values.combination;
+  if (combination === undefined || COMBINATIONS.some((option) => option.value === combination)) return;
+  const title = (lang: string) => fieldTitle(collection, 'combination', lang);
+  throw new MatchingRefusal(400, 'combination', {
+    'zh-CN': `${title('zh-CN')}不能是「${combination}」，可选：${COMBINATIONS.map((option) => option.zh).join('、')}`,
+    'en-US': `${title('en-US')} cannot be "${combination}"; choose one of: ${COMBINATIONS.map((option) => option.value).join(', ')}`,
+  }, localeOf(options));
 }
 
 /** Own weights on partner preferences: 0–10 or empty (the agency's weight). */
-export function validateOwnWeights(model: any, options: any) {
-  checkNumbers(model, options, Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])));
+export function validateOwnWeights(collection: any, values: Record<string, unknown>, options: any) {
+  checkNumbers(collection, values, options, Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])));
 }
 
-function checkNumbers(model: any, options: any, bounds: Record<string, [number, number, boolean]>) {
+function checkNumbers(collection: any, values: Record<string, unknown>, options: any, bounds: Record<string, [number, number, boolean]>) {
   for (const [field, [min, max, whole]] of Object.entries(bounds)) {
-    if (!model.changed(field)) continue;
-    const value = model.get(field);
+    const value = values[field];
     if (value === null || value === undefined) continue;
     const number = Number(value);
     if (Number.isFinite(number) && number >= min && number <= max && (!whole || Number.isInteger(number))) continue;
-    const title = (lang: string) => fieldTitle(model.constructor.collection, field, lang);
+    const title = (lang: string) => fieldTitle(collection, field, lang);
     throw new MatchingRefusal(400, field, {
       'zh-CN': `${title('zh-CN')}应为 ${min}–${max} 之间的${whole ? '整数' : '数'}，收到「${value}」`,
       'en-US': `${title('en-US')} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}, not "${value}"`,

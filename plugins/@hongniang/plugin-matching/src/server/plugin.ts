@@ -1,12 +1,19 @@
 import { Plugin } from '@nocobase/server';
 import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
 import path from 'path';
+import { CardFields, introductionSafeFields } from './candidate-cards';
+import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
 import { journalMatchingChanges } from './change-journal';
-import { CardFields, findMatches, introductionSafeFields } from './find-matches';
+import { createSuggestion } from './create-suggestion';
+import { checkEveryWrite } from './every-write';
+import { AnswerSources, findMatches } from './find-matches';
+import { guardStoredScores } from './guard-stored-scores';
 import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
 import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
+import { shapeStoredSuggestions } from './shape-suggestions';
+import { enforceSuggestionRules } from './suggestion-rules';
 import { NAMESPACE, label } from './vocabulary';
 
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
@@ -14,13 +21,15 @@ export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
   /** A candidate card's fields; the access plugin hands in the agency's introduction-level fields (字段隐私). */
   cardFields: CardFields = introductionSafeFields;
+  /** The member fields a caller sees on every member (what her answers may use); the access plugin hands in 字段隐私's rule. */
+  seenOnEveryMember: FieldsSeenOnEveryMember = seenByRoleFieldList;
 
   async load() {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     journalMatchingChanges(this.db);
     this.refuseBadInput();
-    this.app.resourceManager.registerActionHandlers({ 'members:match': findMatches(this.pool, () => this.cardFields()) });
-    this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+    this.answerWithMatching();
+    this.showOnlyWhatCallersMaySee();
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
     extendBlueprint('1-member-list', addMatchingToMemberPopup);
@@ -33,9 +42,28 @@ export class PluginMatchingServer extends Plugin {
     await seedSettings(this.db);
   }
 
+  /** Settings and own weights in range, suggestions written only as matching allows: on every write path. */
   private refuseBadInput() {
-    this.db.on('matchSettings.beforeSave', validateSettings);
-    this.db.on('partnerPreferences.beforeSave', validateOwnWeights);
+    checkEveryWrite(this.db, 'matchSettings', validateSettings);
+    checkEveryWrite(this.db, 'partnerPreferences', validateOwnWeights);
+    enforceSuggestionRules(this.db);
+  }
+
+  /** members:match, and matchSuggestions:create computed by the engine from the member and candidate named. */
+  private answerWithMatching() {
+    const sources = (): AnswerSources => ({ cardFields: this.cardFields, seenOnEveryMember: this.seenOnEveryMember });
+    this.app.resourceManager.registerActionHandlers({
+      'members:match': findMatches(this.pool, sources),
+      'matchSuggestions:create': createSuggestion(this.pool, sources),
+    });
+    this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+  }
+
+  /** Stored scores are read as the caller's own search would show them, and not searched by (once her role is known). */
+  private showOnlyWhatCallersMaySee() {
+    const seen = () => this.seenOnEveryMember;
+    this.app.resourceManager.use(guardStoredScores(seen), { tag: 'hongniang-guard-stored-scores', before: 'acl', after: 'setCurrentRole' });
+    this.app.resourceManager.use(shapeStoredSuggestions(seen), { tag: 'hongniang-shape-suggestions', after: 'acl' });
   }
 
   /** The batch run (matchSuggestions:refreshAll) goes through NocoBase's async-task manager; managers get it with the settings. */

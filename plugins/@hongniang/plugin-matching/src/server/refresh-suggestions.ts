@@ -2,7 +2,7 @@
 // whose progress shows in NocoBase's task list. Safe to re-run: it only adds, rescored or retires open batch suggestions.
 import { MatchResult } from '@hongniang/matching-engine';
 import { CancelError, TaskType } from '@nocobase/plugin-async-task-manager';
-import { explain } from './find-matches';
+import { explain } from './reasons';
 import { readSettings } from './match-settings';
 import { MemberPool } from './member-pool';
 import { pairKey } from './suggestions';

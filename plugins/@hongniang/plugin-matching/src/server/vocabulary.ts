@@ -47,6 +47,20 @@ export const SUGGESTION_ORIGINS: Labelled[] = [
   { value: 'batch', zh: '批量匹配', en: 'Batch run' },
 ];
 
+/** Why a candidate is left out of a search (meta.excluded), in people's words. */
+export const EXCLUSION_REASONS: Record<string, { zh: string; en: string }> = {
+  self: { zh: '本人', en: 'the member herself' },
+  sameGender: { zh: '同性或性别未填', en: 'same gender, or gender unknown' },
+  notRecommendable: { zh: '目前不可推荐', en: 'not available to be recommended' },
+  doNotRecommend: { zh: '标记为勿推荐', en: 'marked do-not-recommend' },
+  notInService: { zh: '不在服务中', en: 'not in service' },
+  notConsented: { zh: '未同意被推荐', en: 'no consent to be recommended' },
+  alreadySuggested: { zh: '这一对已有推荐记录', en: 'the pair has a suggestion already' },
+  declinedBefore: { zh: '这一对曾被一方拒绝', en: 'the pair was declined before' },
+  hardFilter: { zh: '不满足一方的“必须”条件', en: 'fails a criterion one side requires' },
+  belowMinimum: { zh: '低于最低匹配度', en: 'below the minimum score' },
+};
+
 /** The weight fields, one per criterion, on the settings (agency) and on partner preferences (one member). */
 export const weightField = (criterion: Criterion) => `${criterion}Weight`;
 

@@ -1,0 +1,60 @@
+// A candidate's card in a match answer: introduction-safe fields only, and of those only what the caller may view.
+import { MatchingRefusal } from './refusal';
+
+/** What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive. */
+export const INTRODUCTION_SAFE_FIELDS = [
+  'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
+  'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity',
+];
+
+/** Where a candidate card's fields come from: the list above, unless an access plugin supplies the agency's own. */
+export type CardFields = () => Promise<string[]>;
+export const introductionSafeFields: CardFields = async () => INTRODUCTION_SAFE_FIELDS;
+
+export interface CardShape {
+  fields: string[];
+  appends: string[];
+}
+
+/**
+ * What of a candidate this caller may see: the introduction-safe fields, narrowed by the ACL exactly as a members:get
+ * asking for them would be (field list and allowed appends of her role).
+ */
+export async function candidateFields(ctx: any, safe: string[], locale: string): Promise<CardShape> {
+  const members = ctx.db.getCollection('members');
+  const known = safe.map((name) => members.getField(name)).filter(Boolean);
+  // Cards carry plain values, region names (read below), and a belongsTo as its key (the matchmaker's id).
+  const asked = {
+    fields: known.flatMap((field: any) => (!field.target ? [field.name] : field.type === 'belongsTo' ? [field.foreignKey] : [])),
+    appends: known.filter((field: any) => field.target === 'chinaRegions' && field.type === 'belongsToMany').map((field: any) => field.name),
+  };
+  try {
+    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: asked });
+    return {
+      fields: (mergedParams.fields ?? asked.fields).filter((field: string) => asked.fields.includes(field)),
+      appends: (mergedParams.appends ?? asked.appends).filter((field: string) => asked.appends.includes(field)),
+    };
+  } catch {
+    throw new MatchingRefusal(403, 'members', { 'zh-CN': '您没有查看会员的权限，不能匹配', 'en-US': 'You may not view members, so you cannot match them' }, locale);
+  }
+}
+
+/** The candidates' introduction-safe fields (as narrowed for the caller), read straight from the tables: no appends machinery. */
+export async function candidateCards(ctx: any, ids: number[], { fields, appends }: CardShape) {
+  if (!ids.length) return new Map<number, any>();
+  const rows: any[] = await ctx.db.getModel('members').findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
+  const cards = new Map<number, any>(rows.map((row) => [Number(row.get('id')), row.get({ plain: true })]));
+  for (const association of appends) {
+    const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
+    const links: any[] = await through.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: ids }, raw: true });
+    const names = new Map<string, string>(
+      (await ctx.db.getModel('chinaRegions').findAll({ attributes: ['code', 'name'], where: { code: [...new Set(links.map((link) => link.regionCode))] }, raw: true }))
+        .map((region: any) => [String(region.code), region.name]),
+    );
+    for (const card of cards.values()) card[association] = [];
+    for (const link of links.sort((a, b) => String(a.regionCode).length - String(b.regionCode).length)) {
+      cards.get(Number(link.memberId))?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
+    }
+  }
+  return cards;
+}
