@@ -24,9 +24,15 @@ const text: Reader = (value, field) => {
 };
 
 const number = (whole: boolean): Reader => (value) => {
-  if (value === null || value === undefined) return { value };
-  const n = typeof value === 'string' ? (value.trim() === '' ? null : Number(value.normalize('NFKC').trim())) : value;
-  if (n === null) return { value: null };
+  if (value === null || value === undefined || typeof value === 'bigint') return { value };
+  let n: unknown = value;
+  if (typeof value === 'string') {
+    const text = value.normalize('NFKC').trim();
+    if (text === '') return { value: null };
+    // Whole numbers beyond 2^53 (snowflake ids in foreign keys) stay text, which the database reads exactly.
+    if (/^-?\d+$/.test(text) && !Number.isSafeInteger(Number(text))) return { value: text };
+    n = Number(text);
+  }
   if (typeof n !== 'number' || !Number.isFinite(n)) {
     return { refuse: (title, en) => (en ? `${title} must be a number; got "${shown(value)}"` : `${title}须为数字，收到“${shown(value)}”`) };
   }
