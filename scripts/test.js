@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: install if needed, build, type-check, run every jest suite, then the browser tests; non-zero on any failure.
-//   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite; postgres/mariadb use throwaway databases)
+//   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite, a fresh file per suite, or in memory
+//                                       with HONGNIANG_TEST_SQLITE=memory; postgres/mariadb use throwaway databases)
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
@@ -95,7 +96,8 @@ async function main() {
       const projects = ['--selectProjects', 'unit', 'server', 'scripts'];
       // Seeding the pages is minutes of flowSurfaces' CPU work whatever the database: on SQLite only, to keep CI short.
       const skipped = options.dialect === 'sqlite' ? [] : ['--testPathIgnorePatterns', SQLITE_ONLY.join('|')];
-      ok = runJest(`jest on ${options.dialect}`, [...projects, ...skipped, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
+      const where = options.dialect !== 'sqlite' ? options.dialect : process.env.HONGNIANG_TEST_SQLITE === 'memory' ? 'sqlite (in memory)' : 'sqlite (a file per suite)';
+      ok = runJest(`jest on ${where}`, [...projects, ...skipped, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
     } finally {
       const { dropDatabase } = require('./lib/database');
       for (const database of databases) await dropDatabase(database).catch((error) => console.error(`[hongniang] could not drop ${database.database}: ${error.message}`));
