@@ -11,8 +11,10 @@ import { guardWrites } from './guard-writes';
 import { keepRecordsInScope } from './keep-records-in-scope';
 import { answerMissingTargetAs400 } from './missing-target-error';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
+import { viewableFields } from './request-fields';
 import { shapeRecords } from './shape-records';
 import { validateFieldPrivacy } from './validate-privacy';
+import { viewerOf } from './viewer';
 
 /** Roles and field privacy: the agency's roles as data, 字段隐私 as the one list of private fields, enforced on every path. */
 export class PluginAccessServer extends Plugin {
@@ -61,6 +63,18 @@ export class PluginAccessServer extends Plugin {
   private showIntroductionFieldsOnCandidateCards() {
     const matching = this.app.pm.get<any>('@hongniang/plugin-matching');
     matching.cardFields = async () => (await this.privacy.current()).listed('members', ['introduction']);
+    // Matching leaves out of a caller's answers the criteria on fields she does not see on every member (plugin-matching's caller-view.ts).
+    matching.seenOnEveryMember = (ctx: any) => this.seenOnEveryMember(ctx);
+  }
+
+  /** The member fields a caller sees on every member: in her roles' view list, at a level that reaches every member; null: all. */
+  private async seenOnEveryMember(ctx: any): Promise<string[] | null> {
+    const viewer = viewerOf(ctx);
+    if (!viewer) return null;
+    const members = this.db.getCollection('members');
+    const levels = await this.privacy.current();
+    const allowed = viewableFields(ctx, viewer.roles, members);
+    return [...members.fields.keys()].filter((name: string) => (!allowed || allowed.has(name)) && viewer.reach(levels.levelOf('members', name)) === 'every');
   }
 
   /** A change to 字段隐私, or a field added to members, rewrites the agency roles' member field lists. */

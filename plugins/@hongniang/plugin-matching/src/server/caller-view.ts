@@ -31,7 +31,8 @@ export const seenByRoleFieldList: FieldsSeenOnEveryMember = async (ctx) => {
   try {
     const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: {} });
     if (mergedParams?.filter && Object.keys(mergedParams.filter).length) return [];
-    return mergedParams?.fields ?? null;
+    // Associations (the region a member lives in) come as appends.
+    return mergedParams?.fields ? [...mergedParams.fields, ...(mergedParams.appends ?? [])] : null;
   } catch {
     return [];
   }
