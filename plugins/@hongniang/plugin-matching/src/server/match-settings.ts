@@ -37,6 +37,15 @@ export async function seedSettings(db: any) {
   if (!(await repository.findOne({ filterByTk: SETTINGS_ID }))) await repository.create({ values: { id: SETTINGS_ID } });
 }
 
+/** The agency has one settings record (id 1, read by every match): a second one would be silently ignored, so it is refused. */
+export async function refuseSecondSettings(collection: any, options: any) {
+  if (!(await collection.model.count({ transaction: options?.transaction }))) return;
+  throw new MatchingRefusal(400, 'matchSettings', {
+    'zh-CN': '匹配设置只有一条记录，请修改它（匹配推荐 → 匹配设置），不要新建，请求未保存',
+    'en-US': 'The matching settings are one record: edit it (匹配推荐 → 匹配设置) rather than adding another; nothing was saved',
+  }, localeOf(options));
+}
+
 const BOUNDS: Record<string, [number, number, boolean]> = {
   ...Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])),
   minimumScore: [0, 100, false],

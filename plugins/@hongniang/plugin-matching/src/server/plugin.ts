@@ -8,7 +8,7 @@ import { createSuggestion } from './create-suggestion';
 import { checkEveryWrite } from './every-write';
 import { AnswerSources, findMatches } from './find-matches';
 import { guardStoredScores } from './guard-stored-scores';
-import { seedSettings, validateOwnWeights, validateSettings } from './match-settings';
+import { refuseSecondSettings, seedSettings, validateOwnWeights, validateSettings } from './match-settings';
 import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
@@ -45,6 +45,8 @@ export class PluginMatchingServer extends Plugin {
   /** Settings and own weights in range, suggestions written only as matching allows: on every write path. */
   private refuseBadInput() {
     checkEveryWrite(this.db, 'matchSettings', validateSettings);
+    this.db.on('matchSettings.beforeCreate', (model: any, options: any) => refuseSecondSettings(model.constructor.collection, options));
+    this.db.on('matchSettings.beforeBulkCreate', (_: unknown, options: any) => refuseSecondSettings(this.db.getCollection('matchSettings'), options));
     checkEveryWrite(this.db, 'partnerPreferences', validateOwnWeights);
     enforceSuggestionRules(this.db);
   }

@@ -7,6 +7,7 @@ const say = (chinese, english) => (zh ? chinese : english);
 const REASONS = {
   self: say('本人', 'herself'),
   sameGender: say('同性', 'same gender'),
+  notRecommendable: say('目前不可推荐', 'not available to be recommended'),
   notConsented: say('未同意被推荐', 'no consent to be recommended'),
   notInService: say('不在服务中', 'not in service'),
   doNotRecommend: say('标记为勿推荐', 'marked do-not-recommend'),
@@ -27,12 +28,15 @@ try {
 const results = answer?.data || [];
 const meta = answer?.meta || {};
 
+// A withheld criterion compares a field you may not see: it has no fit and no weight, and the score leaves it out.
+const WITHHELD = say('不显示（未计入）', 'withheld (not counted)');
+
 function Reasons({ breakdown }) {
   const columns = [
     { title: say('条件', 'Criterion'), dataIndex: 'title' },
-    { title: say('对方符合会员的要求', 'Candidate fits her wish'), dataIndex: 'forward', render: (value) => `${value}%` },
-    { title: say('会员符合对方的要求', 'She fits his wish'), dataIndex: 'backward', render: (value) => `${value}%` },
-    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => `${item.weight.forward} / ${item.weight.backward}` },
+    { title: say('对方符合会员的要求', 'Candidate fits her wish'), render: (_, item) => (item.withheld ? WITHHELD : `${item.forward}%`) },
+    { title: say('会员符合对方的要求', 'She fits his wish'), render: (_, item) => (item.withheld ? WITHHELD : `${item.backward}%`) },
+    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => (item.withheld ? '—' : `${item.weight.forward} / ${item.weight.backward}`) },
   ];
   return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;
 }
@@ -67,12 +71,14 @@ function Matches({ onClose }) {
       ),
     },
   ];
+  const withheld = (results[0]?.breakdown || []).filter((item) => item.withheld).map((item) => item.title);
   const excluded = Object.entries(meta.excluded || {}).map(([reason, count]) => (
     <Tag key={reason}>{`${REASONS[reason] || reason} ${count}`}</Tag>
   ));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       {meta.usedAgencyDefaults ? <Alert type="warning" showIcon message={say('该会员还没有填写择偶标准，按机构默认设置匹配。', 'She has no partner preferences yet: matched on the agency defaults.')} /> : null}
+      {meta.withheldCriteria?.length ? <Alert type="info" showIcon message={say(`您无权查看的条件不计入匹配度，也不用来排除候选人：${withheld.join('、') || meta.withheldCriteria.join('、')}`, `Criteria on fields you may not see are left out of the scores and exclude no one: ${withheld.join(', ') || meta.withheldCriteria.join(', ')}`)} /> : null}
       <Typography.Text type="secondary">
         {say(`评估了 ${meta.evaluated ?? 0} 位候选人，用时 ${meta.tookMs ?? '?'} 毫秒。排除：`, `Evaluated ${meta.evaluated ?? 0} candidates in ${meta.tookMs ?? '?'} ms. Left out: `)}
       </Typography.Text>

@@ -169,8 +169,12 @@ describe('match suggestions: what only matching writes, and what a matchmaker ma
       const byFilter = await post(root, `/matchSuggestions:update?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`, { score: 1000 });
       expect(byFilter.status).toBe(400);
       const id = (await stored(hers, men[3])).get('id');
+      const asList = await post(root, '/matchSuggestions:update', [{ id, score: 1000 }]);
+      expect(asList.status).toBe(400);
       const moved = await post(root, `/members/${herOther}/matchSuggestions:add`, [id]);
       expect(moved.status).toBe(400);
+      const replaced = await post(root, `/members/${herOther}/matchSuggestions:set`, [id]);
+      expect(replaced.status).toBe(400);
       expect((await stored(hers, men[3])).get()).toMatchObject({ memberId: hers });
       expect(await suggestions().count({ filter: { score: 1000 } })).toBe(0);
     });
@@ -202,6 +206,19 @@ describe('match suggestions: what only matching writes, and what a matchmaker ma
         .field('columns', JSON.stringify([{ dataIndex: ['ageWeight'], defaultTitle: '年龄权重' }, { dataIndex: ['minimumScore'], defaultTitle: '最低匹配度' }]));
       expect(response.status).toBe(400);
       expect(messageOf(response)).toContain('年龄权重');
+      expect(await app.db.getRepository('matchSettings').count()).toBe(1);
+    });
+
+    it('keeps the settings one record: a second one (which no match would read) is refused, by import or create', async () => {
+      const file = workbook(['年龄权重'], [[5]]);
+      const imported = await manager
+        .post('/matchSettings:importXlsx')
+        .set('X-Locale', 'zh-CN')
+        .attach('file', file, 'settings.xlsx')
+        .field('columns', JSON.stringify([{ dataIndex: ['ageWeight'], defaultTitle: '年龄权重' }]));
+      expect(imported.status).toBe(400);
+      expect(messageOf(imported)).toContain('匹配设置');
+      expect((await post(manager, '/matchSettings:create', { ageWeight: 5 })).status).toBe(400);
       expect(await app.db.getRepository('matchSettings').count()).toBe(1);
     });
 
