@@ -16,6 +16,9 @@ import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
 import { NAMESPACE, label } from './vocabulary';
 
+/** In the collection manager, which the web client reads: 推荐记录 and 匹配设置 show them (see ./migrations). */
+export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
+
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
 export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
@@ -38,7 +41,7 @@ export class PluginMatchingServer extends Plugin {
   }
 
   async install() {
-    await registerInCollectionManager(this.app, ['matchSuggestions']);
+    await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
     await seedSettings(this.db);
   }
 

@@ -15,6 +15,8 @@ import { upgradeStoredFields } from './stored-fields';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
+/** In the collection manager, which the web client reads: pages can show them and admins can add fields (see ./migrations). */
+export const MANAGED_COLLECTIONS = ['members', 'partnerPreferences', 'ageGroupBands'];
 
 /** The member archive: members, partner preferences and age-group bands (collections in ./collections, loaded by NocoBase). */
 export class PluginMembersServer extends Plugin {
@@ -37,7 +39,7 @@ export class PluginMembersServer extends Plugin {
   }
 
   async install() {
-    await registerInCollectionManager(this.app, ['members', 'partnerPreferences']);
+    await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
     await ensureIndexes(this.app, INDEXED_COLLECTIONS);
     await seedAgeBands(this.app);
   }

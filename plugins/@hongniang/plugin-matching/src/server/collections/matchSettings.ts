@@ -14,6 +14,7 @@ const number = (name: string, title: string, defaultValue: number, bounds: { min
 export default defineCollection({
   name: 'matchSettings',
   title: label('Matching settings'),
+  uiManageable: true,
   fields: [
     ...CRITERIA.map((criterion) => number(weightField(criterion), `Weight: ${CRITERION_LABELS[criterion].en}`, DEFAULT_SETTINGS.weights[criterion], { min: 0, max: 10 })),
     {

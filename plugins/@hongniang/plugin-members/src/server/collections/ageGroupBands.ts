@@ -5,6 +5,7 @@ import { choice, integer, label } from '../field-kinds';
 export default defineCollection({
   name: 'ageGroupBands',
   title: label('Age group bands'),
+  uiManageable: true,
   fields: [
     choice('group', 'Age group', 'ageGroup', { unique: true }),
     integer('minAge', 'Age from'),
