@@ -4,6 +4,7 @@ import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from '
 import { registerInCollectionManager } from './collection-manager';
 import { seedDemoAgency } from './demo/seed-demo';
 import { ensureIndexes } from './ensure-indexes';
+import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
 import { prepareSpreadsheet } from './import/prepare-spreadsheet';
 import { reportImportRows } from './import-rows';
@@ -27,6 +28,8 @@ export class PluginMembersServer extends Plugin {
     // A deleted member is erased with her records, unless a plugin that still needs her refuses (409).
     this.db.on('members.beforeDestroy', eraseMemberOnDelete(this.deletionChecks));
     this.keepAgesCurrent();
+    // In the collection manager an admin removes the fields she added; those our code relies on are refused (400).
+    keepWhatCodeNeeds(this.app);
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
     this.app.resourceManager.registerPreActionHandler('members:importXlsx', prepareSpreadsheet);
     this.app.dataSourceManager.use(narrowPreferencesUpdate, { tag: 'hongniang-narrow-preferences', before: 'validate-filter-params' });
