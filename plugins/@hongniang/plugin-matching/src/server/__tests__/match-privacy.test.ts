@@ -69,7 +69,7 @@ describe('matching answers reveal no field the caller may not view', () => {
 
   it("gives the same scores, ranking and exclusions whatever the candidate's income band, even when her income wish is a must", async () => {
     await setHerWish({ minIncomeBand: '500kTo1m', incomeImportance: 'required' });
-    const answers = [];
+    const answers: any[] = [];
     for (const band of INCOME_BANDS) {
       await setIncome(candidate, band);
       answers.push([await match(lijing), await match(lijing, { candidateIds: [candidate] })]);
@@ -84,7 +84,7 @@ describe('matching answers reveal no field the caller may not view', () => {
   it('gives the manager the whole evaluation: the income line in both directions, and the must that excludes', async () => {
     const { data, meta } = await match(manager, { candidateIds: [poorer, richer] });
     expect(meta.withheldCriteria).toEqual([]);
-    const byId = new Map(data.map((result: any) => [result.candidateId, result]));
+    const byId = new Map<number, any>(data.map((result: any) => [result.candidateId, result]));
     expect(lineOf(byId.get(poorer), 'income')).toMatchObject({ forward: 0, weight: { forward: 4 } });
     expect(lineOf(byId.get(richer), 'income')).toMatchObject({ forward: 100, weight: { forward: 4 } });
     expect(byId.get(richer).score).toBeGreaterThan(byId.get(poorer).score);
@@ -116,7 +116,7 @@ describe('matching answers reveal no field the caller may not view', () => {
 
     it('keep the full evaluation (the agency’s record) and show it to the manager', async () => {
       const list = await manager.get(`/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`);
-      const byId = new Map(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
+      const byId = new Map<number, any>(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
       expect(lineOf(byId.get(ids[poorer]), 'income')).toMatchObject({ forward: 0 });
       expect(lineOf(byId.get(ids[richer]), 'income')).toMatchObject({ forward: 100 });
       expect(byId.get(ids[richer]).score).toBeGreaterThan(byId.get(ids[poorer]).score);
@@ -125,7 +125,7 @@ describe('matching answers reveal no field the caller may not view', () => {
     it('read the same for her whatever the candidates’ income, by list, by id and appended to her member, as her own search scored them', async () => {
       const list = await lijing.get(`/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`).set('X-Locale', 'en-US');
       expect(list.status).toBe(200);
-      const byId = new Map(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
+      const byId = new Map<number, any>(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
       const [low, high] = [byId.get(ids[poorer]), byId.get(ids[richer])];
       expect(evaluation(high)).toEqual(evaluation(low));
       expect(lineOf(low, 'income')).toEqual({ criterion: 'income', title: 'Income', withheld: true });
