@@ -1,4 +1,5 @@
 // The environment NocoBase's CLI would give a test process, so createMockServer boots a real app inside jest.
+const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
@@ -25,7 +26,10 @@ const dialect = (process.env.DB_DIALECT = process.env.DB_DIALECT || 'sqlite');
 if (dialect === 'sqlite') {
   // A file, as in production: transactions hold their own connection and lock (the in-memory database hid a deadlock).
   // test/support/app.ts gives each app a fresh file beside this one; HONGNIANG_TEST_SQLITE=memory keeps the old way.
-  process.env.DB_STORAGE = process.env.HONGNIANG_TEST_SQLITE === 'memory' ? ':memory:' : path.join(storage, 'db', 'test.sqlite');
+  // In RAM when the system has it (/dev/shm): the same connections and locks as on disk, without an fsync per commit.
+  const ram = path.join('/dev/shm', path.basename(storage));
+  const dir = process.env.HONGNIANG_TEST_SQLITE_DIR || (fs.existsSync('/dev/shm') ? ram : path.join(storage, 'db'));
+  process.env.DB_STORAGE = process.env.HONGNIANG_TEST_SQLITE === 'memory' ? ':memory:' : path.join(dir, 'test.sqlite');
 } else if (process.env.HONGNIANG_TEST_DATABASE) {
   // scripts/test.js creates one database per jest worker, so suites in parallel never share tables.
   process.env.DB_DATABASE = `${process.env.HONGNIANG_TEST_DATABASE}_${worker}`;

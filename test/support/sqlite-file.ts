@@ -14,7 +14,8 @@ const filesOf = (storage: string) => [storage, `${storage}-journal`, `${storage}
 export function freshSqliteFile(): string | undefined {
   const configured = process.env.DB_STORAGE;
   if ((process.env.DB_DIALECT || 'sqlite') !== 'sqlite' || !configured || configured === ':memory:') return undefined;
-  const storage = path.join(path.dirname(configured), `app-${process.pid}-${++apps}.sqlite`);
+  // Unique across the suites of a worker too (jest reloads this module per suite; an app left running keeps its file).
+  const storage = path.join(path.dirname(configured), `app-${process.pid}-${Date.now().toString(36)}-${++apps}.sqlite`);
   fs.mkdirSync(path.dirname(storage), { recursive: true });
   removeSqliteFile(storage);
   return storage;
