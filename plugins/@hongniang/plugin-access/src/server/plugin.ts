@@ -3,6 +3,7 @@ import { readBlueprints, registerInCollectionManager, registerTranslations, seed
 import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
+import { applyFrontDoorDefaults } from './front-door';
 import { guardActions } from './guard-actions';
 import { guardMoves } from './guard-moves';
 import { guardQueries } from './guard-queries';
@@ -44,6 +45,8 @@ export class PluginAccessServer extends Plugin {
     await registerInCollectionManager(this.app, ['fieldPrivacy']);
     await this.db.getRepository('fieldPrivacy').createMany({ records: defaultRows() });
     await applyAgencyRoles(this.db, this.privacy);
+    // Installed after auth and system settings: sign-up off, the 红娘 title and logo (an installed agency: ./migrations).
+    await applyFrontDoorDefaults(this.app);
   }
 
   /**
