@@ -3,6 +3,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
 import { addMember } from '@test/support/members';
+import { endedTask } from '@test/support/tasks';
 import * as XLSX from 'xlsx';
 import { DEFAULT_FIELD_PRIVACY } from '../privacy-levels';
 
@@ -336,7 +337,10 @@ describe('roles × endpoints × private fields', () => {
       }
       expect((await app.db.getRepository('matchSettings').findOne({ filterByTk: 1 })).get('minimumScore')).not.toBe(90);
       expect(await app.db.getRepository('fieldPrivacy').count({ filter: { fieldName: 'notes' } })).toBe(0);
-      expect((await as.manager.post('/matchSuggestions:refreshAll').send({})).status).toBe(200);
+      const batch = await as.manager.post('/matchSuggestions:refreshAll').send({});
+      expect(batch.status).toBe(200);
+      // On SQLite the batch run's writes would hold the one write lock while the settings are saved.
+      expect((await endedTask(app, batch.body.data.id)).get('status')).toBe(1);
       expect((await as.manager.post('/matchSettings:update?filterByTk=1').send({ minimumScore: 10 })).status).toBe(200);
     });
 

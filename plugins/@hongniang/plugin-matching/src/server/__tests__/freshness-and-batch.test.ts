@@ -4,6 +4,7 @@ import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { MemberPool } from '../member-pool';
 import { refreshSuggestions } from '../refresh-suggestions';
+import { endedTask } from '@test/support/tasks';
 
 const ids = (response: any) => response.body.data.map((result: any) => result.candidateId);
 
@@ -72,13 +73,7 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     const started = await admin.post('/matchSuggestions:refreshAll').send({});
     expect(started.status).toBe(200);
     const taskId = started.body.data.id;
-    let task: any;
-    for (let i = 0; i < 50; i++) {
-      task = await app.db.getRepository('asyncTasks').findOne({ filterByTk: taskId });
-      // Task statuses: null pending, 0 running, 1 succeeded, -1 failed.
-      if ([1, -1].includes(task?.get('status'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const task = await endedTask(app, taskId);
     expect(task.get('status')).toBe(1);
     expect(task.get('progressCurrent')).toBe(task.get('progressTotal'));
     expect(task.get('result')).toMatchObject({ members: 2, created: 1 });
