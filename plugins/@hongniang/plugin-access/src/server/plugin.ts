@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
+import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
 import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
@@ -12,6 +12,7 @@ import { guardWrites } from './guard-writes';
 import { keepRecordsInScope } from './keep-records-in-scope';
 import { answerMissingTargetAs400 } from './missing-target-error';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
+import { withMemberFieldGroups } from './privacy-page';
 import { viewableFields } from './request-fields';
 import { shapeRecords } from './shape-records';
 import { validateFieldPrivacy } from './validate-privacy';
@@ -97,6 +98,7 @@ export class PluginAccessServer extends Plugin {
   /** 系统管理 → 字段隐私, from ../blueprints, once. */
   private async seedPages() {
     if ((this.app.options as any).seedPages === false) return;
+    extendBlueprint('access-1-field-privacy', withMemberFieldGroups);
     await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 }

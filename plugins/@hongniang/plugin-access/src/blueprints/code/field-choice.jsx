@@ -1,0 +1,36 @@
+// 字段隐私 form: the member field is chosen by its title, grouped as on the member forms (never typed as an identifier).
+// GROUPS ({ fieldName: groupTitle }, from the 会员列表 blueprint) is written in when the page is created (privacy-page.ts).
+const { Select } = ctx.libs.antd;
+const { React } = ctx.libs;
+const GROUPS = __MEMBER_FIELD_GROUPS__;
+const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
+const OTHER = zh ? '其他' : 'Other';
+const members = ctx.dataSourceManager.getDataSource('main').getCollection('members');
+const grouped = new Map([...new Set(Object.values(GROUPS)), OTHER].map((group) => [group, []]));
+for (const field of members.getFields()) {
+  if (!field.interface || !field.title) continue;
+  grouped.get(GROUPS[field.name] || OTHER).push({ value: field.name, label: field.title });
+}
+const options = [...grouped].filter(([, fields]) => fields.length).map(([group, fields]) => ({ label: group, options: fields }));
+
+function FieldChoice() {
+  const [value, setValue] = React.useState(ctx.getValue?.());
+  const choose = (next) => {
+    setValue(next);
+    ctx.setValue(next);
+  };
+  return (
+    <Select
+      showSearch
+      optionFilterProp="label"
+      style={{ width: '100%' }}
+      value={value}
+      options={options}
+      placeholder={zh ? '选择会员字段' : 'Choose a member field'}
+      notFoundContent={zh ? '没有这样的字段' : 'No such field'}
+      onChange={choose}
+    />
+  );
+}
+
+ctx.render(<FieldChoice />);
