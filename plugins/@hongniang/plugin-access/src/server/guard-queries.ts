@@ -5,7 +5,7 @@
 // - a field she may not view (in that collection, at that place) is refused with a 403 naming it;
 // - a member field she sees only on her own members narrows the query to her own members (a lookup that cannot be
 //   narrowed, such as firstOrCreate's, is refused instead).
-import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, MemberInputError, namesIn, spreadsheetColumns } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { holdsJson, knownFieldName, pathOf, UnknownFieldError } from './field-paths';
 import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
@@ -17,30 +17,11 @@ const CHART_ACTIONS = new Set(['query', 'queryData']);
 /** NocoBase's compound actions look a record up by `filterKeys` (values as the filter) before the ACL applies a scope. */
 const COMPOUND_ACTIONS = new Set(['firstOrCreate', 'updateOrCreate']);
 
-/** Spreadsheet actions whose `columns` name fields (`dataIndex`), in `values` or as a JSON string of a multipart form. */
+/** Spreadsheet actions whose `columns` name fields (`dataIndex`). */
 const SPREADSHEET_ACTIONS = new Set(['downloadXlsxTemplate', 'importXlsx', 'export']);
-
-function columnsOf(params: any): any[] {
-  const columns = params.values?.columns ?? params.columns;
-  if (typeof columns !== 'string') return Array.isArray(columns) ? columns : [];
-  try {
-    const parsed = JSON.parse(columns);
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
-}
 
 const noColumns = (locale: string) =>
   new MemberInputError('columns', { 'zh-CN': '请选择导入模板的列（columns）', 'en-US': 'Choose the columns of the import template (columns)' }, locale);
-
-/** A request parameter that lists names, as an array or a comma-separated string. */
-export const namesIn = (value: unknown): string[] =>
-  [value ?? []]
-    .flat()
-    .flatMap((item) => String(item).split(','))
-    .map((item) => item.trim())
-    .filter(Boolean);
 
 export function guardQueries(privacy: FieldPrivacy) {
   return async function guardQueryFields(ctx: any, next: () => Promise<void>) {
@@ -63,7 +44,7 @@ export function guardQueries(privacy: FieldPrivacy) {
         }
         if (COMPOUND_ACTIONS.has(actionName)) for (const key of namesIn(params.filterKeys)) guard.checkPath(pathOf(key), collection, 0, false);
         if (SPREADSHEET_ACTIONS.has(actionName)) {
-          const columns = columnsOf(params);
+          const columns = spreadsheetColumns(params);
           if (actionName === 'downloadXlsxTemplate' && !columns.length) throw noColumns(localeOf({ context: ctx }));
           for (const column of columns) guard.resolvePath(pathOf([column?.dataIndex ?? ''].flat().join('.')), collection);
         }

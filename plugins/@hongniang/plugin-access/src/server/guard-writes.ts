@@ -1,12 +1,11 @@
 // What a caller may write. NocoBase silently drops the fields outside a role's list and links records named by id in a
 // hasOne/hasMany value without asking whose they are; here, before the ACL, such a request is refused (403, naming the
 // field), and a member a matchmaker creates without naming a matchmaker becomes hers.
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { OWNER_FIELD } from './privacy-levels';
 import { knownFieldName } from './field-paths';
-import { namesIn } from './guard-queries';
 import { fieldOfKey, requestedCollection } from './request-fields';
 import { viewerOf } from './viewer';
 

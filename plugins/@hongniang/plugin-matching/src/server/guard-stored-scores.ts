@@ -1,7 +1,7 @@
 // A caller with withheld criteria reads stored scores only as shaped for her (shape-suggestions.ts). Searching, sorting,
 // charting or exporting by the stored ones (which count every criterion) would tell what the shaping hides: refused,
 // on any path that reaches match suggestions (their own routes, a member's suggestions, a chart).
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, spreadsheetColumns } from '@hongniang/plugin-members';
 import { FieldsSeenOnEveryMember, callerView } from './caller-view';
 import { MatchingRefusal } from './refusal';
 
@@ -41,7 +41,7 @@ function storedScoreReference(ctx: any): Reference | undefined {
   for (const item of [...(query.measures || []), ...(query.dimensions || []), ...(query.orders || [])]) {
     if (item?.field) inPath(db, [item.field].flat().join('.').split('.'), collection, references);
   }
-  for (const column of exportColumns(params)) if (column?.dataIndex) inPath(db, [column.dataIndex].flat().map(String), collection, references);
+  for (const column of spreadsheetColumns(params)) if (column?.dataIndex) inPath(db, [column.dataIndex].flat().map(String), collection, references);
   return references.find(([at, field]) => at.name === 'matchSuggestions' && STORED_EVALUATION.has(field));
 }
 
@@ -78,16 +78,4 @@ function inPath(db: any, path: string[], collection: any, found: Reference[]) {
     at = target ? db.getCollection(target) : undefined;
   }
   return at;
-}
-
-/** An export's columns, as the client sends them (a list, or that list as JSON). */
-function exportColumns(params: any): any[] {
-  const columns = params.columns ?? params.values?.columns;
-  if (typeof columns !== 'string') return Array.isArray(columns) ? columns : [];
-  try {
-    const parsed = JSON.parse(columns);
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
-  }
 }

@@ -4,6 +4,7 @@ export { vocabulary, isChoice } from './vocabulary';
 export type { Choice, ChoiceList } from './vocabulary';
 export { ageOn } from './age';
 export { MemberInputError, localeOf } from './member-input-error';
+export { namesIn, spreadsheetColumns } from './request-params';
 export { MemberDeletionRefused } from './member-deletion';
 export type { DeletionCheck } from './member-deletion';
 export { onDatabaseEvent } from './database-events';
