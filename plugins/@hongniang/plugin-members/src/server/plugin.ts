@@ -11,6 +11,7 @@ import { reportImportRows } from './import-rows';
 import { DeletionCheck, eraseMemberOnDelete } from './member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
+import { titleRegionsByName } from './region-names';
 import { readBlueprints, seedPages } from './seed-pages';
 import { upgradeStoredFields } from './stored-fields';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
@@ -28,6 +29,8 @@ export class PluginMembersServer extends Plugin {
     // A deleted member is erased with her records, unless a plugin that still needs her refuses (409).
     this.db.on('members.beforeDestroy', eraseMemberOnDelete(this.deletionChecks));
     this.keepAgesCurrent();
+    // Every role reads a member's city and hometown by name, also those that may not read the region table.
+    titleRegionsByName(this.db);
     // In the collection manager an admin removes the fields she added; those our code relies on are refused (400).
     keepWhatCodeNeeds(this.app);
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
