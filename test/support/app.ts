@@ -98,3 +98,19 @@ export async function signInAs(app: MockServer, user: { id: number } | number, r
 export async function rootUser(app: MockServer) {
   return app.db.getRepository('users').findOne({ filter: { 'roles.name': 'root' } });
 }
+
+/** The staff of a test agency: one account per agency role, two matchmakers (李静's and 王芳's members differ). */
+export const AGENCY_STAFF = { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker', intake: 'intake' } as const;
+export type StaffName = keyof typeof AGENCY_STAFF;
+
+/** Creates the agency's staff accounts and signs each in, in her role: `as.lijing` is an agent, `users.lijing` her id. */
+export async function signInStaff(app: MockServer) {
+  const as = {} as Record<StaffName, any>;
+  const users = {} as Record<StaffName, number>;
+  for (const [nickname, role] of Object.entries(AGENCY_STAFF) as [StaffName, string][]) {
+    const user = await createUser(app, { nickname, roles: [role] });
+    users[nickname] = user.get('id');
+    as[nickname] = await signInAs(app, user, role);
+  }
+  return { as, users };
+}

@@ -2,7 +2,7 @@
 // that look up before the ACL, writes through association routes and foreign keys, kanban moves, and every action
 // NocoBase registers for any collection (enumerated from the resourcer, not listed by hand).
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { createHongniangApp, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { GUARDED_ACTIONS } from '../action-kinds';
 
@@ -11,7 +11,7 @@ const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 describe('every path to a member', () => {
   let app: MockServer;
   let root: any;
-  let as: Record<'manager' | 'lijing' | 'intake', any>;
+  let as: Record<StaffName, any>;
   let lijingId: number;
   let hers: number;
   let theirs: number;
@@ -21,19 +21,12 @@ describe('every path to a member', () => {
   beforeAll(async () => {
     app = await createHongniangApp();
     root = await signInAs(app, await rootUser(app), 'root');
-    const manager = await createUser(app, { nickname: 'manager', roles: ['manager'] });
-    const lijing = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
-    const wangfang = await createUser(app, { nickname: 'wangfang', roles: ['matchmaker'] });
-    const intake = await createUser(app, { nickname: 'intake', roles: ['intake'] });
-    lijingId = lijing.get('id');
-    as = {
-      manager: await signInAs(app, manager, 'manager'),
-      lijing: await signInAs(app, lijing, 'matchmaker'),
-      intake: await signInAs(app, intake, 'intake'),
-    };
+    const staff = await signInStaff(app);
+    as = staff.as;
+    lijingId = staff.users.lijing;
     hers = await addMember(app, { name: '她的会员', gender: 'female', age: 30, matchmakerId: lijingId, phone: '15800000001', incomeBand: '50kTo100k', notes: '她的备注', partnerPreferences: { ageMin: 25, ageMax: 40 } });
     theirs = await addMember(app, {
-      name: '别人的会员', gender: 'male', age: 32, matchmakerId: wangfang.get('id'), phone: '15811112222', incomeBand: '50kTo100k', notes: '别人的备注', partnerPreferences: { ageMin: 25, ageMax: 35, minIncomeBand: 'below50k' },
+      name: '别人的会员', gender: 'male', age: 32, matchmakerId: staff.users.wangfang, phone: '15811112222', incomeBand: '50kTo100k', notes: '别人的备注', partnerPreferences: { ageMin: 25, ageMax: 35, minIncomeBand: 'below50k' },
     });
   }, 300_000);
 

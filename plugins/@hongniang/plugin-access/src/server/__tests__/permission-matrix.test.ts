@@ -1,7 +1,7 @@
 // Every agency role × the endpoints our plugins expose or rely on × every private member field: what each role gets, and
 // what it never gets (not a field, not in an append, not in an export, not in a custom action's answer, not by a search).
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { createHongniangApp, createUser, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { endedTask } from '@test/support/tasks';
 import * as XLSX from 'xlsx';
@@ -36,24 +36,14 @@ describe('roles × endpoints × private fields', () => {
   let app: MockServer;
   let root: any;
   let as: Record<'manager' | 'lijing' | 'wangfang' | 'intake', any>;
-  let users: Record<'lijing' | 'wangfang', number>;
+  let users: Record<StaffName, number>;
   let hers: number;
   let theirs: number;
 
   beforeAll(async () => {
     app = await createHongniangApp();
     root = await signInAs(app, await rootUser(app), 'root');
-    const manager = await createUser(app, { nickname: 'manager', roles: ['manager'] });
-    const lijing = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
-    const wangfang = await createUser(app, { nickname: 'wangfang', roles: ['matchmaker'] });
-    const intake = await createUser(app, { nickname: 'intake', roles: ['intake'] });
-    users = { lijing: lijing.get('id'), wangfang: wangfang.get('id') };
-    as = {
-      manager: await signInAs(app, manager, 'manager'),
-      lijing: await signInAs(app, lijing, 'matchmaker'),
-      wangfang: await signInAs(app, wangfang, 'matchmaker'),
-      intake: await signInAs(app, intake, 'intake'),
-    };
+    ({ as, users } = await signInStaff(app));
     hers = await addMember(app, { name: '她的会员', gender: 'female', age: 30, matchmakerId: users.lijing, ...privateValues(1), partnerPreferences: { ageMin: 25, ageMax: 40 } });
     theirs = await addMember(app, { name: '别人的会员', gender: 'male', age: 32, matchmakerId: users.wangfang, ...privateValues(2), partnerPreferences: { ageMin: 25, ageMax: 40 } });
     // A candidate for her with no suggestion yet (the pair above is already suggested, so matching leaves it out).
