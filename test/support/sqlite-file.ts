@@ -18,7 +18,34 @@ export function freshSqliteFile(): string | undefined {
   const storage = path.join(path.dirname(configured), `app-${process.pid}-${Date.now().toString(36)}-${++apps}.sqlite`);
   fs.mkdirSync(path.dirname(storage), { recursive: true });
   removeSqliteFile(storage);
+  removeFilesOfEndedRuns(path.dirname(path.dirname(storage)));
   return storage;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error: any) {
+    return error.code === 'EPERM';
+  }
+};
+
+/**
+ * Test runs keep their files in `hongniang-test-<jest pid>-<worker>` (test/setup/server-env.js); a suite that timed out
+ * never destroys its app, so its file stays — in RAM, when that is where they live. Such folders of runs that have
+ * ended are removed.
+ */
+function removeFilesOfEndedRuns(parent: string) {
+  for (const entry of fs.readdirSync(parent)) {
+    const run = /^hongniang-test-(\d+)-\d+$/.exec(entry);
+    if (!run || alive(Number(run[1]))) continue;
+    try {
+      fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+    } catch {
+      // Another worker is removing it at the same moment.
+    }
+  }
 }
 
 /** Deletes a test database file and its companions (after its app is destroyed). */
