@@ -1,19 +1,11 @@
-import fs from 'fs';
-import path from 'path';
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { sharedFile } from '@test/support/shared-files';
 import * as XLSX from 'xlsx';
 
 // Spreadsheets as agencies write them (issue 11, C8–C12): the field reports' files, read from the steering checkout
 // beside this repository, and variants built here. Every name, phone and date is invented.
-const ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..', '..');
-const CASES = path.resolve(ROOT, '..', 'shared', 'cases', 'field-reports-1');
-
-function fieldReport(name: string): Buffer {
-  const file = path.join(CASES, name);
-  if (!fs.existsSync(file)) throw new Error(`field report ${file} is missing: check out the shared steering files beside ${ROOT}`);
-  return fs.readFileSync(file);
-}
+const fieldReport = (name: string): Buffer => sharedFile('cases', 'field-reports-1', name);
 
 /** Spreadsheet headers and the member fields they fill, as the table's 导入 button sends them. */
 const FIELD_OF: Record<string, string> = {
