@@ -1,0 +1,213 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { Locator, Page } from 'playwright-core';
+import { signIn, watchProblems } from '@test/support/browser';
+import { rawKeysOf, settle, trackRequests, uiProblems } from '@test/support/page-checks';
+import { appInBrowser, callApi } from '@test/support/running-app';
+
+jest.setTimeout(30 * 60 * 1000);
+
+const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
+const STAFF = ['zhaoli', 'lijing', 'wangfang', 'zhangmin', 'chenyu'];
+const OUR_COLLECTIONS = ['members', 'partnerPreferences', 'ageGroupBands', 'matchSuggestions', 'matchSettings', 'fieldPrivacy'];
+
+/**
+ * The actions that open a popup, by label: in a block's toolbar, on a table row, and inside a popup (找对象, matching's
+ * dialog in the member popup). Never clicked here: 删除, 导出 and 批量匹配, which act at once.
+ */
+const TOOLBAR_POPUPS = ['新增会员', '新增', '导入'];
+const RECORD_POPUPS = ['查看', '编辑', '处理'];
+const INNER_POPUPS = ['找对象'];
+const POPUPS_DEEP = 2;
+
+/** Every action title with a popup in our blueprints, so that a new popup with a new label is not silently skipped. */
+function blueprintPopupLabels(): string[] {
+  const labels: string[] = [];
+  const visit = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    if (node.popup && typeof node.title === 'string') labels.push(node.title);
+    Object.values(node).forEach(visit);
+  };
+  const root = path.resolve(__dirname, '..', '..', 'plugins', '@hongniang');
+  for (const plugin of fs.readdirSync(root)) {
+    const directory = path.join(root, plugin, 'src', 'blueprints');
+    if (!fs.existsSync(directory)) continue;
+    for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.json'))) visit(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
+  }
+  return [...new Set(labels)];
+}
+
+/** A button or link label as antd renders it (two-character labels get a space: 新 增). */
+const labelled = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\\s*$`);
+
+/** How many drawers and dialogs are open (antd keeps closed ones in the page, hidden). */
+const openPopupCount = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('.ant-drawer-content, .ant-modal-content')).filter((popup: any) => popup.checkVisibility?.()).length);
+const popupCountIs = (page: Page, compare: (count: number) => boolean, timeoutMs: number) =>
+  (async () => {
+    const deadline = Date.now() + timeoutMs;
+    while (!compare(await openPopupCount(page))) {
+      if (Date.now() > deadline) throw new Error(`popups: ${await openPopupCount(page)} open`);
+      await page.waitForTimeout(150);
+    }
+  })();
+const topPopup = (page: Page) => page.locator('.ant-drawer-content:visible, .ant-modal-content:visible').last();
+
+describe('every page in every menu, and every popup our blueprints define, as each demo account sees them', () => {
+  const suite = appInBrowser();
+  let adminToken: string;
+  let rawKeys: Set<string>;
+  const timings: string[] = [];
+  const opened: string[] = [];
+
+  beforeAll(async () => {
+    adminToken = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    rawKeys = rawKeysOf((await callApi(suite.app, adminToken, 'collections:listMeta')).data, OUR_COLLECTIONS);
+    await saveOneSuggestion();
+  });
+
+  afterAll(() => {
+    console.log(`every-page timings:\n${timings.join('\n')}\npopups opened (${opened.length}):\n${opened.join('\n')}`);
+  });
+
+  /** 推荐记录 has rows to open: one suggestion, saved as a matchmaker saves it from 找对象. */
+  async function saveOneSuggestion() {
+    const [lijing] = (await callApi(suite.app, adminToken, `users:list?filter=${encodeURIComponent(JSON.stringify({ username: 'lijing' }))}`)).data;
+    const hers = (await callApi(suite.app, adminToken, `members:list?pageSize=20&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: lijing.id }))}`)).data;
+    for (const member of hers) {
+      const [best] = (await callApi(suite.app, adminToken, `members:match?filterByTk=${member.id}`, {})).data || [];
+      if (!best) continue;
+      const saved = await callApi(suite.app, adminToken, `members:match?filterByTk=${member.id}`, { candidateIds: [best.candidateId], persist: true });
+      if (saved.data?.[0]?.suggestionId) return;
+    }
+    throw new Error('no member of 李静 has a match to save as a suggestion');
+  }
+
+  /** The pages in an account's menu, as [group, page] titles in menu order. */
+  async function menuOf(account: string, password: string): Promise<[string, string][]> {
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account, password })).data.token;
+    const routes = (await callApi(suite.app, token, 'desktopRoutes:listAccessible?paginate=false&tree=true&sort=sort')).data || [];
+    return routes.flatMap((group: any) =>
+      group.type === 'flowPage' ? [[group.title, group.title]] : (group.children || []).filter((child: any) => child.type === 'flowPage').map((child: any) => [group.title, child.title]),
+    );
+  }
+
+  /** Opens a page through the menu, as a person does (the app stays loaded). */
+  async function openFromMenu(page: Page, group: string, title: string) {
+    const menuItem = (text: string) => page.locator('.ant-menu-item, .ant-menu-submenu-title').filter({ hasText: labelled(text) }).first();
+    if (group !== title) await menuItem(group).click();
+    await menuItem(title).click();
+    await page.locator('.ant-layout-content, main').getByText(labelled(title)).first().waitFor({ timeout: 60000 });
+    await settle(page);
+  }
+
+  /** Checks what is on screen now, and a screenshot for the one who reads a failure. */
+  async function check(page: Page, root: Locator, where: string, found: string[]) {
+    const problems = await uiProblems(page, root, rawKeys, where);
+    if (problems.length) {
+      const file = path.join(os.tmpdir(), `hongniang-every-page-${where.replace(/[^\p{L}\p{N}]+/gu, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      found.push(...problems, `${where}: (screenshot ${file})`);
+    }
+  }
+
+  /** Clicks an action that opens a popup, checks the popup and what it opens in turn, and closes it again. */
+  async function throughPopup(page: Page, action: Locator, where: string, found: string[], depth: number) {
+    opened.push(where);
+    const before = await openPopupCount(page);
+    await action.click();
+    try {
+      await popupCountIs(page, (count) => count > before, 30000);
+    } catch {
+      await check(page, page.locator('body'), where, found);
+      found.push(`${where}: opened no popup`);
+      return;
+    }
+    await settle(page);
+    const popup = topPopup(page);
+    await check(page, popup, where, found);
+    if (depth < POPUPS_DEEP) await popupsUnder(page, popup, where, found, depth + 1);
+    await closeTopPopup(page, before);
+  }
+
+  /** Closes the popup on top as a person would: Escape, a click beside it, or its close button. */
+  async function closeTopPopup(page: Page, before: number) {
+    const popup = topPopup(page);
+    const ways = [
+      () => page.keyboard.press('Escape'),
+      () => page.locator('.ant-drawer-mask:visible, .ant-modal-wrap:visible').last().click({ position: { x: 5, y: 5 }, timeout: 5000 }),
+      () => popup.locator('.ant-drawer-close, .ant-modal-close').or(popup.locator('button').filter({ hasText: labelled('关闭') })).first().click({ timeout: 5000 }),
+    ];
+    for (const way of ways) {
+      await way().catch(() => undefined);
+      if (await popupCountIs(page, (count) => count <= before, 5000).then(() => true, () => false)) return settle(page);
+    }
+    throw new Error(`a popup would not close (${(await popup.innerText()).replace(/\s+/g, ' ').slice(0, 120)})`);
+  }
+
+  /** Every popup reachable under a root: its blocks' toolbar actions, the first row's actions, and dialogs inside popups. */
+  async function popupsUnder(page: Page, root: Locator, where: string, found: string[], depth: number) {
+    const buttons = (labels: string[], scope: Locator) =>
+      labels.map((label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const);
+    const toolbar = depth === 0 ? TOOLBAR_POPUPS : [...TOOLBAR_POPUPS, ...INNER_POPUPS];
+    for (const [label, matches] of buttons(toolbar, root)) {
+      for (let i = 0; i < (await matches.count()); i++) {
+        const button = matches.nth(i);
+        if ((await button.locator('xpath=ancestor::tr[contains(@class, "ant-table-row")]').count()) > 0) continue;
+        await throughPopup(page, button, `${where} › ${label}`, found, depth);
+      }
+    }
+    const tables = root.locator('.ant-table-tbody:visible');
+    for (let t = 0; t < (await tables.count()); t++) {
+      const firstRow = tables.nth(t).locator('.ant-table-row').first();
+      if (!(await firstRow.count())) continue;
+      for (const [label, matches] of buttons(RECORD_POPUPS, firstRow)) {
+        if (await matches.count()) await throughPopup(page, matches.first(), `${where} › ${label}`, found, depth);
+      }
+    }
+  }
+
+  it('the sign-in page: the app says 红娘, offers no 注册账号 and greets no visitor with an error', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    trackRequests(page);
+    await page.goto(`${suite.app.url}/signin`);
+    await page.locator('input[type="password"]').waitFor({ timeout: 120000 });
+    await settle(page);
+    await page.waitForTimeout(1500);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('红娘');
+    expect(text.replace('Powered by NocoBase', '')).not.toContain('NocoBase');
+    expect(text).not.toContain('注册');
+    expect(await page.title()).toContain('红娘');
+    expect(await page.locator('.ant-notification-notice:visible, .ant-message-notice:visible').allInnerTexts()).toEqual([]);
+    await page.close();
+  });
+
+  it('covers every popup our blueprints define', () => {
+    expect([...TOOLBAR_POPUPS, ...RECORD_POPUPS, ...INNER_POPUPS]).toEqual(expect.arrayContaining(blueprintPopupLabels()));
+  });
+
+  it.each([['admin'], ...STAFF.map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {
+    const started = Date.now();
+    const account = who === 'admin' ? suite.app.admin.email : who;
+    const password = who === 'admin' ? suite.app.admin.password : PASSWORD;
+    const menu = await menuOf(account, password);
+    expect(menu.length).toBeGreaterThan(0);
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    trackRequests(page);
+    await signIn(page, suite.app.url, account, password);
+    const consoleAndHttp = watchProblems(page);
+    const found: string[] = [];
+    for (const [group, title] of menu) {
+      await openFromMenu(page, group, title);
+      await check(page, page.locator('body'), `${who} › ${title}`, found);
+      await popupsUnder(page, page.locator('body'), `${who} › ${title}`, found, 0);
+    }
+    await settle(page);
+    timings.push(`${who}: ${menu.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
+    await page.close();
+    expect([...found, ...consoleAndHttp.map((problem) => `${who}: ${problem}`)]).toEqual([]);
+  });
+});
