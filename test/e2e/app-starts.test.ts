@@ -1,7 +1,7 @@
 import { signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser } from '@test/support/running-app';
 
-jest.setTimeout(10 * 60 * 1000);
+jest.setTimeout(20 * 60 * 1000);
 
 describe('the app as a person meets it: npm start, then the admin in a browser', () => {
   const suite = appInBrowser();

@@ -3,7 +3,7 @@ import { signIn, watchProblems } from '@test/support/browser';
 import { bornYearsAgo } from '@test/support/members';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
-jest.setTimeout(10 * 60 * 1000);
+jest.setTimeout(20 * 60 * 1000);
 
 const waitForRows = (page: Page, scope: string, condition: string) =>
   page.waitForFunction(`document.querySelectorAll('${scope} .ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 60000 });

@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
-jest.setTimeout(10 * 60 * 1000);
+jest.setTimeout(20 * 60 * 1000);
 
 /** A birth date that makes someone `years` old (and a few months) today. */
 function bornYearsAgo(years: number) {

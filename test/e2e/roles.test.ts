@@ -4,7 +4,7 @@ import { Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
-jest.setTimeout(10 * 60 * 1000);
+jest.setTimeout(20 * 60 * 1000);
 
 const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 

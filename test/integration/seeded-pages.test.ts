@@ -9,7 +9,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => 
   beforeAll(async () => {
     app = await createHongniangApp({ pages: true });
     admin = await signInAs(app, await rootUser(app), 'root');
-  }, 600000);
+  }, 1_200_000);
 
   afterAll(async () => {
     await app?.destroy();

@@ -31,7 +31,7 @@ async function freePort(): Promise<number> {
  * Starts the whole app through `npm start`'s own script, on a free port with a throwaway SQLite database and storage,
  * so browser tests meet exactly what a person starting the project meets.
  */
-export async function startApp(timeoutMs = 8 * 60 * 1000): Promise<RunningApp> {
+export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongniang-e2e-'));
   const port = await freePort();
   const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };

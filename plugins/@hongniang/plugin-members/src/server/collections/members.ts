@@ -2,7 +2,6 @@ import { defineCollection } from '@nocobase/database';
 import {
   checkbox,
   choice,
-  confirmation,
   choices,
   date,
   derivedChoice,
@@ -16,7 +15,6 @@ import {
   region,
   text,
 } from '../field-kinds';
-import { CONFIRM_FIELD } from '../likely-duplicates';
 
 /** The member archive (客户档案): one record per client, fields grouped as the agency groups them. */
 export default defineCollection({
@@ -40,14 +38,13 @@ export default defineCollection({
       ],
       uiSchema: { type: 'string', title: label('Member number'), 'x-component': 'Input', 'x-read-pretty': true },
     },
-    // Indexed: a new member is compared with the archive by name and birth date, and by WeChat ID (likely duplicates).
-    { ...text('name', 'Name'), index: true },
+    text('name', 'Name'),
     choice('gender', 'Gender', 'gender', { index: true }),
     date('birthDate', 'Birth date'),
     derivedInteger('age', 'Age'),
     // Indexed: the lookups of every day at 100k members (duplicate phones on save, the list's filters).
     { ...phone('phone', 'Phone'), index: true },
-    { ...text('wechat', 'WeChat ID'), index: true },
+    text('wechat', 'WeChat ID'),
     email('email', 'E-mail'),
     photo('photo', 'Photo', 'memberPhotos'),
     text('idNumber', 'ID number'),
@@ -55,8 +52,6 @@ export default defineCollection({
     region('hometown', 'Hometown', 'memberHometowns'),
     integer('heightCm', 'Height (cm)'),
     integer('weightKg', 'Weight (kg)'),
-    // Never stored: a save sets it to say "checked: she is not the member named as a likely duplicate" (../likely-duplicates.ts).
-    confirmation(CONFIRM_FIELD, 'Confirmed not a duplicate'),
     // Education & occupation 教育与职业
     choice('education', 'Education', 'education'),
     text('school', 'School'),
