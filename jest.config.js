@@ -25,6 +25,13 @@ module.exports = {
       setupFiles: ['<rootDir>/test/setup/server-env.js'],
     },
     { ...common, displayName: 'scripts', testMatch: ['<rootDir>/test/scripts/**/*.test.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      // One app for every browser suite (test/setup/e2e-app.ts).
+      globalSetup: '<rootDir>/test/setup/e2e-global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/e2e-global-teardown.ts',
+    },
   ],
 };

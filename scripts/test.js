@@ -44,9 +44,14 @@ function parseArgs(argv) {
   return options;
 }
 
+/** Each step's label and seconds, printed at the end of the run. */
+const times = [];
+
 function run(label, command, args, env = {}) {
   console.log(`\n[hongniang] ${label}`);
+  const began = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  times.push(`${label}: ${Math.round((Date.now() - began) / 1000)} s${result.status === 0 ? '' : ' (failed)'}`);
   return result.status === 0;
 }
 
@@ -93,7 +98,8 @@ async function main() {
       });
     }
     try {
-      const projects = ['--selectProjects', 'unit', 'server', 'scripts'];
+      // The engine's unit tests and the scripts' tests touch no database: they run once, with SQLite.
+      const projects = options.dialect === 'sqlite' ? ['--selectProjects', 'unit', 'server', 'scripts'] : ['--selectProjects', 'server'];
       // Seeding the pages is minutes of flowSurfaces' CPU work whatever the database: on SQLite only, to keep CI short.
       const skipped = options.dialect === 'sqlite' ? [] : ['--testPathIgnorePatterns', SQLITE_ONLY.join('|')];
       const where = options.dialect !== 'sqlite' ? options.dialect : process.env.HONGNIANG_TEST_SQLITE === 'memory' ? 'sqlite (in memory)' : 'sqlite (a file per suite)';
@@ -108,6 +114,7 @@ async function main() {
   }
   console.log(`\n[hongniang] ${ok ? 'all tests passed' : 'some tests FAILED'} (${options.dialect}${options.e2e || options.onlyE2e ? ' + browser' : ''})`);
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+  console.log(times.map((line) => `[hongniang]   ${line}`).join('\n'));
   process.exit(ok ? 0 : 1);
 }
 

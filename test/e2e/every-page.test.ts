@@ -62,10 +62,24 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   const timings: string[] = [];
   const opened: string[] = [];
 
+  /**
+   * The accounts that may not match the member on the first row of 会员列表 (another matchmaker's, or no matching at all).
+   * Their 找对象 is still shown and refused on click: issue 12 item 9, open — pinned by the `it.failing` below, and left
+   * out of the sweep so that the sweep keeps failing on anything else.
+   */
+  const mayNotMatchFirstRow = new Set<string>();
+  let firstMember: any;
+
   beforeAll(async () => {
     adminToken = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
     rawKeys = rawKeysOf((await callApi(suite.app, adminToken, 'collections:listMeta')).data, OUR_COLLECTIONS);
     await saveOneSuggestion();
+    [firstMember] = (await callApi(suite.app, adminToken, 'members:list?pageSize=1')).data;
+    for (const account of STAFF) {
+      const token = (await callApi(suite.app, null, 'auth:signIn', { account, password: PASSWORD })).data.token;
+      const answer = await callApi(suite.app, token, `members:match?filterByTk=${firstMember.id}`, {});
+      if (answer.errors) mayNotMatchFirstRow.add(account);
+    }
   });
 
   afterAll(() => {
@@ -153,6 +167,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       labels.map((label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const);
     const toolbar = depth === 0 ? TOOLBAR_POPUPS : [...TOOLBAR_POPUPS, ...INNER_POPUPS];
     for (const [label, matches] of buttons(toolbar, root)) {
+      if (INNER_POPUPS.includes(label) && mayNotMatchFirstRow.has(where.split(' › ')[0])) continue;
       for (let i = 0; i < (await matches.count()); i++) {
         const button = matches.nth(i);
         if ((await button.locator('xpath=ancestor::tr[contains(@class, "ant-table-row")]').count()) > 0) continue;
@@ -187,6 +202,25 @@ describe('every page in every menu, and every popup our blueprints define, as ea
 
   it('covers every popup our blueprints define', () => {
     expect([...TOOLBAR_POPUPS, ...RECORD_POPUPS, ...INNER_POPUPS]).toEqual(expect.arrayContaining(blueprintPopupLabels()));
+  });
+
+  // Issue 12 item 9 (open): 找对象 is shown to a role that may not match the member, and refused on click. This test
+  // fails while that is so (jest's it.failing passes then); when the button is hidden it passes and it.failing fails:
+  // turn it into an ordinary test and drop mayNotMatchFirstRow.
+  it.failing('item 9: 找对象 is not offered on a member the account may not match', async () => {
+    const account = [...mayNotMatchFirstRow][0];
+    expect(account).toBeTruthy();
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    trackRequests(page);
+    await signIn(page, suite.app.url, account, PASSWORD);
+    await openFromMenu(page, '会员管理', '会员列表');
+    const row = page.locator('.ant-table-tbody .ant-table-row').first();
+    await row.locator('button:visible, a:visible').filter({ hasText: labelled('查看') }).first().click();
+    await popupCountIs(page, (count) => count > 0, 30000);
+    await settle(page);
+    const offered = await topPopup(page).locator('button:visible, a:visible').filter({ hasText: labelled('找对象') }).count();
+    await page.close();
+    expect(offered).toBe(0);
   });
 
   it.each([['admin'], ...STAFF.map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {

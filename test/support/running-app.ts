@@ -8,12 +8,29 @@ import { launchChromium } from './browser';
 
 const root = path.resolve(__dirname, '..', '..');
 
+/** Where the browser project's global set-up leaves the shared app's description for the suites (see e2e-app.ts). */
+export const SHARED_APP_STATE = 'HONGNIANG_E2E_APP_STATE';
+
 export interface RunningApp {
   url: string;
   admin: { email: string; password: string };
   /** Stops and starts `npm start` again on the same database, as a person restarting the app does. */
   restart(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * What is needed to find, restart and stop an app started by `startApp`, kept in a JSON file so that the jest
+ * global set-up, the suites and the global tear-down (separate module registries) all reach the same process.
+ */
+interface AppState {
+  url: string;
+  admin: { email: string; password: string };
+  dir: string;
+  env: Record<string, string>;
+  pid: number;
+  log: string;
+  timeoutMs: number;
 }
 
 async function freePort(): Promise<number> {
@@ -27,15 +44,76 @@ async function freePort(): Promise<number> {
   });
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** SIGTERM, up to 15 s to exit, then SIGKILL. */
+async function halt(pid: number) {
+  if (!alive(pid)) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + 15000;
+  while (alive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+/**
+ * Runs `scripts/start.js` (what `npm start` runs) with the state's environment, its output going to the state's log file,
+ * and waits until it prints that it is running. Returns the new process id.
+ */
+async function launch(state: AppState): Promise<number> {
+  const out = fs.openSync(state.log, 'w');
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env: state.env, stdio: ['ignore', out, out] });
+  } finally {
+    fs.closeSync(out);
+  }
+  const deadline = Date.now() + state.timeoutMs;
+  for (;;) {
+    const log = fs.readFileSync(state.log, 'utf8');
+    if (log.includes('is running at')) return child.pid!;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await halt(child.pid!);
+      throw new Error(`the app did not start (exit ${child.exitCode}); last output:\n${log.slice(-4000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+function appOf(stateFile: string, state: AppState, owned: boolean): RunningApp {
+  const save = () => fs.writeFileSync(stateFile, JSON.stringify(state));
+  return {
+    url: state.url,
+    admin: state.admin,
+    restart: async () => {
+      await halt(state.pid);
+      state.pid = await launch(state);
+      save();
+    },
+    stop: async () => {
+      if (!owned) return; // the shared app is stopped by the global tear-down
+      await halt(state.pid);
+      fs.rmSync(state.dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Starts the whole app through `npm start`'s own script, on a free port with a throwaway SQLite database and storage,
- * so browser tests meet exactly what a person starting the project meets.
+ * so browser tests meet exactly what a person starting the project meets. Installing with every page blueprint takes
+ * about 3.5 minutes on a quiet 2-core machine and over 8 under load, hence the default limit of 15 minutes.
  */
-export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp> {
+export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp & { stateFile: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongniang-e2e-'));
   const port = await freePort();
   const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key))) as Record<string, string>;
   const env = {
     ...clean,
     APP_ENV_PATH: path.join(dir, '.env'),
@@ -48,52 +126,43 @@ export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp> 
     INIT_ROOT_PASSWORD: admin.password,
     LOGGER_LEVEL: 'warn',
   };
-  let child: ChildProcess;
-  let log = '';
-
-  const halt = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-  };
-  const stop = async () => {
-    await halt();
+  const state: AppState = { url: `http://127.0.0.1:${port}`, admin, dir, env, pid: 0, log: path.join(dir, 'app.log'), timeoutMs };
+  const stateFile = path.join(dir, 'app.json');
+  try {
+    state.pid = await launch(state);
+  } catch (error) {
     fs.rmSync(dir, { recursive: true, force: true });
-  };
-
-  const launch = async () => {
-    log = '';
-    child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const collect = (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20000));
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
-    const deadline = Date.now() + timeoutMs;
-    while (!log.includes('is running at')) {
-      if (child.exitCode !== null || Date.now() > deadline) {
-        await stop();
-        throw new Error(`the app did not start (exit ${child.exitCode}); last output:\n${log.slice(-4000)}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  };
-
-  await launch();
-  const restart = async () => {
-    await halt();
-    await launch();
-  };
-  return { url: `http://127.0.0.1:${port}`, admin, restart, stop };
+    throw error;
+  }
+  fs.writeFileSync(stateFile, JSON.stringify(state));
+  return { ...appOf(stateFile, state, true), stateFile };
 }
 
-/** One app (npm start) and one Chromium for a browser suite: started before its tests, stopped after them. */
+/** The app the browser project's global set-up started (one for every browser suite), or null outside that project. */
+export function sharedApp(): RunningApp | null {
+  const stateFile = process.env[SHARED_APP_STATE];
+  if (!stateFile || !fs.existsSync(stateFile)) return null;
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as AppState;
+  return appOf(stateFile, state, false);
+}
+
+/** Stops the app described by a state file and removes its folder (database, storage, log). */
+export async function stopApp(stateFile: string) {
+  if (!fs.existsSync(stateFile)) return;
+  const state = JSON.parse(fs.readFileSync(stateFile, 'utf8')) as AppState;
+  await halt(state.pid);
+  fs.rmSync(state.dir, { recursive: true, force: true });
+}
+
+/**
+ * The app and one Chromium for a browser suite. The app is the one shared by every browser suite when the e2e project's
+ * global set-up started it (npm test), else one of its own, started before the suite's tests and stopped after them.
+ */
 export function appInBrowser(): { app: RunningApp; browser: Browser } {
   const suite = {} as { app: RunningApp; browser: Browser };
   beforeAll(async () => {
     suite.browser = await launchChromium();
-    suite.app = await startApp();
+    suite.app = sharedApp() ?? (await startApp());
   });
   afterAll(async () => {
     await suite.browser?.close();

@@ -55,7 +55,11 @@ export function fieldsOf(db: any, collectionName: string, grant: ActionGrant, le
       : all.filter((field) => grant.levels!.includes(levels.levelOf(collectionName, field)));
   // A belongsTo brings its key (matchmaker → matchmakerId): whose a member is decides what else of her shows.
   const keys = chosen.map((name) => collection.getField(name)).filter((field: any) => field?.type === 'belongsTo').map((field: any) => field.foreignKey);
-  return [...new Set([...chosen, ...keys.filter((key: string) => collection.model.getAttributes()[key])])];
+  // The primary key names the record, it tells nothing about her: without it in the target's list, NocoBase's ACL strips
+  // it from a nested value (the member form re-sending her preference set) and the save creates a second record.
+  // An update may not change it (guard-writes.ts).
+  const primaryKey = collection.model.primaryKeyAttribute;
+  return [...new Set([...chosen, ...keys, ...(primaryKey ? [primaryKey] : [])].filter((key: string) => collection.model.getAttributes()[key] || chosen.includes(key)))];
 }
 
 /** The "own" data scope of a collection, created once and shared by every role that uses it. */

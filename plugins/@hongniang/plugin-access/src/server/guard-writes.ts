@@ -33,6 +33,13 @@ export async function guardWrites(ctx: any, next: () => Promise<void>) {
     const associated = String(ctx.action.resourceName).includes('.');
     if (WRITTEN_AS[actionName] && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
       if (actionName === 'create' && !associated) assignOwnMember(viewer, collection, params.values);
+      // The primary key is in every field list (it names the record): an update may re-send it, never change it; a
+      // compound action may carry it only to look up by it.
+      const primaryKey = collection.model.primaryKeyAttribute;
+      const key = params.values[primaryKey];
+      const changesKey =
+        actionName === 'update' ? String(key) !== String(params.filterByTk) : actionName !== 'create' && !namesIn(params.filterKeys).includes(primaryKey);
+      if (!associated && key != null && changesKey) refuse(collection, primaryKey, locale);
       for (const action of WRITTEN_AS[actionName]) {
         await checkValues(ctx, viewer.roles, collection, action, params.values, actionName === 'update' && !associated ? params.filterByTk : undefined, locale);
       }

@@ -4,6 +4,25 @@ import path from 'path';
 import { CRITERIA, weightField } from './vocabulary';
 
 const FIND_MATCHES_CODE = path.resolve(__dirname, '../blueprints/code/find-matches.jsx');
+const BREAKDOWN_CODE = path.resolve(__dirname, '../blueprints/code/breakdown.jsx');
+
+/** A saved suggestion as 推荐记录 shows it: both members, the scores, and 匹配明细 read as the 找对象 dialog reads it. */
+const suggestionDetails = (key: string) => ({
+  key,
+  type: 'details',
+  resource: { binding: 'currentRecord' },
+  fields: [
+    { field: 'candidate', titleField: 'name' },
+    'score',
+    'forwardScore',
+    'backwardScore',
+    'status',
+    'origin',
+    'note',
+    { key: `${key}Breakdown`, field: 'breakdown', renderer: 'js', settings: { label: '匹配明细', version: '1.0.0', codeFile: BREAKDOWN_CODE } },
+    'createdAt',
+  ],
+});
 
 const byKey = (list: any[] | undefined, key: string) => (list || []).find((item) => item?.key === key);
 
@@ -31,6 +50,20 @@ export function addMatchingToMemberPopup(document: any) {
     resource: { binding: 'associatedRecords', associationField: 'matchSuggestions' },
     fields: [{ field: 'candidate', titleField: 'name' }, 'score', 'forwardScore', 'backwardScore', 'status', 'origin', 'createdAt'],
     actions: ['refresh'],
-    recordActions: ['edit'],
+    // Explicit popups: NocoBase's generated ones show every field, 匹配明细 as raw JSON and the scores as editable.
+    recordActions: [
+      { key: 'viewMemberSuggestion', type: 'view', title: '查看', popup: { title: '推荐记录', mode: 'drawer', tryTemplate: false, blocks: [suggestionDetails('memberSuggestionDetails')] } },
+      {
+        key: 'editMemberSuggestion',
+        type: 'edit',
+        title: '处理',
+        popup: {
+          title: '处理推荐',
+          mode: 'drawer',
+          tryTemplate: false,
+          blocks: [{ key: 'memberSuggestionEditForm', type: 'editForm', resource: { binding: 'currentRecord' }, fields: ['status', 'note'] }],
+        },
+      },
+    ],
   });
 }

@@ -29,7 +29,7 @@ export function keepHasOneSingle(db: any) {
       if (ownerKey == null || !(options?.fields || [foreignKey]).includes(foreignKey)) continue;
       const pk = collection.model.primaryKeyAttribute;
       const others = await db.getRepository(collection.name).count({
-        filter: { [foreignKey]: ownerKey, ...(record.get(pk) != null ? { [`${pk}.$ne`]: record.get(pk) } : {}) },
+        filter: { [foreignKey]: ownerKey, ...(record.get(pk) != null ? { [pk]: { $ne: record.get(pk) } } : {}) },
         transaction: options?.transaction,
       });
       if (!others) continue;

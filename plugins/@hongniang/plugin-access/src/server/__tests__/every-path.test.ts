@@ -183,6 +183,24 @@ describe('every path to a member', () => {
       expect(response.status).toBe(200);
       expect((await preferences().findOne({ filter: { memberId: hers } })).get('ageMax')).toBe(45);
     });
+
+    it('saves the member form as the browser sends it: the member with her preference set nested, its id and memberId included', async () => {
+      const own = await preferences().findOne({ filter: { memberId: hers } });
+      const response = await as.lijing
+        .post(`/members:update?filterByTk=${hers}&updateAssociationValues[]=partnerPreferences`)
+        .send({ notes: '表单保存', partnerPreferences: { id: own.get('id'), memberId: hers, ageMin: 26, ageMax: 45 } });
+      expect(response.status).toBe(200);
+      expect(await preferences().count({ filter: { memberId: hers } })).toBe(1);
+      expect((await preferences().findOne({ filter: { memberId: hers } })).get('ageMin')).toBe(26);
+    });
+
+    it('never lets an update change a record’s primary key', async () => {
+      const own = await preferences().findOne({ filter: { memberId: hers } });
+      const response = await as.lijing.post(`/partnerPreferences:update?filterByTk=${own.get('id')}`).send({ id: 9999, ageMin: 27 });
+      expect(response.status).toBe(403);
+      expect(await preferences().count({ filter: { id: 9999 } })).toBe(0);
+      expect((await preferences().findOne({ filter: { memberId: hers } })).get('id')).toBe(own.get('id'));
+    });
   });
 
   describe('kanban moves (an ACL alias of update that NocoBase runs without the data scope)', () => {

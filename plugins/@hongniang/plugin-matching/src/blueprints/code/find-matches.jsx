@@ -31,12 +31,17 @@ const meta = answer?.meta || {};
 // A withheld criterion compares a field you may not see: it has no fit and no weight, and the score leaves it out.
 const WITHHELD = say('不显示（未计入）', 'withheld (not counted)');
 
+// A criterion neither side weighs does not enter the score: its fit is not shown as if it had failed.
+const UNWEIGHTED = say('不计权重', 'not weighted');
+const unweighted = (item) => !item.withheld && Number(item.weight?.forward || 0) === 0 && Number(item.weight?.backward || 0) === 0;
+
 function Reasons({ breakdown }) {
+  const fit = (item, side) => (item.withheld ? WITHHELD : unweighted(item) ? '—' : `${item[side]}%`);
   const columns = [
     { title: say('条件', 'Criterion'), dataIndex: 'title' },
-    { title: say('对方符合会员的要求', 'Candidate fits her wish'), render: (_, item) => (item.withheld ? WITHHELD : `${item.forward}%`) },
-    { title: say('会员符合对方的要求', 'She fits his wish'), render: (_, item) => (item.withheld ? WITHHELD : `${item.backward}%`) },
-    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => (item.withheld ? '—' : `${item.weight.forward} / ${item.weight.backward}`) },
+    { title: say('对方符合会员的要求', 'Candidate fits her wish'), render: (_, item) => fit(item, 'forward') },
+    { title: say('会员符合对方的要求', 'She fits his wish'), render: (_, item) => fit(item, 'backward') },
+    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => (item.withheld ? '—' : unweighted(item) ? UNWEIGHTED : `${item.weight.forward} / ${item.weight.backward}`) },
   ];
   return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;
 }
