@@ -10,7 +10,7 @@
 // (after `npm run build`). Internal: `--prepare <file>` writes the app's environment (what scripts/start.js sets up
 // before serving) to <file> and exits.
 const fs = require('fs');
-const net = require('net');
+const { freePort } = require('./lib/throwaway-app');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
@@ -37,17 +37,6 @@ async function prepare(outFile) {
   await ensureDatabase(config.database);
   const entry = applyAppEnvironment(config);
   fs.writeFileSync(outFile, JSON.stringify({ entry, env: process.env }));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Child processes: apps being served are in process groups of their own (a Ctrl+C of the bench does not reach them); all are killed if the bench is interrupted. */

@@ -12,7 +12,7 @@
 // (--url measures an app already running instead of starting one). Prints a table; figures go to docs/performance.md
 // as ratios to the API in the same run (the machine's load moves every absolute figure).
 const fs = require('fs');
-const net = require('net');
+const { freePort, throwawayAppEnv } = require('./lib/throwaway-app');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
@@ -31,34 +31,11 @@ const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 const began = Date.now();
 const say = (line) => process.stderr.write(`[bench:pages +${Math.round((Date.now() - began) / 1000)} s] ${line}\n`);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** `npm start` in a temp dir of its own: build, install with the demo agency, serve. Resolves once it answers. */
 async function startApp() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongniang-bench-pages-'));
   const port = await freePort();
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)));
-  const env = {
-    ...clean,
-    APP_ENV_PATH: path.join(dir, '.env'),
-    STORAGE_PATH: path.join(dir, 'storage'),
-    APP_PORT: String(port),
-    DB_DIALECT: 'sqlite',
-    DB_STORAGE: path.join(dir, 'storage', 'db', 'bench.sqlite'),
-    INIT_APP_LANG: 'zh-CN',
-    INIT_ROOT_EMAIL: ADMIN.email,
-    INIT_ROOT_PASSWORD: ADMIN.password,
-    LOGGER_LEVEL: 'warn',
-  };
+  const env = throwawayAppEnv({ dir, port, admin: ADMIN, database: 'bench.sqlite' });
   const log = path.join(dir, 'app.log');
   const out = fs.openSync(log, 'a');
   const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', out, out], detached: true });

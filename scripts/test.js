@@ -64,9 +64,6 @@ function serverOf(dialect) {
   return { dialect, host: env.DB_HOST || '127.0.0.1', port: Number(env.DB_PORT || 3306), user: env.DB_USER || 'root', password: env.DB_PASSWORD || '' };
 }
 
-/** Suites whose work does not depend on the database dialect and that take minutes. */
-const SQLITE_ONLY = ['test/integration/seeded-pages'];
-
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   ensureInstalled();
@@ -100,10 +97,8 @@ async function main() {
     try {
       // The engine's unit tests and the scripts' tests touch no database: they run once, with SQLite.
       const projects = options.dialect === 'sqlite' ? ['--selectProjects', 'unit', 'server', 'scripts'] : ['--selectProjects', 'server'];
-      // Seeding the pages is minutes of flowSurfaces' CPU work whatever the database: on SQLite only, to keep CI short.
-      const skipped = options.dialect === 'sqlite' ? [] : ['--testPathIgnorePatterns', SQLITE_ONLY.join('|')];
       const where = options.dialect !== 'sqlite' ? options.dialect : process.env.HONGNIANG_TEST_SQLITE === 'memory' ? 'sqlite (in memory)' : 'sqlite (a file per suite)';
-      ok = runJest(`jest on ${where}`, [...projects, ...skipped, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
+      ok = runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
     } finally {
       const { dropDatabase } = require('./lib/database');
       for (const database of databases) await dropDatabase(database).catch((error) => console.error(`[hongniang] could not drop ${database.database}: ${error.message}`));

@@ -1,10 +1,12 @@
 import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
-import net from 'net';
 import os from 'os';
 import path from 'path';
 import { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { freePort, throwawayAppEnv } = require('../../scripts/lib/throwaway-app');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -31,17 +33,6 @@ interface AppState {
   pid: number;
   log: string;
   timeoutMs: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const alive = (pid: number) => {
@@ -111,21 +102,9 @@ function appOf(stateFile: string, state: AppState, owned: boolean): RunningApp {
  */
 export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp & { stateFile: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hongniang-e2e-'));
-  const port = await freePort();
+  const port: number = await freePort();
   const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key))) as Record<string, string>;
-  const env = {
-    ...clean,
-    APP_ENV_PATH: path.join(dir, '.env'),
-    STORAGE_PATH: path.join(dir, 'storage'),
-    APP_PORT: String(port),
-    DB_DIALECT: 'sqlite',
-    DB_STORAGE: path.join(dir, 'storage', 'db', 'e2e.sqlite'),
-    INIT_APP_LANG: 'zh-CN',
-    INIT_ROOT_EMAIL: admin.email,
-    INIT_ROOT_PASSWORD: admin.password,
-    LOGGER_LEVEL: 'warn',
-  };
+  const env: Record<string, string> = throwawayAppEnv({ dir, port, admin, database: 'e2e.sqlite' });
   const state: AppState = { url: `http://127.0.0.1:${port}`, admin, dir, env, pid: 0, log: path.join(dir, 'app.log'), timeoutMs };
   const stateFile = path.join(dir, 'app.json');
   try {

@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
+import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages, withMemberPopupDefaults } from '@hongniang/plugin-members';
 import path from 'path';
 import { CardFields, introductionSafeFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
@@ -36,6 +36,8 @@ export class PluginMatchingServer extends Plugin {
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
     extendBlueprint('1-member-list', addMatchingToMemberPopup);
+    // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
+    extendBlueprint('matching-1-suggestions', withMemberPopupDefaults);
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterUpgrade', () => this.seedPages());
   }

@@ -11,4 +11,5 @@ export { onDatabaseEvent } from './database-events';
 export { collectionTitle, fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
 export { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
+export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
 export { DEMO_STAFF, demoPassword } from './demo/seed-demo';

@@ -19,14 +19,23 @@ export function readBlueprints(directory: string) {
 }
 
 /** Every `settings` object that names its code by file. */
-function codeSettings(node: any, found: any[] = []): any[] {
-  if (Array.isArray(node)) node.forEach((item) => codeSettings(item, found));
+function codeSettings(node: any): any[] {
+  return codeNodes(node).map((found) => found.settings);
+}
+
+/** Every node whose settings name their code by file (a JS action, block, column or field renderer). */
+function codeNodes(node: any, found: any[] = []): any[] {
+  if (Array.isArray(node)) node.forEach((item) => codeNodes(item, found));
   else if (node && typeof node === 'object') {
-    if (typeof node.settings?.codeFile === 'string') found.push(node.settings);
-    Object.values(node).forEach((value) => codeSettings(value, found));
+    if (typeof node.settings?.codeFile === 'string') found.push(node);
+    Object.values(node).forEach((value) => codeNodes(value, found));
   }
   return found;
 }
+
+/** JS that draws (a block, a column, a field renderer) must call ctx.render, flowSurfaces checks; an action's need not. */
+const RENDERING_TYPES = new Set(['jsBlock', 'jsColumn', 'jsItem']);
+const renders = (node: any) => node.renderer === 'js' || RENDERING_TYPES.has(node.type);
 
 export class BlueprintError extends Error {}
 
@@ -67,11 +76,12 @@ export async function seedPages(app: Application, blueprints: { name: string; do
  */
 function stubCodeFiles(blueprint: string, document: any): Map<string, string> {
   const codes = new Map<string, string>();
-  codeSettings(document).forEach((settings, i) => {
+  codeNodes(document).forEach((node, i) => {
+    const { settings } = node;
     const marker = `hongniang-code:${blueprint}:${i};`;
     codes.set(marker, fs.readFileSync(settings.codeFile, 'utf8'));
     delete settings.codeFile;
-    settings.code = `// ${marker}\nctx.message.info('…');`;
+    settings.code = `// ${marker}\n${renders(node) ? "ctx.render('…');" : "ctx.message.info('…');"}`;
   });
   return codes;
 }

@@ -1,0 +1,19 @@
+import path from 'path';
+import { readBlueprints } from './seed-pages';
+
+/**
+ * The 会员列表 blueprint's `defaults` ({ collections: { members: { fieldGroups } } }): how a member's fields are grouped
+ * (基本信息, 经济状况…) on every form and popup NocoBase generates for her. Another plugin's blueprint that shows members
+ * (推荐记录: a suggestion's member and candidate open her popup) takes them too, or flowSurfaces refuses it.
+ */
+export function memberPopupDefaults(): any {
+  const memberList = readBlueprints(path.resolve(__dirname, '../blueprints')).find((blueprint) => blueprint.name === '1-member-list');
+  if (!memberList?.document?.defaults) throw new Error('the 会员列表 blueprint (1-member-list) has no defaults');
+  return memberList.document.defaults;
+}
+
+/** Adds the member defaults to a blueprint document, beside its own defaults for other collections. */
+export function withMemberPopupDefaults(document: any) {
+  const defaults = memberPopupDefaults();
+  document.defaults = { ...document.defaults, collections: { ...document.defaults?.collections, ...defaults.collections } };
+}

@@ -1,0 +1,89 @@
+import { callApi } from '@test/support/running-app';
+import { appInBrowser } from '@test/support/running-app';
+
+jest.setTimeout(20 * 60 * 1000);
+
+// What installation seeds from every plugin's blueprints, read over HTTP from the app `npm start` installed (the browser
+// suites' shared app: seeding the pages is minutes of work, done once for all of them). That an upgrade (npm start on
+// an existing database) neither duplicates a menu nor undoes an admin's rename is member-archive.test.ts's restart test.
+describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段隐私)', () => {
+  const suite = appInBrowser();
+  let token: string;
+  const api = async (action: string) => {
+    const body = await callApi(suite.app, token, action);
+    expect(body.errors).toBeUndefined();
+    return body;
+  };
+  const query = (params: Record<string, unknown>) =>
+    Object.entries(params)
+      .map(([key, value]) => `${key}=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))}`)
+      .join('&');
+  const routes = async (filter: Record<string, any>) => (await api(`desktopRoutes:list?${query({ filter, sort: 'sort', paginate: 'false' })}`)).data as any[];
+  const pageTree = async (title: string) => {
+    const [page] = await routes({ type: 'flowPage', title });
+    return api(`flowSurfaces:get?${query({ pageSchemaUid: page.schemaUid })}`);
+  };
+
+  beforeAll(async () => {
+    token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+  });
+
+  it('creates the 会员管理 menu with the member list and age-band settings pages at installation', async () => {
+    const [group] = await routes({ type: 'group', title: '会员管理' });
+    expect(group).toBeDefined();
+    expect((await routes({ parentId: group.id })).map((page) => [page.type, page.title])).toEqual([
+      ['flowPage', '会员列表'],
+      ['flowPage', '年龄段设置'],
+    ]);
+  });
+
+  it('gives the page a filter form and a members table wired to the members collection', async () => {
+    const body = await pageTree('会员列表');
+    const text = JSON.stringify(body);
+    expect(text).toContain('"collectionName":"members"');
+    for (const use of ['FilterFormBlockModel', 'TableBlockModel', 'AddNewActionModel', 'EditActionModel', 'DetailsBlockModel', 'ImportActionModel', 'ExportActionModel']) {
+      expect(text).toContain(use);
+    }
+    const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map((filter: any) => filter.filterPaths[0]);
+    expect(filters).toEqual(['name', 'memberNo', 'gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
+    expect(text).toContain('"fieldPath":"partnerPreferences.ageImportance"');
+  });
+
+  it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
+    const seeded = (await api(`seededPages:list?${query({ sort: 'blueprint', paginate: 'false' })}`)).data;
+    expect(seeded.map((row: any) => row.blueprint)).toEqual(['1-member-list', '2-age-group-bands', 'access-1-field-privacy', 'matching-1-suggestions', 'matching-2-settings']);
+    const [group] = await routes({ type: 'group', title: '匹配推荐' });
+    expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
+  });
+
+  it('gives each agency role its menus: the matchmaker 会员列表 and 推荐记录, the front desk 会员列表, the manager every page', async () => {
+    const titlesOf = async (role: string) =>
+      (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data.map((route: any) => route.title).sort();
+    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录'].sort());
+    expect(await titlesOf('intake')).toEqual(['会员列表']);
+    expect(await titlesOf('manager')).toEqual(['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置'].sort());
+    expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');
+  });
+
+  it("puts 找对象 and the member's suggestions (with 匹配明细 read as the 找对象 dialog reads it) into the member popup", async () => {
+    const text = JSON.stringify(await pageTree('会员列表'));
+    expect(text).toContain('JSRecordActionModel');
+    expect(text).toContain('找对象');
+    expect(text).toContain("url: 'members:match'");
+    expect(text).toContain('"fieldPath":"partnerPreferences.personalityWeight"');
+    const associations = [...text.matchAll(/"associationName":"([^"]+)"/g)].map((found) => found[1]);
+    expect(associations).toContain('members.matchSuggestions');
+    expect(text).toContain('不计权重');
+  });
+
+  it('lists suggestions with a batch-run button, and edits the one settings record', async () => {
+    const suggestions = JSON.stringify(await pageTree('推荐记录'));
+    expect(suggestions).toContain('"collectionName":"matchSuggestions"');
+    expect(suggestions).toContain('matchSuggestions:refreshAll');
+    expect(suggestions).toContain('不计权重');
+    const settings = JSON.stringify(await pageTree('匹配设置'));
+    expect(settings).toContain('EditFormModel');
+    expect(settings).toContain('"collectionName":"matchSettings"');
+    expect(settings).toContain('"fieldPath":"personalityWeight"');
+  });
+});
