@@ -1,11 +1,12 @@
 // Stored suggestions hold the agency's full evaluation. A caller with withheld criteria reads each one as her own search
 // would show it — those lines withheld, the scores from the lines she sees — whatever the route: list, get, a member's
-// appended suggestions, the association route, the answer to a write.
+// appended suggestions, the association route, the answer to a write. Every caller reads the criteria named in her language.
 import { Model } from '@nocobase/database';
 import { localeOf } from '@hongniang/plugin-members';
 import { FieldsSeenOnEveryMember, callerView, withheldList } from './caller-view';
 import { readSettings } from './match-settings';
 import { ReasonLine, storedForCaller } from './reasons';
+import { criterionLabel } from './vocabulary';
 
 const MAX_DEPTH = 6;
 const SCORES = ['score', 'forwardScore', 'backwardScore'] as const;
@@ -19,9 +20,16 @@ export function shapeStoredSuggestions(seenOnEveryMember: () => FieldsSeenOnEver
     const shown = suggestions.filter((record) => SCORES.some((key) => key in record.dataValues) || 'breakdown' in record.dataValues);
     if (!shown.length) return;
     const view = await callerView(ctx, seenOnEveryMember());
-    if (!view.withheld.size) return;
-    const { engine } = await readSettings(ctx.db);
     const locale = localeOf({ context: ctx });
+    if (!view.withheld.size) {
+      // Nothing to withhold: the reasons as stored, each criterion named in the reader's language (not the saver's).
+      for (const record of shown) {
+        const values = record.dataValues as Record<string, any>;
+        if (Array.isArray(values.breakdown)) values.breakdown = values.breakdown.map((line: ReasonLine) => (line?.criterion ? { ...line, title: criterionLabel(line.criterion, locale) } : line));
+      }
+      return;
+    }
+    const { engine } = await readSettings(ctx.db);
     const breakdowns = await storedBreakdowns(ctx.db, shown);
     for (const record of shown) {
       const values = record.dataValues as Record<string, any>;

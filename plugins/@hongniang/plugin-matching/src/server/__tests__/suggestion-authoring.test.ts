@@ -88,6 +88,19 @@ describe('match suggestions: what only matching writes, and what a matchmaker ma
       expect(response.body.data.id).toBe(record.get('id'));
     });
 
+    it('names each criterion of the stored reasons in the reader’s language, whoever saved them in which', async () => {
+      const record = await stored(hers, men[0]);
+      await app.db.getModel('matchSuggestions').update(
+        { breakdown: record.get('breakdown').map((line: any) => ({ ...line, title: 'English title' })) },
+        { where: { id: record.get('id') }, hooks: false },
+      );
+      for (const [as, locale, title] of [[manager, 'zh-CN', '年龄'], [lijing, 'zh-CN', '年龄'], [manager, 'en-US', 'Age']] as const) {
+        const read = await as.get(`/matchSuggestions:get?filterByTk=${record.get('id')}`).set('X-Locale', locale);
+        expect(read.status).toBe(200);
+        expect(read.body.data.breakdown.find((line: any) => line.criterion === 'age').title).toBe(title);
+      }
+    });
+
     it('refuses a second suggestion for a pair, in either direction', async () => {
       const again = await post(root, '/matchSuggestions:create', { memberId: men[0], candidateId: hers });
       expect(again.status).toBe(400);
