@@ -31,6 +31,8 @@ export function watchProblems(page: Page) {
 /** Signs in through the NocoBase sign-in form (zh-CN), as a person would. */
 export async function signIn(page: Page, baseUrl: string, account: string, password: string) {
   await page.goto(`${baseUrl}/signin`);
+  // The client bundle loads before the form shows: seconds on a quiet machine, well over 30 s on a loaded one.
+  await page.locator('input[placeholder="用户名/邮箱"]').waitFor({ timeout: 120000 });
   await page.fill('input[placeholder="用户名/邮箱"]', account);
   await page.fill('input[type="password"]', password);
   await page.click('button:has-text("登录")');
