@@ -65,9 +65,21 @@ describe('members:match — who may match whom, and what she sees of a candidate
   it("refuses a matchmaker another matchmaker's member with 403, by id or by a filter in the query", async () => {
     const byId = await match(matchmaker, notHers);
     expect(byId.status).toBe(403);
-    expect(byId.body.errors[0].message).toBe(`Member ${notHers} is not among the members you may match`);
     const withFilter = await matchmaker.post(`/members:match?filterByTk=${notHers}&filter=${encodeURIComponent(JSON.stringify({ id: notHers }))}`).send({});
     expect(withFilter.status).toBe(403);
+  });
+
+  it('names the member she may not match by name and member number, in her language, never by the internal id', async () => {
+    const memberNo = (await app.db.getRepository('members').findOne({ filterByTk: notHers })).get('memberNo');
+    expect(memberNo).toBeTruthy();
+    const english = await match(matchmaker, notHers);
+    expect(english.body.errors[0].message).toBe(`Member 别人的会员 (${memberNo}) is not among the members you may match`);
+    const chinese = await matchmaker.post(`/members:match?filterByTk=${notHers}`).set('X-Locale', 'zh-CN').send({});
+    expect(chinese.status).toBe(403);
+    expect(chinese.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
+    const saving = await matchmaker.post('/matchSuggestions:create').set('X-Locale', 'zh-CN').send({ member: notHers, candidate });
+    expect(saving.status).toBe(403);
+    expect(saving.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
   });
 
   it('answers 403 to roles without the match action, whatever else they may do', async () => {
