@@ -12,6 +12,7 @@ import { refuseSecondSettings, seedSettings, validateOwnWeights, validateSetting
 import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
+import { refuseInHerLanguage } from './role-refusals';
 import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
 import { NAMESPACE, label } from './vocabulary';
@@ -62,6 +63,7 @@ export class PluginMatchingServer extends Plugin {
       'matchSuggestions:create': createSuggestion(this.pool, sources),
     });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+    this.app.acl.use(refuseInHerLanguage, { tag: 'hongniang-matching-refusals', after: 'allow-manager', before: 'core' });
   }
 
   /** Stored scores are read as the caller's own search would show them, and not searched by (once her role is known). */

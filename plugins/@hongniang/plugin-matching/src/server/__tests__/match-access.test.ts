@@ -88,6 +88,18 @@ describe('members:match — who may match whom, and what she sees of a candidate
     expect((await app.agent().post(`/members:match?filterByTk=${hers}`).send({})).status).toBe(401);
   });
 
+  it('tells a role without matching so in her language, naming the member only to a role that may view her', async () => {
+    const memberNo = (await app.db.getRepository('members').findOne({ filterByTk: hers })).get('memberNo');
+    const viewer = await viewerWithoutMatch.post(`/members:match?filterByTk=${hers}`).set('X-Locale', 'zh-CN').send({});
+    expect(viewer.status).toBe(403);
+    expect(viewer.body.errors[0].message).toBe(`您的角色不能为会员 她的会员（${memberNo}）找对象`);
+    expect((await match(viewerWithoutMatch, hers)).body.errors[0].message).toBe(`Your role may not find matches for 她的会员 (${memberNo})`);
+    expect((await match(stranger, hers)).body.errors[0].message).toBe('Your role may not find matches for members');
+    const batch = await matchmaker.post('/matchSuggestions:refreshAll').set('X-Locale', 'zh-CN').send({});
+    expect(batch.status).toBe(403);
+    expect(batch.body.errors[0].message).toBe('您的角色不能批量匹配（仅主管可以）');
+  });
+
   it('lets her save suggestions only with the right to create them', async () => {
     const saved = await match(matchmaker, hers, { persist: true });
     expect(saved.status).toBe(200);
