@@ -1,5 +1,6 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import OfferMatchingWhereAllowed from '../../plugins/@hongniang/plugin-matching/src/server/migrations/20261202000000-offer-matching-where-allowed';
 
 // Seeding every plugin's pages takes a minute or more on two cores: one app for all of them.
 describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => {
@@ -85,6 +86,59 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐)', () => 
     expect(settings).toContain('EditFormModel');
     expect(settings).toContain('"collectionName":"matchSettings"');
     expect(settings).toContain('"fieldPath":"personalityWeight"');
+  });
+
+  /** Matching's JS button as stored, known by the first line of its code. */
+  const jsButton = async (codeStartsWith: string) => {
+    const repository: any = app.db.getRepository('flowModels');
+    for (const row of await app.db.getModel('flowModels').findAll({ attributes: ['uid'], raw: true })) {
+      const model = await repository.findModelById((row as any).uid);
+      if (String(model?.stepParams?.clickSettings?.runJs?.code || '').startsWith(codeStartsWith)) return model;
+    }
+    throw new Error(`no JS button whose code starts with ${codeStartsWith}`);
+  };
+  const rulesOf = (model: any) => (model.stepParams?.buttonSettings?.linkageRules?.value || []).map((rule: any) => JSON.stringify(rule));
+  const iconOf = (model: any) => model.stepParams?.buttonSettings?.general?.icon ?? model.props?.icon;
+
+  it('hides 找对象 and 批量匹配 from roles the server refuses (linkage rules), with icons instead of the JS glyph', async () => {
+    const findMatches = await jsButton('// 找对象 / Find matches');
+    const [shown] = rulesOf(findMatches);
+    for (const part of ['ctx.role', '"manager"', '"root"', 'ctx.record.matchmaker.id', 'ctx.user.id', 'hidden']) expect(shown).toContain(part);
+    expect(iconOf(findMatches)).toBe('HeartOutlined');
+    const refreshAll = await jsButton('// 批量匹配');
+    const [batch] = rulesOf(refreshAll);
+    expect(batch).toContain('"manager"');
+    expect(batch).not.toContain('matchmaker');
+    expect(iconOf(refreshAll)).toBe('ThunderboltOutlined');
+  });
+
+  it('gives an agency installed before them the same rules and icons (migration), keeping what an admin set herself', async () => {
+    const repository: any = app.db.getRepository('flowModels');
+    const seeded = await jsButton('// 找对象 / Find matches');
+    const rules = rulesOf(seeded);
+    // As installed before: no linkage rules, NocoBase's JS icon.
+    for (const codeStartsWith of ['// 找对象 / Find matches', '// 批量匹配']) {
+      const model = await jsButton(codeStartsWith);
+      model.stepParams.buttonSettings.linkageRules = { value: [] };
+      model.stepParams.buttonSettings.general = { ...model.stepParams.buttonSettings.general, icon: 'JavaScriptOutlined' };
+      model.props = { ...model.props, icon: 'JavaScriptOutlined' };
+      await repository.upsertModel(model);
+    }
+    await new OfferMatchingWhereAllowed({ app, db: app.db } as any).up();
+    const findMatches = await jsButton('// 找对象 / Find matches');
+    expect(rulesOf(findMatches)).toEqual(rules);
+    expect(iconOf(findMatches)).toBe('HeartOutlined');
+    const refreshAll = await jsButton('// 批量匹配');
+    expect(rulesOf(refreshAll)).toHaveLength(1);
+    expect(iconOf(refreshAll)).toBe('ThunderboltOutlined');
+    // An admin's own choice stays.
+    refreshAll.stepParams.buttonSettings.general.icon = 'RocketOutlined';
+    refreshAll.props = { ...refreshAll.props, icon: 'RocketOutlined' };
+    await repository.upsertModel(refreshAll);
+    await new OfferMatchingWhereAllowed({ app, db: app.db } as any).up();
+    const again = await jsButton('// 批量匹配');
+    expect(iconOf(again)).toBe('RocketOutlined');
+    expect(rulesOf(again)).toHaveLength(1);
   });
 
   it('neither duplicates the menu nor undoes an admin rename on upgrade', async () => {

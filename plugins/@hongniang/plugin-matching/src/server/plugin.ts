@@ -1,6 +1,7 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
+import { extendBlueprint, memberPageDefaults, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
 import path from 'path';
+import { offerMatchingWhereAllowed } from './action-visibility';
 import { CardFields, introductionSafeFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
 import { journalMatchingChanges } from './change-journal';
@@ -36,7 +37,10 @@ export class PluginMatchingServer extends Plugin {
     this.showOnlyWhatCallersMaySee();
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
-    extendBlueprint('1-member-list', addMatchingToMemberPopup);
+    // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
+    extendBlueprint('1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
+    // 推荐记录's member and candidate open a member popup, generated with the member page's field groups.
+    extendBlueprint('matching-1-suggestions', (document) => (document.defaults ??= memberPageDefaults()), offerMatchingWhereAllowed);
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterUpgrade', () => this.seedPages());
   }
