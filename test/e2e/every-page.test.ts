@@ -62,11 +62,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   const timings: string[] = [];
   const opened: string[] = [];
 
-  /**
-   * The accounts that may not match the member on the first row of 会员列表 (another matchmaker's, or no matching at all).
-   * Their 找对象 is still shown and refused on click: issue 12 item 9, open — pinned by the `it.failing` below, and left
-   * out of the sweep so that the sweep keeps failing on anything else.
-   */
+  /** The accounts that may not match the member on the first row of 会员列表 (another matchmaker's, or no matching at all). */
   const mayNotMatchFirstRow = new Set<string>();
   let firstMember: any;
 
@@ -167,7 +163,6 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       labels.map((label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const);
     const toolbar = depth === 0 ? TOOLBAR_POPUPS : [...TOOLBAR_POPUPS, ...INNER_POPUPS];
     for (const [label, matches] of buttons(toolbar, root)) {
-      if (INNER_POPUPS.includes(label) && mayNotMatchFirstRow.has(where.split(' › ')[0])) continue;
       for (let i = 0; i < (await matches.count()); i++) {
         const button = matches.nth(i);
         if ((await button.locator('xpath=ancestor::tr[contains(@class, "ant-table-row")]').count()) > 0) continue;
@@ -204,23 +199,51 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     expect([...TOOLBAR_POPUPS, ...RECORD_POPUPS, ...INNER_POPUPS]).toEqual(expect.arrayContaining(blueprintPopupLabels()));
   });
 
-  // Issue 12 item 9 (open): 找对象 is shown to a role that may not match the member, and refused on click. This test
-  // fails while that is so (jest's it.failing passes then); when the button is hidden it passes and it.failing fails:
-  // turn it into an ordinary test and drop mayNotMatchFirstRow.
-  it.failing('item 9: 找对象 is not offered on a member the account may not match', async () => {
-    const account = [...mayNotMatchFirstRow][0];
-    expect(account).toBeTruthy();
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    trackRequests(page);
+  /** The member popup of the first row of 会员列表, as an account sees it. */
+  async function firstMemberPopup(page: Page, account: string) {
     await signIn(page, suite.app.url, account, PASSWORD);
     await openFromMenu(page, '会员管理', '会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row').first();
     await row.locator('button:visible, a:visible').filter({ hasText: labelled('查看') }).first().click();
     await popupCountIs(page, (count) => count > 0, 30000);
     await settle(page);
-    const offered = await topPopup(page).locator('button:visible, a:visible').filter({ hasText: labelled('找对象') }).count();
-    await page.close();
-    expect(offered).toBe(0);
+    return topPopup(page);
+  }
+
+  /** The buttons on screen with a label, and whether any shows NocoBase's JS glyph (which made them read "JS 找对象"). */
+  async function offered(root: Locator, label: string) {
+    const buttons = root.locator('button:visible, a:visible').filter({ hasText: labelled(label) });
+    return { count: await buttons.count(), jsGlyphs: await buttons.locator('.anticon-java-script').count() };
+  }
+
+  // Issue 12 item 9: an action the account may not use is not offered (the server refuses it anyway).
+  it('item 9: 找对象 is offered on a member only to an account that may match her, as 找对象 (no JS glyph)', async () => {
+    const refused = [...mayNotMatchFirstRow][0];
+    expect(refused).toBeTruthy();
+    // Her own matchmaker (the linkage rule compares the member's matchmaker with the user) and the manager may.
+    const owner = (await callApi(suite.app, adminToken, `users:get?filterByTk=${firstMember.matchmakerId}`)).data;
+    expect(STAFF).toContain(owner?.username);
+    const seen: Record<string, { count: number; jsGlyphs: number }> = {};
+    for (const account of [refused, owner.username, 'zhaoli']) {
+      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+      trackRequests(page);
+      seen[account] = await offered(await firstMemberPopup(page, account), '找对象');
+      await page.close();
+    }
+    expect(seen).toEqual({ [refused]: { count: 0, jsGlyphs: 0 }, [owner.username]: { count: 1, jsGlyphs: 0 }, zhaoli: { count: 1, jsGlyphs: 0 } });
+  });
+
+  it('item 9: 批量匹配 is offered to a manager (as 批量匹配, no JS glyph), not to a matchmaker', async () => {
+    const seen: Record<string, { count: number; jsGlyphs: number }> = {};
+    for (const account of ['zhaoli', 'lijing']) {
+      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+      trackRequests(page);
+      await signIn(page, suite.app.url, account, PASSWORD);
+      await openFromMenu(page, '匹配推荐', '推荐记录');
+      seen[account] = await offered(page.locator('body'), '批量匹配');
+      await page.close();
+    }
+    expect(seen).toEqual({ zhaoli: { count: 1, jsGlyphs: 0 }, lijing: { count: 0, jsGlyphs: 0 } });
   });
 
   it.each([['admin'], ...STAFF.map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {

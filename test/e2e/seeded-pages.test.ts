@@ -86,4 +86,27 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(settings).toContain('"collectionName":"matchSettings"');
     expect(settings).toContain('"fieldPath":"personalityWeight"');
   });
+
+  it('hides 找对象 and 批量匹配 from roles the server refuses (linkage rules), with icons instead of the JS glyph', async () => {
+    const buttonsOf = (tree: any, use: string) => {
+      const found: any[] = [];
+      const visit = (node: any) => {
+        if (Array.isArray(node)) return node.forEach(visit);
+        if (!node || typeof node !== 'object') return;
+        if (node.use === use) found.push(node);
+        Object.values(node).forEach(visit);
+      };
+      visit(tree);
+      return found;
+    };
+    const [findMatches] = buttonsOf(await pageTree('会员列表'), 'JSRecordActionModel');
+    const shown = JSON.stringify(findMatches.stepParams.buttonSettings.linkageRules.value);
+    for (const part of ['onlyWhoMayMatchHer', '"manager"', '"root"', 'record.matchmaker.id', 'user.id', 'hidden']) expect(shown).toContain(part);
+    expect(findMatches.stepParams.buttonSettings.general?.icon ?? findMatches.props?.icon).toBe('HeartOutlined');
+    const [refreshAll] = buttonsOf(await pageTree('推荐记录'), 'JSCollectionActionModel');
+    const batch = JSON.stringify(refreshAll.stepParams.buttonSettings.linkageRules.value);
+    expect(batch).toContain('"manager"');
+    expect(batch).not.toContain('matchmaker');
+    expect(refreshAll.stepParams.buttonSettings.general?.icon ?? refreshAll.props?.icon).toBe('ThunderboltOutlined');
+  });
 });

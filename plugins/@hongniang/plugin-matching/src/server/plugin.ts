@@ -1,6 +1,7 @@
 import { Plugin } from '@nocobase/server';
 import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages, withMemberPopupDefaults } from '@hongniang/plugin-members';
 import path from 'path';
+import { offerMatchingWhereAllowed } from './action-visibility';
 import { CardFields, introductionSafeFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
 import { journalMatchingChanges } from './change-journal';
@@ -12,6 +13,7 @@ import { refuseSecondSettings, seedSettings, validateOwnWeights, validateSetting
 import { addMatchingToMemberPopup } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
+import { refuseInHerLanguage } from './role-refusals';
 import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
 import { NAMESPACE, label } from './vocabulary';
@@ -35,9 +37,10 @@ export class PluginMatchingServer extends Plugin {
     this.showOnlyWhatCallersMaySee();
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
-    extendBlueprint('1-member-list', addMatchingToMemberPopup);
+    // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
+    extendBlueprint('1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
     // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
-    extendBlueprint('matching-1-suggestions', withMemberPopupDefaults);
+    extendBlueprint('matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterUpgrade', () => this.seedPages());
   }
@@ -64,6 +67,7 @@ export class PluginMatchingServer extends Plugin {
       'matchSuggestions:create': createSuggestion(this.pool, sources),
     });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
+    this.app.acl.use(refuseInHerLanguage, { tag: 'hongniang-matching-refusals', after: 'allow-manager', before: 'core' });
   }
 
   /** Stored scores are read as the caller's own search would show them, and not searched by (once her role is known). */

@@ -10,6 +10,6 @@ export type { DeletionCheck } from './member-deletion';
 export { onDatabaseEvent } from './database-events';
 export { collectionTitle, fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
-export { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
+export { callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './seed-pages';
 export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
 export { DEMO_STAFF, demoPassword } from './demo/seed-demo';

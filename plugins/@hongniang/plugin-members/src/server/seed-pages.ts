@@ -13,39 +13,43 @@ export function readBlueprints(directory: string) {
     .sort()
     .map((file) => {
       const document = JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8'));
-      for (const settings of codeSettings(document)) settings.codeFile = path.resolve(directory, settings.codeFile);
+      for (const { settings } of codeSettings(document)) settings.codeFile = path.resolve(directory, settings.codeFile);
       return { name: path.basename(file, '.json'), document };
     });
 }
 
-/** Every `settings` object that names its code by file. */
-function codeSettings(node: any): any[] {
-  return codeNodes(node).map((found) => found.settings);
-}
-
-/** Every node whose settings name their code by file (a JS action, block, column or field renderer). */
-function codeNodes(node: any, found: any[] = []): any[] {
-  if (Array.isArray(node)) node.forEach((item) => codeNodes(item, found));
+/** Every `settings` object that names its code by file, and whether that code renders UI (a JS field or block) or acts. */
+function codeSettings(node: any, found: { settings: any; renders: boolean }[] = []) {
+  if (Array.isArray(node)) node.forEach((item) => codeSettings(item, found));
   else if (node && typeof node === 'object') {
-    if (typeof node.settings?.codeFile === 'string') found.push(node);
-    Object.values(node).forEach((value) => codeNodes(value, found));
+    if (typeof node.settings?.codeFile === 'string') {
+      found.push({ settings: node.settings, renders: node.renderer === 'js' || (typeof node.type === 'string' && /^js./.test(node.type)) });
+    }
+    Object.values(node).forEach((value) => codeSettings(value, found));
   }
   return found;
 }
 
-/** JS that draws (a block, a column, a field renderer) must call ctx.render, flowSurfaces checks; an action's need not. */
-const RENDERING_TYPES = new Set(['jsBlock', 'jsColumn', 'jsItem']);
-const renders = (node: any) => node.renderer === 'js' || RENDERING_TYPES.has(node.type);
-
 export class BlueprintError extends Error {}
 
 export type BlueprintExtension = (document: any) => void;
+/** Finishes a page just created from a blueprint, on its flow models: what a blueprint cannot say (rules inside a popup). */
+export type PageFinish = (app: Application) => Promise<void>;
 const extensions = new Map<string, BlueprintExtension[]>();
+const finishes = new Map<string, PageFinish[]>();
 
-/** Lets another plugin add to one of ours before it is applied (e.g. matching adds 找对象 to the member popup). */
-export function extendBlueprint(name: string, extension: BlueprintExtension) {
-  const known = extensions.get(name) || [];
-  if (!known.includes(extension)) extensions.set(name, [...known, extension]);
+const register = <T>(registry: Map<string, T[]>, name: string, item: T) => {
+  const known = registry.get(name) || [];
+  if (!known.includes(item)) registry.set(name, [...known, item]);
+};
+
+/**
+ * Lets another plugin add to one of ours before it is applied (e.g. matching adds 找对象 to the member popup), and
+ * finish the page once created (matching gives 找对象 its linkage rules).
+ */
+export function extendBlueprint(name: string, extension: BlueprintExtension | null, finish?: PageFinish) {
+  if (extension) register(extensions, name, extension);
+  if (finish) register(finishes, name, finish);
 }
 
 /**
@@ -66,6 +70,11 @@ export async function seedPages(app: Application, blueprints: { name: string; do
       app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
     } catch (error) {
       app.log.error(`[hongniang] page blueprint ${name} not applied: ${(error as Error).message}`);
+      continue;
+    }
+    // After the page is recorded as seeded: a finishing step that fails must not make the next start create it twice.
+    for (const finish of finishes.get(name) || []) {
+      await finish(app).catch((error) => app.log.error(`[hongniang] page from blueprint ${name} not finished: ${error.message}`));
     }
   }
 }
@@ -76,12 +85,12 @@ export async function seedPages(app: Application, blueprints: { name: string; do
  */
 function stubCodeFiles(blueprint: string, document: any): Map<string, string> {
   const codes = new Map<string, string>();
-  codeNodes(document).forEach((node, i) => {
-    const { settings } = node;
+  codeSettings(document).forEach(({ settings, renders }, i) => {
     const marker = `hongniang-code:${blueprint}:${i};`;
     codes.set(marker, fs.readFileSync(settings.codeFile, 'utf8'));
     delete settings.codeFile;
-    settings.code = `// ${marker}\n${renders(node) ? "ctx.render('…');" : "ctx.message.info('…');"}`;
+    // The authoring check wants code that renders to call ctx.render at its top level.
+    settings.code = `// ${marker}\n${renders ? "ctx.render('…');" : "ctx.message.info('…');"}`;
   });
   return codes;
 }
@@ -106,14 +115,21 @@ async function installCode(app: Application, codes: Map<string, string>) {
   if (missing.length) throw new BlueprintError(`JS code not installed for ${missing.join(', ')}: its action was not found after the page was created`);
 }
 
-async function applyBlueprint(app: Application, document: any) {
-  const handler = app.resourceManager.getResource('flowSurfaces')?.getAction('applyBlueprint')?.getHandler();
-  if (!handler) throw new BlueprintError('flowSurfaces:applyBlueprint is not available (is plugin-flow-engine enabled?)');
+function applyBlueprint(app: Application, document: any) {
+  return callFlowSurfaces(app, 'applyBlueprint', document).catch((error) => {
+    throw new BlueprintError(`blueprint "${document.page?.title}": ${error.message}`);
+  });
+}
+
+/** Runs one flowSurfaces action (applyBlueprint, setActionLinkageRules, configure…) as root, through its HTTP handler. */
+export async function callFlowSurfaces(app: Application, actionName: string, values: any) {
+  const handler = app.resourceManager.getResource('flowSurfaces')?.getAction(actionName)?.getHandler();
+  if (!handler) throw new BlueprintError(`flowSurfaces:${actionName} is not available (is plugin-flow-engine enabled?)`);
   const ctx: any = {
     app,
     db: app.db,
-    action: { resourceName: 'flowSurfaces', actionName: 'applyBlueprint', params: { values: document } },
-    request: { method: 'POST', path: '/api/flowSurfaces:applyBlueprint' },
+    action: { resourceName: 'flowSurfaces', actionName, params: { values } },
+    request: { method: 'POST', path: `/api/flowSurfaces:${actionName}` },
     state: { currentRoles: ['root'], currentRole: 'root' },
     i18n: app.i18n,
     getCurrentLocale: () => process.env.INIT_APP_LANG || 'zh-CN',
@@ -121,8 +137,6 @@ async function applyBlueprint(app: Application, document: any) {
     body: undefined,
   };
   await handler(ctx, async () => {});
-  if (ctx.status >= 400 || !ctx.body) {
-    throw new BlueprintError(`blueprint "${document.page?.title}" was refused (${ctx.status}): ${JSON.stringify(ctx.body)}`);
-  }
+  if (ctx.status >= 400 || !ctx.body) throw new BlueprintError(`flowSurfaces:${actionName} was refused (${ctx.status}): ${JSON.stringify(ctx.body)}`);
   return ctx.body;
 }

@@ -18,10 +18,11 @@ const REASONS = {
 };
 const memberId = ctx.record?.id;
 const errorOf = (error) => error?.response?.data?.errors?.[0]?.message || error?.message || String(error);
+// skipNotify: a refusal shows once, as our message, not also as NocoBase's error notification that stays open.
 
 let answer = null;
 try {
-  answer = (await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: {} })).data;
+  answer = (await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: {}, skipNotify: true })).data;
 } catch (error) {
   ctx.message.error(errorOf(error));
 }
@@ -50,7 +51,7 @@ function Matches({ onClose }) {
   const [saved, setSaved] = React.useState({});
   const save = async (result) => {
     try {
-      const response = await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: { candidateIds: [result.candidateId], persist: true } });
+      const response = await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: { candidateIds: [result.candidateId], persist: true }, skipNotify: true });
       const row = response.data?.data?.[0];
       if (!row?.suggestionId) throw new Error(say('这一对已有推荐记录，未重复保存', 'This pair already has a suggestion; nothing was saved'));
       setSaved((before) => ({ ...before, [result.candidateId]: true }));

@@ -65,15 +65,39 @@ describe('members:match — who may match whom, and what she sees of a candidate
   it("refuses a matchmaker another matchmaker's member with 403, by id or by a filter in the query", async () => {
     const byId = await match(matchmaker, notHers);
     expect(byId.status).toBe(403);
-    expect(byId.body.errors[0].message).toBe(`Member ${notHers} is not among the members you may match`);
     const withFilter = await matchmaker.post(`/members:match?filterByTk=${notHers}&filter=${encodeURIComponent(JSON.stringify({ id: notHers }))}`).send({});
     expect(withFilter.status).toBe(403);
+  });
+
+  it('names the member she may not match by name and member number, in her language, never by the internal id', async () => {
+    const memberNo = (await app.db.getRepository('members').findOne({ filterByTk: notHers })).get('memberNo');
+    expect(memberNo).toBeTruthy();
+    const english = await match(matchmaker, notHers);
+    expect(english.body.errors[0].message).toBe(`Member 别人的会员 (${memberNo}) is not among the members you may match`);
+    const chinese = await matchmaker.post(`/members:match?filterByTk=${notHers}`).set('X-Locale', 'zh-CN').send({});
+    expect(chinese.status).toBe(403);
+    expect(chinese.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
+    const saving = await matchmaker.post('/matchSuggestions:create').set('X-Locale', 'zh-CN').send({ member: notHers, candidate });
+    expect(saving.status).toBe(403);
+    expect(saving.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
   });
 
   it('answers 403 to roles without the match action, whatever else they may do', async () => {
     expect((await match(viewerWithoutMatch, hers)).status).toBe(403);
     expect((await match(stranger, hers)).status).toBe(403);
     expect((await app.agent().post(`/members:match?filterByTk=${hers}`).send({})).status).toBe(401);
+  });
+
+  it('tells a role without matching so in her language, naming the member only to a role that may view her', async () => {
+    const memberNo = (await app.db.getRepository('members').findOne({ filterByTk: hers })).get('memberNo');
+    const viewer = await viewerWithoutMatch.post(`/members:match?filterByTk=${hers}`).set('X-Locale', 'zh-CN').send({});
+    expect(viewer.status).toBe(403);
+    expect(viewer.body.errors[0].message).toBe(`您的角色不能为会员 她的会员（${memberNo}）找对象`);
+    expect((await match(viewerWithoutMatch, hers)).body.errors[0].message).toBe(`Your role may not find matches for 她的会员 (${memberNo})`);
+    expect((await match(stranger, hers)).body.errors[0].message).toBe('Your role may not find matches for members');
+    const batch = await matchmaker.post('/matchSuggestions:refreshAll').set('X-Locale', 'zh-CN').send({});
+    expect(batch.status).toBe(403);
+    expect(batch.body.errors[0].message).toBe('您的角色不能批量匹配（仅主管可以）');
   });
 
   it('lets her save suggestions only with the right to create them', async () => {
