@@ -3,6 +3,7 @@
 //   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite, a fresh file per suite, or in memory
 //                                       with HONGNIANG_TEST_SQLITE=memory; postgres/mariadb use throwaway databases)
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
+//   --no-build                          skip the build and type check (CI runs them once before its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -28,12 +29,13 @@ function runJest(label, args, env = {}) {
 }
 
 function parseArgs(argv) {
-  const options = { dialect: 'sqlite', e2e: true, onlyE2e: false, jestArgs: [] };
+  const options = { dialect: 'sqlite', e2e: true, onlyE2e: false, build: true, jestArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--dialect') options.dialect = argv[++i];
     else if (arg.startsWith('--dialect=')) options.dialect = arg.slice('--dialect='.length);
     else if (arg === '--no-e2e') options.e2e = false;
+    else if (arg === '--no-build') options.build = false;
     else if (arg === '--only-e2e') options.onlyE2e = true;
     else options.jestArgs.push(arg);
   }
@@ -68,8 +70,8 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   ensureInstalled();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  let ok = run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
-  ok = ok && run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']);
+  let ok = !options.build || run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
+  ok = ok && (!options.build || run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']));
   if (!ok) process.exit(1);
 
   if (!options.onlyE2e) {
