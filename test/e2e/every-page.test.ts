@@ -246,7 +246,9 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     expect(seen).toEqual({ zhaoli: { count: 1, jsGlyphs: 0 }, lijing: { count: 0, jsGlyphs: 0 } });
   });
 
-  it.each([['admin'], ...STAFF.map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {
+  // One account per view: the admin, the manager, a matchmaker on her own member's row (lijing) and on another's
+  // (wangfang), the front desk. zhangmin, the third matchmaker, sees what wangfang sees (a minute of CI saved).
+  it.each([['admin'], ...STAFF.filter((account) => account !== 'zhangmin').map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {
     const started = Date.now();
     const account = who === 'admin' ? suite.app.admin.email : who;
     const password = who === 'admin' ? suite.app.admin.password : PASSWORD;
