@@ -1,14 +1,11 @@
-import { readBlueprints } from '@hongniang/plugin-members';
+import { memberPopupDefaults } from '@hongniang/plugin-members';
 import fs from 'fs';
-import path from 'path';
 
 const GROUPS_TOKEN = /__MEMBER_FIELD_GROUPS__/;
 
 /** Each member field's group on the member forms (基本信息, 经济状况…): the 会员列表 blueprint's fieldGroups, where they are written. */
 export function memberFieldGroups(): Record<string, string> {
-  const directory = path.resolve(path.dirname(require.resolve('@hongniang/plugin-members')), '../blueprints');
-  const memberList = readBlueprints(directory).find((blueprint) => blueprint.name === '1-member-list');
-  const groups: { title: string; fields: (string | { field: string })[] }[] = memberList?.document?.defaults?.collections?.members?.fieldGroups || [];
+  const groups: { title: string; fields: (string | { field: string })[] }[] = memberPopupDefaults().collections?.members?.fieldGroups || [];
   return Object.fromEntries(groups.flatMap((group) => group.fields.map((field) => [typeof field === 'string' ? field : field.field, group.title])));
 }
 
