@@ -1,32 +1,14 @@
 import { Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
+import { choose, item } from '@test/support/forms';
+import { bornYearsAgo } from '@test/support/members';
 
 jest.setTimeout(20 * 60 * 1000);
-
-/** A birth date that makes someone `years` old (and a few months) today. */
-function bornYearsAgo(years: number) {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() - years);
-  date.setMonth(date.getMonth() - 3);
-  return date.toISOString().slice(0, 10);
-}
-
-/** The form item of a labelled field inside a container (drawer or filter form). */
-const item = (scope: ReturnType<Page['locator']>, label: string) =>
-  scope
-    .locator('.ant-form-item')
-    .filter({ has: scope.page().locator('label', { hasText: new RegExp(`^\\s*${label}\\s*[:：]?\\s*$`) }) })
-    .first();
 
 /** Waits until the table shows a number of rows, e.g. '=== 1' or '> 1'. */
 const waitForRows = (page: Page, condition: string) =>
   page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 30000 });
-
-async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string) {
-  await item(scope, label).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
 
 describe('会员管理 as a matchmaker meets it: add a member, find her, filter by age group', () => {
   const suite = appInBrowser();

@@ -24,6 +24,20 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     return api(`flowSurfaces:get?${query({ pageSchemaUid: page.schemaUid })}`);
   };
 
+  /** Every flow model of a page tree that uses the given model class. */
+  const nodesOf = (tree: any, use: string) => {
+    const found: any[] = [];
+    const visit = (node: any) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      if (node.use === use) found.push(node);
+      Object.values(node).forEach(visit);
+    };
+    visit(tree);
+    return found;
+  };
+  const fieldPathOf = (node: any) => node.stepParams?.fieldSettings?.init?.fieldPath;
+
   beforeAll(async () => {
     token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
   });
@@ -88,25 +102,41 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   });
 
   it('hides 找对象 and 批量匹配 from roles the server refuses (linkage rules), with icons instead of the JS glyph', async () => {
-    const buttonsOf = (tree: any, use: string) => {
-      const found: any[] = [];
-      const visit = (node: any) => {
-        if (Array.isArray(node)) return node.forEach(visit);
-        if (!node || typeof node !== 'object') return;
-        if (node.use === use) found.push(node);
-        Object.values(node).forEach(visit);
-      };
-      visit(tree);
-      return found;
-    };
-    const [findMatches] = buttonsOf(await pageTree('会员列表'), 'JSRecordActionModel');
+    const [findMatches] = nodesOf(await pageTree('会员列表'), 'JSRecordActionModel');
     const shown = JSON.stringify(findMatches.stepParams.buttonSettings.linkageRules.value);
     for (const part of ['onlyWhoMayMatchHer', '"manager"', '"root"', 'record.matchmaker.id', 'user.id', 'hidden']) expect(shown).toContain(part);
     expect(findMatches.stepParams.buttonSettings.general?.icon ?? findMatches.props?.icon).toBe('HeartOutlined');
-    const [refreshAll] = buttonsOf(await pageTree('推荐记录'), 'JSCollectionActionModel');
+    const [refreshAll] = nodesOf(await pageTree('推荐记录'), 'JSCollectionActionModel');
     const batch = JSON.stringify(refreshAll.stepParams.buttonSettings.linkageRules.value);
     expect(batch).toContain('"manager"');
     expect(batch).not.toContain('matchmaker');
     expect(refreshAll.stepParams.buttonSettings.general?.icon ?? refreshAll.props?.icon).toBe('ThunderboltOutlined');
+  });
+
+  it('marks 姓名, 性别 and 出生日期 required in the member forms, and asks before deleting a member, saying what goes with her', async () => {
+    const tree = await pageTree('会员列表');
+    const required = nodesOf(tree, 'FormItemModel').filter((node) => node.stepParams?.editItemSettings?.required?.required === true);
+    // The create form and the edit form, each with the same three.
+    expect(required.map(fieldPathOf).sort()).toEqual(['birthDate', 'birthDate', 'gender', 'gender', 'name', 'name']);
+    const [remove] = nodesOf(tree, 'DeleteActionModel');
+    expect(remove.stepParams.deleteSettings.confirm).toMatchObject({ enable: true, title: '删除会员' });
+    for (const part of ['择偶标准', '推荐记录', '照片', '无法恢复']) expect(remove.stepParams.deleteSettings.confirm.content).toContain(part);
+  });
+
+  it('offers only matchmakers in every 红娘 picker (forms and the filter form)', async () => {
+    const tree = await pageTree('会员列表');
+    const pickers = [...nodesOf(tree, 'RecordSelectFieldModel'), ...nodesOf(tree, 'FilterFormRecordSelectFieldModel')].filter((node) => fieldPathOf(node) === 'matchmaker');
+    expect(pickers.length).toBeGreaterThanOrEqual(3);
+    for (const picker of pickers) {
+      expect(picker.stepParams.selectSettings.dataScope.filter).toEqual({ logic: '$and', items: [{ path: 'roles.name', operator: '$eq', value: 'matchmaker' }] });
+    }
+  });
+
+  it("names the candidate's matchmaker in 推荐记录 and in a member's suggestions", async () => {
+    for (const title of ['推荐记录', '会员列表']) {
+      const columns = nodesOf(await pageTree(title), 'TableColumnModel').filter((node) => fieldPathOf(node) === 'candidate.matchmaker');
+      expect(columns.length).toBeGreaterThanOrEqual(1);
+      for (const column of columns) expect(column.stepParams.tableColumnSettings).toMatchObject({ fieldNames: { label: 'nickname' }, title: { title: '候选人的红娘' } });
+    }
   });
 });

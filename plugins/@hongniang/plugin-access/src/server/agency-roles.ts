@@ -31,8 +31,12 @@ export interface AgencyRole {
 }
 
 const EVERYTHING: Record<PrivacyLevel, Reach> = { introduction: 'every', archive: 'every', contact: 'every', sensitive: 'every' };
-/** A user's label in association fields (the matchmaker column), nothing more of the staff's accounts. */
-const STAFF_LABEL: ActionGrant = { fields: ['id', 'nickname', 'username'] };
+/**
+ * A user's label in association fields (the matchmaker column), nothing more of the staff's accounts; and her roles by
+ * name, so the 红娘 picker can list the matchmakers (owner-pickers.ts).
+ */
+const STAFF_LABEL: ActionGrant = { fields: ['id', 'nickname', 'username', 'roles'] };
+const ROLE_NAMES: ActionGrant = { fields: ['name', 'title'] };
 
 export const AGENCY_ROLES: AgencyRole[] = [
   {
@@ -43,7 +47,7 @@ export const AGENCY_ROLES: AgencyRole[] = [
     // Pages and charts: configures the UI (ui.*); the matching settings and batch run (the matching plugin's snippet).
     snippets: ['ui.*', '!pm', 'pm.@hongniang/plugin-matching', 'pm.async-task-manager'],
     menus: '*',
-    resources: { users: { view: STAFF_LABEL } },
+    resources: { users: { view: STAFF_LABEL }, roles: { view: ROLE_NAMES } },
   },
   {
     name: 'matchmaker',
@@ -64,6 +68,7 @@ export const AGENCY_ROLES: AgencyRole[] = [
       matchSuggestions: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
       ageGroupBands: { view: {} },
       users: { view: STAFF_LABEL },
+      roles: { view: ROLE_NAMES },
     },
   },
   {
@@ -83,6 +88,7 @@ export const AGENCY_ROLES: AgencyRole[] = [
       partnerPreferences: { view: {}, create: {}, update: {} },
       ageGroupBands: { view: {} },
       users: { view: STAFF_LABEL },
+      roles: { view: ROLE_NAMES },
     },
   },
 ];

@@ -9,6 +9,7 @@ import { guardMoves } from './guard-moves';
 import { guardQueries } from './guard-queries';
 import { guardSavedSql } from './guard-sql';
 import { guardWrites } from './guard-writes';
+import { offerOwnersByName } from './owner-pickers';
 import { keepRecordsInScope } from './keep-records-in-scope';
 import { answerMissingTargetAs400 } from './missing-target-error';
 import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
@@ -34,6 +35,8 @@ export class PluginAccessServer extends Plugin {
     answerMissingTargetAs400(this.app);
     this.showIntroductionFieldsOnCandidateCards();
     this.followPrivacyChanges();
+    // Who may own members is access's to say: the 红娘 picker lists the matchmakers by name.
+    extendBlueprint('1-member-list', null, offerOwnersByName);
     this.app.on('afterInstall', () => this.seedDemoStaff());
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => grantMenus(this.db));

@@ -4,7 +4,7 @@ import { MatchingRefusal } from './refusal';
 /** What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive. */
 export const INTRODUCTION_SAFE_FIELDS = [
   'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
-  'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity',
+  'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity', 'matchmaker',
 ];
 
 /** Where a candidate card's fields come from: the list above, unless an access plugin supplies the agency's own. */
@@ -44,6 +44,7 @@ export async function candidateCards(ctx: any, ids: number[], { fields, appends 
   if (!ids.length) return new Map<number, any>();
   const rows: any[] = await ctx.db.getModel('members').findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
   const cards = new Map<number, any>(rows.map((row) => [Number(row.get('id')), row.get({ plain: true })]));
+  await nameBelongsTo(ctx, cards, fields);
   for (const association of appends) {
     const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
     const links: any[] = await through.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: ids }, raw: true });
@@ -57,4 +58,25 @@ export async function candidateCards(ctx: any, ids: number[], { fields, appends 
     }
   }
   return cards;
+}
+
+/**
+ * Each belongsTo the cards carry by key (matchmakerId) also as its record's title ({ id, nickname } for the matchmaker,
+ * by the target collection's titleField), so a card names whose member the candidate is. Mutates the cards.
+ */
+async function nameBelongsTo(ctx: any, cards: Map<number, any>, fields: string[]) {
+  const members = ctx.db.getCollection('members');
+  for (const field of members.getFields() as any[]) {
+    if (field.type !== 'belongsTo' || !fields.includes(field.foreignKey)) continue;
+    const target = ctx.db.getCollection(field.target);
+    const title = target?.options?.titleField;
+    if (!title) continue;
+    const keys = [...new Set([...cards.values()].map((card) => card[field.foreignKey]).filter((key) => key != null))];
+    const records: any[] = keys.length ? await target.model.findAll({ attributes: ['id', title], where: { id: keys }, raw: true }) : [];
+    const byKey = new Map(records.map((record) => [String(record.id), record]));
+    for (const card of cards.values()) {
+      const record = byKey.get(String(card[field.foreignKey]));
+      card[field.name] = record ? { id: record.id, [title]: record[title] } : null;
+    }
+  }
 }

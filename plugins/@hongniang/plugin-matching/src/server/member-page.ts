@@ -6,6 +6,9 @@ import { CRITERIA, weightField } from './vocabulary';
 const FIND_MATCHES_CODE = path.resolve(__dirname, '../blueprints/code/find-matches.jsx');
 const BREAKDOWN_CODE = path.resolve(__dirname, '../blueprints/code/breakdown.jsx');
 
+/** Whose member the candidate is: her matchmaker, by name (plain text: a user's record is not the matchmaker's to open). */
+const CANDIDATE_MATCHMAKER = { field: 'candidate.matchmaker', titleField: 'nickname', label: '候选人的红娘', settings: { clickToOpen: false } };
+
 /** A saved suggestion as 推荐记录 shows it: both members, the scores, and 匹配明细 read as the 找对象 dialog reads it. */
 const suggestionDetails = (key: string) => ({
   key,
@@ -13,6 +16,7 @@ const suggestionDetails = (key: string) => ({
   resource: { binding: 'currentRecord' },
   fields: [
     { field: 'candidate', titleField: 'name' },
+    CANDIDATE_MATCHMAKER,
     'score',
     'forwardScore',
     'backwardScore',
@@ -48,7 +52,7 @@ export function addMatchingToMemberPopup(document: any) {
     type: 'table',
     title: '推荐记录',
     resource: { binding: 'associatedRecords', associationField: 'matchSuggestions' },
-    fields: [{ field: 'candidate', titleField: 'name' }, 'score', 'forwardScore', 'backwardScore', 'status', 'origin', 'createdAt'],
+    fields: [{ field: 'candidate', titleField: 'name' }, CANDIDATE_MATCHMAKER, 'score', 'forwardScore', 'backwardScore', 'status', 'origin', 'createdAt'],
     actions: ['refresh'],
     // Explicit popups: NocoBase's generated ones show every field, 匹配明细 as raw JSON and the scores as editable.
     recordActions: [

@@ -58,6 +58,14 @@ export const checkbox = (name: string, title: string, defaultValue = false) => (
   uiSchema: ui(title, 'Checkbox', { type: 'boolean' }),
 });
 
+/** A tick box a request sets to confirm something; never stored. */
+export const confirmation = (name: string, title: string) => ({
+  name,
+  type: 'virtual',
+  interface: 'checkbox',
+  uiSchema: ui(title, 'Checkbox', { type: 'boolean' }),
+});
+
 export const choice = (name: string, title: string, list: ChoiceList, extra: Record<string, any> = {}) => ({
   name,
   type: 'string',

@@ -1,18 +1,17 @@
 import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
 import { normaliseValues } from './field-values';
+import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from './likely-duplicates';
 import { MemberInputError, localeOf, refuseField } from './member-input-error';
 import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { checkRanges } from './ranges';
+import { checkRequired } from './required-fields';
 import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
 import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
 
 declareDerivedField('members', 'age', 'birthDate');
 declareDerivedField('members', 'ageGroup', 'birthDate');
-
-/** Fields a member cannot be written without, by any request (a form, the API, a spreadsheet row). */
-const REQUIRED_MEMBER_FIELDS = ['name'];
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -65,7 +64,6 @@ const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup'].some((field)
 function checkMember(model: any, options: any, locale: string, bands: AgeBand[]) {
   normaliseValues(model, locale);
   tidyMemberNumber(model);
-  if (options?.context) checkRequired(model, locale);
   checkMemberNumber(model, options, locale);
   checkChoices(model, MEMBER_CHOICES, locale);
   checkRanges(model, locale);
@@ -75,16 +73,8 @@ function checkMember(model: any, options: any, locale: string, bands: AgeBand[])
   const typed = takeBackDerivedValues(model, options);
   if (model.changed('birthDate') || typed.length) deriveAge(model, locale, bands);
   refuseTypedDerivedValues(model, typed, locale);
-}
-
-/** A new member needs every required field; an edit may not blank one. */
-function checkRequired(model: any, locale: string) {
-  for (const field of REQUIRED_MEMBER_FIELDS) {
-    if (!model.isNewRecord && !model.changed(field)) continue;
-    const value = model.get(field);
-    if (value !== null && value !== undefined && String(value).trim() !== '') continue;
-    throw refuse(model, field, locale, (title, english) => (english ? `${title} is required` : `${title}不能为空`));
-  }
+  // Last: a value given wrongly is told before one left out.
+  if (options?.context) checkRequired(model, locale);
 }
 
 /** Checks a member before it is saved and derives age and age group from the birth date. */
@@ -97,9 +87,12 @@ export async function validateMember(model: any, options: any) {
     throw memberNumberTaken(model, memberNo, locale);
   }
   const phone = model.changed('phone') && model.get('phone');
-  if (!phone) return;
-  const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
-  if (existing && existing.get('id') !== model.get('id')) throw phoneTaken(model, phone, existing.get('memberNo'), locale);
+  if (phone) {
+    const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
+    if (existing && existing.get('id') !== model.get('id')) throw phoneTaken(model, phone, existing.get('memberNo'), locale);
+  }
+  // Asked of people's saves only: our own code (the demo agency) writes whom it means to.
+  if (options?.context) await refuseLikelyDuplicate(model, options, locale);
 }
 
 /**
@@ -144,6 +137,11 @@ export async function validateMembersInBulk(models: any[], options: any) {
   for (const memberNo of await takenMemberNumbers(Member, [...numbers.keys()], options.transaction)) {
     const i = numbers.get(memberNo)!;
     problems.push({ row: rowOf(i), error: memberNumberTaken(models[i], memberNo, locale) });
+  }
+  if (options?.context) {
+    // A row already wrong is fixed first; a likely duplicate is told of rows otherwise good.
+    const bad = new Set(problems.map((problem) => problem.row));
+    problems.push(...(await likelyDuplicatesInBulk(models, options, locale, rowOf)).filter((problem) => !bad.has(problem.row)));
   }
   if (problems.length) throw rowsRefused(problems, locale);
   markRowsChecked(options, models.length);

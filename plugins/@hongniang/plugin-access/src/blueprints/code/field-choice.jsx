@@ -8,7 +8,8 @@ const OTHER = zh ? '其他' : 'Other';
 const members = ctx.dataSourceManager.getDataSource('main').getCollection('members');
 const grouped = new Map([...new Set(Object.values(GROUPS)), OTHER].map((group) => [group, []]));
 for (const field of members.getFields()) {
-  if (!field.interface || !field.title) continue;
+  // Virtual fields (a save's confirmation) hold nothing to keep private.
+  if (!field.interface || !field.title || field.type === 'virtual') continue;
   grouped.get(GROUPS[field.name] || OTHER).push({ value: field.name, label: field.title });
 }
 const options = [...grouped].filter(([, fields]) => fields.length).map(([group, fields]) => ({ label: group, options: fields }));

@@ -87,6 +87,18 @@ describe('every path to a member', () => {
   });
 
   // NocoBase 2.2.15 applies the association target's data scope to such a filter itself; this keeps it so.
+  describe("the 红娘 picker (members.matchmaker): the users holding the matchmaker role, by name", () => {
+    it('lists them for the front desk and a matchmaker, with nothing of their accounts beyond the label', async () => {
+      const byRole = q({ $and: [{ roles: { name: { $eq: 'matchmaker' } } }] });
+      for (const staff of ['intake', 'lijing'] as const) {
+        const response = await as[staff].get(`/users:list?filter=${byRole}&pageSize=200`);
+        expect(response.status).toBe(200);
+        expect(response.body.data.map((user: any) => user.nickname).sort()).toEqual(['lijing', 'wangfang']);
+        for (const user of response.body.data) expect(user).not.toHaveProperty('email');
+      }
+    });
+  });
+
   describe('searches through an association into records she sees only within a data scope', () => {
     it("narrow a members search by preferences to her own members (another matchmaker's member's wishes stay unreadable)", async () => {
       await preferences().update({ filter: { memberId: hers }, values: { minIncomeBand: 'below50k' } });

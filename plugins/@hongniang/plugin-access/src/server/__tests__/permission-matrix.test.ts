@@ -165,7 +165,7 @@ describe('roles × endpoints × private fields', () => {
     });
 
     it('lets the front desk take down contact details at intake, without reading them back', async () => {
-      const created = await as.intake.post('/members:create').send({ name: '新会员', gender: 'female', phone: '13900009999' });
+      const created = await as.intake.post('/members:create').send({ name: '新会员', gender: 'female', birthDate: '1990-01-01', phone: '13900009999' });
       expect(created.status).toBe(200);
       expect(created.body.data.phone).toBeUndefined();
       const stored = await app.db.getRepository('members').findOne({ filterByTk: created.body.data.id });
@@ -178,7 +178,7 @@ describe('roles × endpoints × private fields', () => {
     });
 
     it('makes a member a matchmaker creates hers', async () => {
-      const created = await as.lijing.post('/members:create').send({ name: '李静新会员', gender: 'male', phone: '13900007777' });
+      const created = await as.lijing.post('/members:create').send({ name: '李静新会员', gender: 'male', birthDate: '1990-01-01', phone: '13900007777' });
       expect(created.status).toBe(200);
       const stored = await app.db.getRepository('members').findOne({ filterByTk: created.body.data.id });
       expect(stored.get('matchmakerId')).toBe(users.lijing);

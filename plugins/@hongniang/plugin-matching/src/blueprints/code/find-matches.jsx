@@ -65,6 +65,7 @@ function Matches({ onClose }) {
     { title: say('姓名', 'Name'), render: (_, result) => result.candidate?.name ?? result.candidateId },
     { title: say('年龄', 'Age'), render: (_, result) => result.candidate?.age ?? '—' },
     { title: say('城市', 'City'), render: (_, result) => (result.candidate?.currentCity || []).map((region) => region.name).join(' / ') || '—' },
+    { title: say('红娘', 'Matchmaker'), render: (_, result) => result.candidate?.matchmaker?.nickname || '—' },
     { title: say('匹配度', 'Score'), dataIndex: 'score', render: (value) => <Typography.Text strong>{value}</Typography.Text> },
     { title: say('对方符合她', 'Fits her'), dataIndex: 'forward' },
     { title: say('她符合对方', 'She fits him'), dataIndex: 'backward' },

@@ -85,6 +85,15 @@ describe('members:match — ranking, exclusions, persisting', () => {
     }
   });
 
+  it("names each candidate's matchmaker on her card (by nickname), so the matchmaker knows whom to call", async () => {
+    const colleague = await createUser(app, { nickname: '何红娘', roles: ['matchmaker'] });
+    await app.db.getRepository('members').update({ filterByTk: ids.perfect, values: { matchmakerId: colleague.get('id') } });
+    const { body } = await match(ids.alice);
+    const cards = new Map(body.data.map((result: any) => [result.candidateId, result.candidate]));
+    expect((cards.get(ids.perfect) as any).matchmaker).toEqual({ id: colleague.get('id'), nickname: '何红娘' });
+    expect((cards.get(ids.older) as any).matchmaker).toBeNull();
+  });
+
   it('persists the results as suggestions, and never suggests a pair twice (either direction)', async () => {
     const first = await match(ids.alice, { limit: 2, persist: true });
     expect(first.status).toBe(200);

@@ -35,7 +35,7 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
   });
 
   it('regroups every member at once when an admin moves a band', async () => {
-    const { body } = await admin.resource('members').create({ values: { name: '何静', birthDate: bornYearsAgo(33) } });
+    const { body } = await admin.resource('members').create({ values: { name: '何静', gender: 'female', birthDate: bornYearsAgo(33), wechat: 'hejing33' } });
     expect(body.data.ageGroup).toBe('youth');
     const [youth, middleAged] = (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data;
     expect((await admin.resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 30 } })).status).toBe(200);
@@ -57,7 +57,7 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
   });
 
   it('ages members as birthdays pass', async () => {
-    const { body } = await admin.resource('members').create({ values: { name: '白露', birthDate: bornYearsAgo(55) } });
+    const { body } = await admin.resource('members').create({ values: { name: '白露', gender: 'female', birthDate: bornYearsAgo(55), wechat: 'bailu55' } });
     expect(body.data).toMatchObject({ age: 55, ageGroup: 'middleAged' });
     const nextYear = new Date();
     nextYear.setFullYear(nextYear.getFullYear() + 1);

@@ -72,7 +72,7 @@ describe('the member collections in the UI collection manager', () => {
       },
     });
     expect(created.status).toBe(200);
-    const member = await admin.resource('members').create({ values: { name: '周敏', zodiac: 'leo' } });
+    const member = await admin.resource('members').create({ values: { name: '周敏', gender: 'female', birthDate: '1990-03-03', phone: '13600001111', zodiac: 'leo' } });
     expect(member.status).toBe(200);
     const fetched = await admin.resource('members').get({ filterByTk: member.body.data.id });
     expect(fetched.body.data.zodiac).toBe('leo');

@@ -53,8 +53,8 @@ describe('derived fields (age, age group) are read-only on every write path', ()
     expect(await members().count()).toBe(before);
     const wrong = await manager.post('/members:create').send({ name: '年龄不符', birthDate: '1990-01-01', age: 20 });
     expect(message(wrong)).toEqual([400, '年龄由出生日期自动推算，不能填写；请去掉这一项（收到 20）']);
-    const { body } = await manager.post('/members:create').send({ name: '年龄算出', birthDate: '1980-06-15' });
-    const same = await manager.post('/members:create').send({ name: '年龄照抄', birthDate: '1980-06-15', age: body.data.age, ageGroup: body.data.ageGroup });
+    const { body } = await manager.post('/members:create').send({ name: '年龄算出', gender: 'male', birthDate: '1980-06-15', wechat: 'nianling1' });
+    const same = await manager.post('/members:create').send({ name: '年龄照抄', gender: 'male', birthDate: '1980-06-15', wechat: 'nianling2', age: body.data.age, ageGroup: body.data.ageGroup });
     expect([same.status, same.body.data?.age]).toEqual([200, body.data.age]);
   });
 
@@ -74,8 +74,8 @@ describe('derived fields (age, age group) are read-only on every write path', ()
   });
 
   it('refuses a spreadsheet whose 年龄 column disagrees with the birth date, naming the row', async () => {
-    const headers = ['姓名', '出生日期', '年龄'];
-    const sheet = XLSX.utils.aoa_to_sheet([headers, ['表格年龄甲', '1980-06-15', (await stored(hers)).age], ['表格年龄乙', '1980-06-15', 22]]);
+    const headers = ['姓名', '性别', '出生日期', '微信号', '年龄'];
+    const sheet = XLSX.utils.aoa_to_sheet([headers, ['表格年龄甲', '女', '1980-06-15', 'biaoge1', (await stored(hers)).age], ['表格年龄乙', '女', '1980-06-15', 'biaoge2', 22]]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
     const before = await members().count();
@@ -83,7 +83,7 @@ describe('derived fields (age, age group) are read-only on every write path', ()
       .post('/members:importXlsx')
       .set('X-Locale', 'zh-CN')
       .attach('file', XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }), 'members.xlsx')
-      .field('columns', JSON.stringify(headers.map((title, i) => ({ dataIndex: [['name', 'birthDate', 'age'][i]], defaultTitle: title }))));
+      .field('columns', JSON.stringify(headers.map((title, i) => ({ dataIndex: [['name', 'gender', 'birthDate', 'wechat', 'age'][i]], defaultTitle: title }))));
     expect(message(response)).toEqual([400, '1 行有误：第 3 行：年龄由出生日期自动推算，不能填写；请去掉这一项（收到 22）']);
     expect(await members().count()).toBe(before);
   });

@@ -23,8 +23,13 @@ describe('the member archive over HTTP, with the ACL on', () => {
     await app?.destroy();
   });
 
+  let wechats = 0;
+  /** A member as the archive takes her (who she is, a way to reach her), with the values a test is about. */
   const create = (values: Record<string, any>, locale = 'zh-CN') =>
-    admin.set('X-Locale', locale).resource('members').create({ values });
+    admin
+      .set('X-Locale', locale)
+      .resource('members')
+      .create({ values: { gender: 'female', birthDate: bornYearsAgo(30), wechat: `archive_${++wechats}`, ...values } });
 
   it('creates a member with a member number, derived age and age group', async () => {
     const response = await create({

@@ -162,18 +162,19 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
   });
 
   describe('C11: values are read as the field’s type or refused, never rounded or clamped', () => {
-    const headers = ['姓名', '性别', '出生日期', '身高（厘米）', '学历', '兴趣爱好', '婚姻状况'];
+    const reported = ['姓名', '性别', '出生日期', '身高（厘米）', '学历', '兴趣爱好', '婚姻状况'];
+    const headers = [...reported, '手机号'];
 
     it('refuses 身高 175.5 in a whole-number field (field report R12)', async () => {
-      expect(await refused(fieldReport('R12-height-decimal.xlsx'), headers)).toBe('1 行有误：第 2 行：身高（厘米）须为整数，收到 175.5');
+      expect(await refused(fieldReport('R12-height-decimal.xlsx'), reported)).toBe('1 行有误：第 2 行：身高（厘米）须为整数，收到 175.5');
     });
 
     it('refuses heights that are not numbers or out of range, naming each row', async () => {
       const file = workbook([
         headers,
-        ['身高甲', '女', '1990-01-01', '一米七', '本科'],
-        ['身高乙', '女', '1990-01-01', 300, '本科'],
-        ['身高丙', '女', '1990-01-01', ' 170 ', '本科'],
+        ['身高甲', '女', '1990-01-01', '一米七', '本科', undefined, undefined, phone()],
+        ['身高乙', '女', '1990-01-01', 300, '本科', undefined, undefined, phone()],
+        ['身高丙', '女', '1990-01-01', ' 170 ', '本科', undefined, undefined, phone()],
       ]);
       expect(await refused(file, headers)).toBe(
         '2 行有误：第 2 行：身高（厘米）须为数字，收到“一米七”；第 3 行：身高（厘米）应在 100–250 厘米 之间，收到 300',
@@ -182,17 +183,22 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
   });
 
   describe('C12: member numbers in the file are kept, and the sequence moves past them', () => {
-    it('keeps HN000321 (field report R14); the next member gets HN000322', async () => {
-      const response = await importFile(fieldReport('R14-imported-member-number.xlsx'), ['会员编号', '姓名', '性别', '出生日期']);
+    const headers = ['会员编号', '姓名', '性别', '出生日期', '手机号'];
+
+    it('keeps HN000321 (field report R14, with the phone a member now needs); the next member gets HN000322', async () => {
+      // The report as filed has no way to reach the member: refused, naming the row (issue 12 item 1).
+      expect(await refused(fieldReport('R14-imported-member-number.xlsx'), ['会员编号', '姓名', '性别', '出生日期'])).toBe(
+        '1 行有误：第 2 行：手机号和微信号至少填写一项，以便联系会员',
+      );
+      const response = await importFile(workbook([headers, ['HN000321', '测试编号甲', '男', '1988-08-08', phone()]]), headers);
       expect([response.status, response.body.data]).toEqual([200, { successCount: 1 }]);
       expect((await named('测试编号甲')).memberNo).toBe('HN000321');
-      const next = await admin.resource('members').create({ values: { name: '下一位会员' } });
+      const next = await admin.resource('members').create({ values: { name: '下一位会员', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
       expect([next.status, next.body.data.memberNo]).toEqual([200, 'HN000322']);
     });
 
     it('numbers the rows without a number after every kept one, in the same file', async () => {
-      const headers = ['会员编号', '姓名', '性别', '出生日期'];
-      const file = workbook([headers, [null, '编号空甲', '男', '1988-08-08'], ['HN000400', '编号有乙', '男', '1988-08-08'], ['', '编号空丙', '男', '1988-08-08']]);
+      const file = workbook([headers, [null, '编号空甲', '男', '1988-08-08', phone()], ['HN000400', '编号有乙', '男', '1988-08-08', phone()], ['', '编号空丙', '男', '1988-08-08', phone()]]);
       const response = await importFile(file, headers);
       expect([response.status, response.body.data]).toEqual([200, { successCount: 3 }]);
       expect((await named('编号有乙')).memberNo).toBe('HN000400');
@@ -200,18 +206,17 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
     });
 
     it('refuses a number already in the archive, repeated in the file, or of another form, naming the rows', async () => {
-      const headers = ['会员编号', '姓名', '性别', '出生日期'];
       const file = workbook([
         headers,
-        ['HN000321', '编号重甲', '男', '1988-08-08'],
-        ['HN000500', '编号重乙', '男', '1988-08-08'],
-        ['HN000500', '编号重丙', '男', '1988-08-08'],
-        ['A-17', '编号错丁', '男', '1988-08-08'],
+        ['HN000321', '编号重甲', '男', '1988-08-08', phone()],
+        ['HN000500', '编号重乙', '男', '1988-08-08', phone()],
+        ['HN000500', '编号重丙', '男', '1988-08-08', phone()],
+        ['A-17', '编号错丁', '男', '1988-08-08', phone()],
       ]);
       expect(await refused(file, headers)).toBe(
         '3 行有误：第 2 行：会员编号 HN000321 已被其他会员使用；第 4 行：会员编号 HN000500 与第 3 行重复；第 5 行：会员编号“A-17”格式不对，应形如 HN000123',
       );
-      const next = await admin.resource('members').create({ values: { name: '再下一位' } });
+      const next = await admin.resource('members').create({ values: { name: '再下一位', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
       expect(next.body.data.memberNo).toBe('HN000403');
     });
   });

@@ -62,7 +62,7 @@ describe('field definitions the forms read: no silent clamping, member numbers k
     expect(clamps(members.weightKg)).toEqual([40, 200]);
     expect(members.memberNo.inputable).toBe(true);
     expect(app.db.getCollection('members').getField('memberNo').options.inputable).toBe(true);
-    const kept = await admin.resource('members').create({ values: { name: '升级后自带编号', memberNo: 'HN000777' } });
+    const kept = await admin.resource('members').create({ values: { name: '升级后自带编号', gender: 'male', birthDate: '1985-05-05', wechat: 'hn777', memberNo: 'HN000777' } });
     expect(kept.body.data.memberNo).toBe('HN000777');
   });
 });

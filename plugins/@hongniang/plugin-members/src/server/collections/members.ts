@@ -2,6 +2,7 @@ import { defineCollection } from '@nocobase/database';
 import {
   checkbox,
   choice,
+  confirmation,
   choices,
   date,
   derivedChoice,
@@ -15,6 +16,7 @@ import {
   region,
   text,
 } from '../field-kinds';
+import { CONFIRM_FIELD } from '../likely-duplicates';
 
 /** The member archive (客户档案): one record per client, fields grouped as the agency groups them. */
 export default defineCollection({
@@ -38,13 +40,14 @@ export default defineCollection({
       ],
       uiSchema: { type: 'string', title: label('Member number'), 'x-component': 'Input', 'x-read-pretty': true },
     },
-    text('name', 'Name'),
+    // Indexed: a new member is compared with the archive by name and birth date, and by WeChat ID (likely duplicates).
+    { ...text('name', 'Name'), index: true },
     choice('gender', 'Gender', 'gender', { index: true }),
     date('birthDate', 'Birth date'),
     derivedInteger('age', 'Age'),
     // Indexed: the lookups of every day at 100k members (duplicate phones on save, the list's filters).
     { ...phone('phone', 'Phone'), index: true },
-    text('wechat', 'WeChat ID'),
+    { ...text('wechat', 'WeChat ID'), index: true },
     email('email', 'E-mail'),
     photo('photo', 'Photo', 'memberPhotos'),
     text('idNumber', 'ID number'),
@@ -52,6 +55,8 @@ export default defineCollection({
     region('hometown', 'Hometown', 'memberHometowns'),
     integer('heightCm', 'Height (cm)'),
     integer('weightKg', 'Weight (kg)'),
+    // Never stored: a save sets it to say "checked: she is not the member named as a likely duplicate" (../likely-duplicates.ts).
+    confirmation(CONFIRM_FIELD, 'Confirmed not a duplicate'),
     // Education & occupation 教育与职业
     choice('education', 'Education', 'education'),
     text('school', 'School'),

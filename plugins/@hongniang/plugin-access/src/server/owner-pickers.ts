@@ -1,0 +1,45 @@
+// A member's 红娘 is chosen from the agency's matchmakers by name. NocoBase's association select lists every user (the
+// admin and the front desk too); each picker of a record's owner on the seeded pages gets a data scope: users holding
+// the role whose members they are. flowSurfaces' public settings have no data scope for a field, so the picker's own
+// step (selectSettings.dataScope, as its settings menu saves it) is written into its flow model.
+import { Application } from '@nocobase/server';
+import { OWNER_FIELD } from './privacy-levels';
+
+/** The role whose users own (are assigned) members: agency-roles.ts's 红娘. */
+export const OWNER_ROLE = 'matchmaker';
+
+/** Association selects in forms and filter forms. */
+const PICKERS = ['RecordSelectFieldModel', 'FilterFormRecordSelectFieldModel'];
+
+/** Per governed collection, the belongsTo whose foreign key says whose a record is (members → matchmaker). */
+function ownerAssociations(app: Application): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [collectionName, foreignKey] of Object.entries(OWNER_FIELD)) {
+    const fields: any[] = [...(app.db.getCollection(collectionName)?.fields.values() || [])];
+    const owner = fields.find((field) => field.type === 'belongsTo' && field.foreignKey === foreignKey);
+    if (owner) found.set(collectionName, owner.name);
+  }
+  return found;
+}
+
+/** The data scope an owner picker gets: users holding OWNER_ROLE (NocoBase's filter group, as the settings menu writes it). */
+export const OWNER_SCOPE = { logic: '$and', items: [{ path: 'roles.name', operator: '$eq', value: OWNER_ROLE }] };
+
+/**
+ * Gives every owner picker on the pages (members.matchmaker in forms and filter forms) the OWNER_SCOPE data scope. A
+ * picker whose data scope an admin has set keeps it. Resolves when done; touches flow models only.
+ */
+export async function offerOwnersByName(app: Application) {
+  const owners = ownerAssociations(app);
+  const repository: any = app.db.getRepository('flowModels');
+  const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
+  for (const row of rows) {
+    const options = typeof row.options === 'string' ? JSON.parse(row.options) : row.options;
+    if (!PICKERS.includes(options?.use)) continue;
+    const init = options.stepParams?.fieldSettings?.init || {};
+    if (owners.get(init.collectionName) !== init.fieldPath) continue;
+    if (options.stepParams?.selectSettings?.dataScope?.filter) continue;
+    const stepParams = { ...options.stepParams, selectSettings: { ...options.stepParams?.selectSettings, dataScope: { filter: OWNER_SCOPE } } };
+    await repository.patch({ uid: row.uid, stepParams }, {});
+  }
+}

@@ -1,0 +1,91 @@
+import { signIn, watchProblems } from '@test/support/browser';
+import { choose, item, optionsOf } from '@test/support/forms';
+import { bornYearsAgo } from '@test/support/members';
+import { appInBrowser, callApi } from '@test/support/running-app';
+
+jest.setTimeout(20 * 60 * 1000);
+
+const STAFF_PASSWORD = 'hongniang2026';
+
+// Issue 12 items 1, 2, 5 and 13 as the front desk and the admin meet them in the seeded 会员列表 (the demo agency).
+describe('新增会员 at the front desk (陈雨, 前台), and deleting a member (the admin)', () => {
+  const suite = appInBrowser();
+
+  const openCreateForm = async (account: string, password: string) => {
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, suite.app.url, account, password);
+    const problems = watchProblems(page);
+    await page.click('text=会员管理');
+    await page.click('text=会员列表');
+    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
+    await page.click('button:has-text("新增会员")');
+    const drawer = page.locator('.ant-drawer-content:visible');
+    await item(drawer, '姓名').waitFor({ timeout: 30000 });
+    return { page, drawer, problems };
+  };
+
+  it('an empty form is not sent: 姓名, 性别 and 出生日期 are marked required and each says so beside it', async () => {
+    const { page, drawer } = await openCreateForm('chenyu', STAFF_PASSWORD);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('members:create')) sent.push(request.url());
+    });
+    await drawer.locator('button[type="submit"]').first().click();
+    for (const label of ['姓名', '性别', '出生日期']) {
+      await item(drawer, label).locator('.ant-form-item-explain-error').first().waitFor({ timeout: 30000 });
+      expect(await item(drawer, label).locator('.ant-form-item-required').count()).toBe(1);
+    }
+    expect(sent).toEqual([]);
+    await page.close();
+  });
+
+  it('the 红娘 picker offers the matchmakers by name: not the admin, the manager or the front desk', async () => {
+    const { page, drawer } = await openCreateForm('chenyu', STAFF_PASSWORD);
+    const offered = await optionsOf(page, drawer, '红娘');
+    expect(offered.sort()).toEqual(['张敏', '李静', '王芳'].sort());
+    await page.close();
+  });
+
+  it('a likely duplicate is named before saving; ticking 确认不是重复登记 saves her', async () => {
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const [existing] = (await callApi(suite.app, token, 'members:list?pageSize=1&sort=id&fields=name,birthDate,memberNo')).data;
+    const { page, drawer, problems } = await openCreateForm('chenyu', STAFF_PASSWORD);
+    await item(drawer, '姓名').locator('input').fill(existing.name);
+    await choose(page, drawer, '性别', '女');
+    const birthDate = item(drawer, '出生日期').locator('input');
+    await birthDate.click();
+    await birthDate.fill(existing.birthDate);
+    await birthDate.press('Tab');
+    await item(drawer, '微信号').locator('input').fill(`dup-${Date.now()}`);
+    await drawer.locator('button[type="submit"]').first().click();
+    await page.locator('.ant-message, .ant-notification', { hasText: `可能重复登记：已有会员 ${existing.memberNo} ${existing.name}` }).first().waitFor({ timeout: 30000 });
+    expect(problems.filter((problem) => !problem.includes('members:create'))).toEqual([]);
+
+    await item(drawer, '确认不是重复登记').locator('input[type="checkbox"]').check();
+    await drawer.locator('button[type="submit"]').first().click();
+    await page.locator('.ant-message', { hasText: '保存成功' }).waitFor({ timeout: 30000 });
+    const twins = await callApi(suite.app, token, `members:list?filter=${encodeURIComponent(JSON.stringify({ name: existing.name }))}&fields=id`);
+    expect(twins.data.length).toBe(2);
+    await page.close();
+  });
+
+  it('删除 asks first, saying what goes with her', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
+    await page.click('text=会员管理');
+    await page.click('text=会员列表');
+    const row = page.locator('.ant-table-tbody .ant-table-row').first();
+    await row.waitFor({ timeout: 60000 });
+    await row.locator('a:has-text("删除"), button:has-text("删除"), a:has-text("删 除"), button:has-text("删 除")').first().click();
+    const confirm = page.locator('.ant-modal-confirm, .ant-popconfirm, .ant-modal').filter({ hasText: '择偶标准' }).first();
+    await confirm.waitFor({ timeout: 30000 });
+    await expect(confirm.innerText()).resolves.toContain('推荐记录');
+    await page.close();
+  });
+
+  it('refuses a member without a way to reach her, over HTTP as the front desk, naming both fields', async () => {
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'chenyu', password: STAFF_PASSWORD })).data.token;
+    const body = await callApi(suite.app, token, 'members:create', { name: '无联系方式', gender: 'female', birthDate: bornYearsAgo(28) });
+    expect(body.errors?.[0]?.message).toBe('手机号和微信号至少填写一项，以便联系会员');
+  });
+});

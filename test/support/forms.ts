@@ -1,0 +1,23 @@
+// Finding and filling NocoBase form fields in the browser by their labels, as a person reads them.
+import { Locator, Page } from 'playwright-core';
+
+/** The form item of a labelled field inside a container (drawer or filter form); the label may carry a required mark. */
+export const item = (scope: Locator, label: string) =>
+  scope
+    .locator('.ant-form-item')
+    .filter({ has: scope.page().locator('label', { hasText: new RegExp(`^\\s*\\*?\\s*${label}\\s*[:：]?\\s*$`) }) })
+    .first();
+
+/** Opens a labelled select and picks the option whose text contains `option`. */
+export async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await item(scope, label).locator('.ant-select').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** The texts of the options a labelled select offers once opened (waits for the first option). */
+export async function optionsOf(page: Page, scope: Locator, label: string): Promise<string[]> {
+  await item(scope, label).locator('.ant-select').click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.first().waitFor({ timeout: 30000 });
+  return (await options.allInnerTexts()).map((text) => text.trim());
+}
