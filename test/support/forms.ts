@@ -1,12 +1,15 @@
 // Finding and filling NocoBase form fields in the browser by their labels, as a person reads them.
 import { Locator, Page } from 'playwright-core';
 
-/** The form item of a labelled field inside a container (drawer or filter form); the label may carry a required mark. */
+/**
+ * The form item of a labelled field inside a container (drawer or filter form); the label may carry a required mark. The
+ * innermost one: a sub-form's item (期望地区 in 择偶标准) sits inside the sub-form's own item, which holds its label too.
+ */
 export const item = (scope: Locator, label: string) =>
   scope
     .locator('.ant-form-item')
     .filter({ has: scope.page().locator('label', { hasText: new RegExp(`^\\s*\\*?\\s*${label}\\s*[:：]?\\s*$`) }) })
-    .first();
+    .last();
 
 /** Opens a labelled select and picks the option whose text contains `option`. */
 export async function choose(page: Page, scope: Locator, label: string, option: string) {

@@ -105,6 +105,33 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
 }
 
 /**
+ * For an agency installed before the 红娘 picker asked users by role (issue 12 item 5): each existing agency role gets the
+ * grants of `users` and `roles` that agency-roles.ts now gives (fields added to a list, a missing resource or action
+ * created), so her pickers can list the matchmakers. Nothing an admin granted is taken away.
+ */
+export async function grantStaffLabels(db: any, transaction?: any) {
+  const resources = db.getRepository('dataSourcesRolesResources');
+  const actions = db.getRepository('dataSourcesRolesResourcesActions');
+  for (const role of AGENCY_ROLES) {
+    if (!(await db.getRepository('roles').findOne({ filterByTk: role.name, transaction }))) continue;
+    for (const collectionName of ['users', 'roles']) {
+      const view = role.resources[collectionName]?.view;
+      if (!view?.fields || !db.hasCollection(collectionName)) continue;
+      const filter = { roleName: role.name, name: collectionName, dataSourceKey: 'main' };
+      const resource = await resources.findOne({ filter, transaction });
+      if (!resource) {
+        await resources.create({ values: { ...filter, usingActionsConfig: true, actions: [{ name: 'view', fields: view.fields }] }, transaction });
+        continue;
+      }
+      const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: 'view' }, transaction });
+      const fields = [...new Set([...(record?.get('fields') || []), ...view.fields])];
+      if (record) await actions.update({ filterByTk: record.get('id'), values: { fields }, transaction });
+      else await actions.create({ values: { rolesResourceId: resource.get('id'), name: 'view', fields }, transaction });
+    }
+  }
+}
+
+/**
  * Gives each agency role without any menu yet its menu pages (with their groups and tabs), once the pages are seeded:
  * at installation, or at the upgrade that adds this plugin to an existing agency. A role with menus is the admin's.
  */

@@ -12,7 +12,8 @@ import { DeletionCheck, eraseMemberOnDelete } from './member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { titleRegionsByName } from './region-names';
-import { readBlueprints, seedPages } from './seed-pages';
+import { pickRegionsByName } from './region-pickers';
+import { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
 import { upgradeStoredFields } from './stored-fields';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
 
@@ -37,6 +38,8 @@ export class PluginMembersServer extends Plugin {
     this.app.resourceManager.registerPreActionHandler('members:importXlsx', prepareSpreadsheet);
     this.app.dataSourceManager.use(narrowPreferencesUpdate, { tag: 'hongniang-narrow-preferences', before: 'validate-filter-params' });
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
+    // 期望地区 in the 择偶标准 sub-forms: the China-region picker, as for 现居城市.
+    extendBlueprint('1-member-list', null, pickRegionsByName);
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => this.seedDemoAgency());
     this.app.on('afterUpgrade', () => this.seedPages());

@@ -5,6 +5,7 @@ import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { GUARDED_ACTIONS } from '../action-kinds';
+import { grantStaffLabels } from '../apply-roles';
 
 const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
@@ -96,6 +97,25 @@ describe('every path to a member', () => {
         expect(response.body.data.map((user: any) => user.nickname).sort()).toEqual(['lijing', 'wangfang']);
         for (const user of response.body.data) expect(user).not.toHaveProperty('email');
       }
+    });
+
+    it('an agency installed before (roles without these grants) gets them at upgrade, and keeps what an admin added', async () => {
+      const byRole = `/users:list?filter=${q({ roles: { name: { $eq: 'matchmaker' } } })}`;
+      const resources = app.db.getRepository('dataSourcesRolesResources');
+      const actions = app.db.getRepository('dataSourcesRolesResourcesActions');
+      const usersOfIntake = await resources.findOne({ filter: { roleName: 'intake', name: 'users' } });
+      const view = await actions.findOne({ filter: { rolesResourceId: usersOfIntake.get('id'), name: 'view' } });
+      // As installed before issue 12 item 5, with a field an admin added since.
+      await actions.update({ filterByTk: view.get('id'), values: { fields: ['id', 'nickname', 'username', 'createdAt'] } });
+      await resources.destroy({ filter: { roleName: 'intake', name: 'roles' } });
+      expect((await as.intake.get(byRole)).status).toBe(403);
+
+      await grantStaffLabels(app.db);
+      const response = await as.intake.get(byRole);
+      expect(response.status).toBe(200);
+      expect(response.body.data.map((user: any) => user.nickname).sort()).toEqual(['lijing', 'wangfang']);
+      const fields = (await actions.findOne({ filterByTk: view.get('id') })).get('fields');
+      expect([...fields].sort()).toEqual(['createdAt', 'id', 'nickname', 'roles', 'username']);
     });
   });
 

@@ -1,0 +1,17 @@
+import { Migration } from '@nocobase/server';
+import { grantStaffLabels } from '../apply-roles';
+import { offerOwnersByName } from '../owner-pickers';
+
+/**
+ * An agency installed before issue 12 item 5: its 红娘 pickers listed every user (the admin, the front desk). Gives them
+ * what a new installation's pages get, and the agency roles the right to ask users by role; a picker whose data scope
+ * an admin set keeps it.
+ */
+export default class OfferOwnersByName extends Migration {
+  on = 'afterLoad';
+
+  async up() {
+    await grantStaffLabels(this.app.db);
+    await offerOwnersByName(this.app);
+  }
+}
