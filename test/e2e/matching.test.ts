@@ -15,7 +15,10 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     // Two members who fit each other, among the demo agency's 300; her "must" criteria leave few others in the race.
     const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
     // The demo matchmaker 李静, in the agency's 红娘 role (plugin-access): she may match her own members only, so 苏映雪 is hers.
-    const [lijing] = (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username: 'lijing' }))}`)).data;
+    const staff = async (username: string) => (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).data[0];
+    const lijing = await staff('lijing');
+    // His matchmaker is 王芳: her name shows beside him, so 李静 knows whom to call.
+    const wangfang = await staff('wangfang');
     const shanghai = [{ code: '31' }, { code: '3101' }];
     const her = await callApi(suite.app, token, 'members:create', {
       name: '苏映雪', gender: 'female', birthDate: bornYearsAgo(29), phone: '13700001111', status: 'inService', recommendConsent: true,
@@ -25,7 +28,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     expect(her.data?.id).toEqual(expect.any(Number));
     const him = await callApi(suite.app, token, 'members:create', {
       name: '顾承泽', gender: 'male', birthDate: bornYearsAgo(30), phone: '13700002222', status: 'inService', recommendConsent: true,
-      heightCm: 180, education: 'doctor', currentCity: shanghai,
+      heightCm: 180, education: 'doctor', currentCity: shanghai, matchmaker: wangfang.id,
     });
     expect(him.data?.id).toEqual(expect.any(Number));
 
@@ -47,7 +50,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await dialog.locator('text=为 苏映雪 找对象').waitFor({ timeout: 60000 });
     const candidate = dialog.locator('.ant-table-row', { hasText: '顾承泽' });
     await candidate.waitFor({ timeout: 30000 });
-    expect(await candidate.innerText()).toMatch(/顾承泽[\s\S]*30[\s\S]*100/);
+    expect(await candidate.innerText()).toMatch(/顾承泽[\s\S]*30[\s\S]*王芳[\s\S]*100/);
     // The reasons: each criterion in both directions.
     await candidate.locator('.ant-table-row-expand-icon').click();
     const reasons = dialog.locator('.ant-table-expanded-row');
@@ -69,7 +72,15 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await page.click('text=推荐记录');
     const suggestion = page.locator('.ant-table-tbody .ant-table-row', { hasText: '顾承泽' });
     await suggestion.waitFor({ timeout: 60000 });
-    expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
+    expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*王芳[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
+    // The candidate opens at the introduction level: who he is, never how to reach him.
+    await suggestion.locator('text=顾承泽').first().click();
+    const candidateView = page.locator('.ant-drawer-content:visible').filter({ hasText: '会员编号' }).last();
+    await candidateView.waitFor({ timeout: 30000 });
+    const shown = await candidateView.innerText();
+    expect(shown).toMatch(/学历[\s\S]*博士/);
+    for (const hidden of ['手机号', '微信号', '年收入', '备注']) expect(shown).not.toContain(hidden);
+    await page.keyboard.press('Escape');
 
     const saved = await callApi(suite.app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
     expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status, row.createdById])).toEqual([[him.data.id, 100, 'open', lijing.id]]);

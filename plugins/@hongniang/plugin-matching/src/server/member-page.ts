@@ -1,6 +1,7 @@
 // What matching adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
 // in a member's popup, the 找对象 action and the table of her match suggestions; her own weights beside her preferences.
 import path from 'path';
+import { INTRODUCTION_SAFE_FIELDS } from './candidate-cards';
 import { CRITERIA, weightField } from './vocabulary';
 
 const FIND_MATCHES_CODE = path.resolve(__dirname, '../blueprints/code/find-matches.jsx');
@@ -27,6 +28,42 @@ const suggestionDetails = (key: string) => ({
     'createdAt',
   ],
 });
+
+/** A belongsTo or region field of a member shown by its name, any other field as it is. */
+const TITLES: Record<string, string> = { currentCity: 'name', matchmaker: 'nickname' };
+const introductionField = (field: string) => (TITLES[field] ? { field, titleField: TITLES[field], settings: { clickToOpen: false } } : field);
+
+/**
+ * Every candidate field of a suggestions table or details (推荐记录, a member's suggestions) opens the candidate at the
+ * introduction level: the fields a matchmaker may see on any member (INTRODUCTION_SAFE_FIELDS), not NocoBase's generated
+ * popup of every member field (the private ones blank). Keys are numbered by the order the fields are met. Mutates.
+ */
+export function openCandidatesAtIntroductionLevel(document: any) {
+  let count = 0;
+  const visit = (node: any) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const shown = ['table', 'details'].includes(node.type) ? node.fields || [] : [];
+    for (const entry of shown.filter((field: any) => field?.field === 'candidate' && !field.popup)) {
+      count += 1;
+      entry.popup = {
+        title: '候选人',
+        mode: 'drawer',
+        tryTemplate: false,
+        blocks: [
+          {
+            key: `candidateIntroduction${count}`,
+            type: 'details',
+            resource: { binding: 'currentRecord' },
+            fields: INTRODUCTION_SAFE_FIELDS.filter((field) => field !== 'id').map(introductionField),
+          },
+        ],
+      };
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(document);
+}
 
 const byKey = (list: any[] | undefined, key: string) => (list || []).find((item) => item?.key === key);
 
@@ -70,4 +107,5 @@ export function addMatchingToMemberPopup(document: any) {
       },
     ],
   });
+  openCandidatesAtIntroductionLevel(popup);
 }

@@ -10,7 +10,7 @@ import { checkEveryWrite } from './every-write';
 import { AnswerSources, findMatches } from './find-matches';
 import { guardStoredScores } from './guard-stored-scores';
 import { refuseSecondSettings, seedSettings, validateOwnWeights, validateSettings } from './match-settings';
-import { addMatchingToMemberPopup } from './member-page';
+import { addMatchingToMemberPopup, openCandidatesAtIntroductionLevel } from './member-page';
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
 import { refuseInHerLanguage } from './role-refusals';
@@ -41,6 +41,7 @@ export class PluginMatchingServer extends Plugin {
     extendBlueprint('1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
     // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
     extendBlueprint('matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
+    extendBlueprint('matching-1-suggestions', openCandidatesAtIntroductionLevel);
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterUpgrade', () => this.seedPages());
   }
