@@ -72,6 +72,12 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     const other = await memberRow(page, theirs.memberNo);
     expect(other).toContain(theirs.name);
     expect(other).not.toContain(theirs.phone);
+    // Hidden is not blank: the row says fields are withheld, and her details name them (手机号 among them).
+    expect(other).toMatch(/🔒 已隐藏 \d+ 项/);
+    await page.locator('.ant-table-tbody .ant-table-row', { hasText: theirs.memberNo }).locator('text=查看').first().click();
+    const note = page.locator('.ant-drawer-content:visible .ant-alert', { hasText: '您无权查看，并非未填写' });
+    await note.waitFor({ timeout: 30000 });
+    for (const title of ['手机号', '年收入', '备注']) expect(await note.innerText()).toContain(title);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();

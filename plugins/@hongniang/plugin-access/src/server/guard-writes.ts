@@ -5,6 +5,7 @@ import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-members';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { OWNER_FIELD } from './privacy-levels';
+import { HIDDEN_FIELDS } from './shape-records';
 import { knownFieldName } from './field-paths';
 import { fieldOfKey, requestedCollection } from './request-fields';
 import { viewerOf } from './viewer';
@@ -68,6 +69,8 @@ async function checkValues(ctx: any, roles: string[], collection: any, action: s
   // No permission at all: the ACL itself answers 403 right after.
   if (!can) return;
   const allowed: string[] | undefined = can.params?.whitelist || can.params?.fields;
+  // A record sent back as it was read carries our note of what was withheld from her (shape-records.ts): not a field.
+  delete values[HIDDEN_FIELDS];
   for (const key of Object.keys(values)) {
     // A name that is not exactly a field would be dropped, or matched case-insensitively by the database: 400.
     const field = knownFieldName(collection, key, locale);

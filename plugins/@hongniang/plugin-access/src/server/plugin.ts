@@ -9,6 +9,7 @@ import { guardMoves } from './guard-moves';
 import { guardQueries } from './guard-queries';
 import { guardSavedSql } from './guard-sql';
 import { guardWrites } from './guard-writes';
+import { noteHiddenFields } from './hidden-fields-notes';
 import { offerOwnersByName } from './owner-pickers';
 import { keepRecordsInScope } from './keep-records-in-scope';
 import { answerMissingTargetAs400 } from './missing-target-error';
@@ -37,6 +38,8 @@ export class PluginAccessServer extends Plugin {
     this.followPrivacyChanges();
     // Who may own members is access's to say: the 红娘 picker lists the matchmakers by name.
     extendBlueprint('1-member-list', null, offerOwnersByName);
+    // Hidden is not blank: the member page names what is withheld from the reader on each member.
+    extendBlueprint('1-member-list', noteHiddenFields);
     this.app.on('afterInstall', () => this.seedDemoStaff());
     this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => grantMenus(this.db));

@@ -9,6 +9,10 @@ import { fieldOfKey, grantedByRole, requestedCollection, viewableFields } from '
 import { Viewer, viewerOf } from './viewer';
 
 const MAX_DEPTH = 6;
+/** The key a shaped member record names, when any, the fields withheld from the caller on it (field names, form order). */
+export const HIDDEN_FIELDS = 'hiddenFields';
+/** NocoBase's own bookkeeping of a record (who created or changed it, when): not the member's data, never named as withheld. */
+const BOOKKEEPING = new Set(['createdBy', 'updatedBy', 'createdAt', 'updatedAt', 'id']);
 
 export function shapeRecords(privacy: FieldPrivacy) {
   return async function shapeRecordsForViewer(ctx: any, next: () => Promise<void>) {
@@ -42,17 +46,24 @@ class RecordShaper {
     for (const value of Object.values(values)) if (value && typeof value === 'object') this.visit(value, depth + 1, true);
   }
 
-  /** A member's fields, each kept when her roles may view it and its level reaches her on this member. */
+  /**
+   * A member's fields, each kept when her roles may view it and its level reaches her on this member. The record then
+   * names, in HIDDEN_FIELDS, the fields of the member form she may not see on it (so a page can tell hidden from unfilled):
+   * which ones depends on her roles and on whose member it is, never on the values.
+   */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
     const owner = values[OWNER_FIELD[collection.name]];
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
     const allowed = this.viewableFields(collection);
-    for (const key of Object.keys(values)) {
-      const field = fieldOfKey(collection, key);
+    const visible = (field: string, key = field) => {
       const reach = this.viewer.reach(this.levels.levelOf(collection.name, field));
-      if ((!allowed || allowed.has(field) || allowed.has(key)) && (reach === 'every' || (reach === 'own' && own))) continue;
-      delete values[key];
-    }
+      return (!allowed || allowed.has(field) || allowed.has(key)) && (reach === 'every' || (reach === 'own' && own));
+    };
+    for (const key of Object.keys(values)) if (!visible(fieldOfKey(collection, key), key)) delete values[key];
+    const hidden = [...collection.fields.values()]
+      .filter((field: any) => field.options.interface && !BOOKKEEPING.has(field.options.interface) && field.type !== 'virtual' && !visible(field.name))
+      .map((field: any) => field.name);
+    if (hidden.length) values[HIDDEN_FIELDS] = hidden;
   }
 
   /** A record reached through an association: only what the viewer's roles may view in its collection. */

@@ -177,6 +177,33 @@ describe('every path to a member', () => {
     });
   });
 
+  describe('hidden is not blank: each member read names the fields withheld from the reader on her', () => {
+    const hiddenOf = async (agent: any, id: number) => (await agent.get(`/members:get?filterByTk=${id}`)).body.data.hiddenFields;
+
+    it('names, by role and by whose member she is, what was withheld, and never depends on the values', async () => {
+      const others = await hiddenOf(as.lijing, theirs);
+      for (const field of ['phone', 'notes', 'birthDate', 'incomeBand', 'idNumber']) expect(others).toContain(field);
+      for (const field of ['name', 'gender', 'age', 'matchmaker', 'createdBy', 'updatedBy']) expect(others).not.toContain(field);
+      const own = await hiddenOf(as.lijing, hers);
+      expect(own).toContain('incomeBand');
+      expect(own).not.toContain('phone');
+      expect(await hiddenOf(as.manager, theirs)).toBeUndefined();
+      // Blank or filled, the same fields are named: the list says nothing of what they hold.
+      const blank = await addMember(app, { name: '空白会员', gender: 'male', age: 40, matchmakerId: (await members().findOne({ filterByTk: theirs })).get('matchmakerId') });
+      expect(await hiddenOf(as.lijing, blank)).toEqual(others);
+      const listed = (await as.lijing.get(`/members:list?filter=${q({ id: { $in: [hers, theirs] } })}`)).body.data;
+      expect(listed.find((row: any) => row.id === theirs).hiddenFields).toEqual(others);
+    });
+
+    it('a record sent back as read (with the note) saves: the note is not a field', async () => {
+      const read = (await as.lijing.get(`/members:get?filterByTk=${hers}`)).body.data;
+      expect(read.hiddenFields).toBeDefined();
+      const response = await as.lijing.post(`/members:update?filterByTk=${hers}`).send({ notes: '回读保存', hiddenFields: read.hiddenFields });
+      expect(response.status).toBe(200);
+      expect((await members().findOne({ filterByTk: hers })).get('notes')).toBe('回读保存');
+    });
+  });
+
   describe('records that belong to a member are written only in reach of her matchmaker', () => {
     const theirPreferences = async () => (await preferences().find({ filter: { memberId: theirs } })).map((row: any) => row.toJSON());
 
