@@ -7,7 +7,7 @@ jest.setTimeout(20 * 60 * 1000);
 
 const STAFF_PASSWORD = 'hongniang2026';
 
-// Issue 12 items 1, 2, 4, 5 and 13 as the front desk, a matchmaker and the admin meet them in the seeded 会员列表 (the demo agency).
+// Issue 12 items 1, 2, 3, 4, 5 and 13 as the front desk, a matchmaker and the admin meet them in the seeded 会员列表 (the demo agency).
 describe('新增会员 at the front desk (陈雨, 前台), and deleting a member (the admin)', () => {
   const suite = appInBrowser();
 
@@ -35,6 +35,28 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
       await item(drawer, label).locator('.ant-form-item-explain-error').first().waitFor({ timeout: 30000 });
       expect(await item(drawer, label).locator('.ant-form-item-required').count()).toBe(1);
     }
+    expect(sent).toEqual([]);
+    await page.close();
+  });
+
+  it('a wrong phone, height or weight is told beside its field, all at once, before anything is sent', async () => {
+    const { page, drawer } = await openCreateForm('chenyu', STAFF_PASSWORD);
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('members:create')) sent.push(request.url());
+    });
+    await item(drawer, '手机号').locator('input').fill('12345');
+    await item(drawer, '身高（厘米）').locator('input').fill('300');
+    await item(drawer, '体重（公斤）').locator('input').fill('20');
+    await drawer.locator('button[type="submit"]').first().click();
+    const said = async (label: string) => {
+      const error = item(drawer, label).locator('.ant-form-item-explain-error').first();
+      await error.waitFor({ timeout: 30000 });
+      return error.innerText();
+    };
+    expect(await said('手机号')).toContain('11 位中国大陆手机号');
+    expect(await said('身高（厘米）')).toContain('100–250');
+    expect(await said('体重（公斤）')).toContain('30–250');
     expect(sent).toEqual([]);
     await page.close();
   });
