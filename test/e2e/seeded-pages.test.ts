@@ -130,7 +130,17 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       const init = block.stepParams?.resourceSettings?.init;
       return init?.collectionName === 'members' && !init.associationName;
     });
-    const [remove] = nodesOf(memberTable, 'DeleteActionModel');
+    // Its own row actions: not those of the tables inside its popups (a member's suggestions).
+    const own: any[] = [];
+    const visit = (node: any, root = false) => {
+      if (Array.isArray(node)) return node.forEach((child) => visit(child));
+      if (!node || typeof node !== 'object' || (!root && /BlockModel$/.test(node.use || ''))) return;
+      if (node.use === 'DeleteActionModel') own.push(node);
+      Object.values(node).forEach((child) => visit(child));
+    };
+    visit(memberTable, true);
+    expect(own.length).toBe(1);
+    const [remove] = own;
     expect(remove.stepParams.deleteSettings.confirm).toMatchObject({ enable: true, title: '删除会员' });
     for (const part of ['择偶标准', '推荐记录', '照片', '无法恢复']) expect(remove.stepParams.deleteSettings.confirm.content).toContain(part);
   });
