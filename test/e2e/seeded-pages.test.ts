@@ -24,16 +24,19 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     return api(`flowSurfaces:get?${query({ pageSchemaUid: page.schemaUid })}`);
   };
 
-  /** Every flow model of a page tree that uses the given model class. */
-  const nodesOf = (tree: any, use: string) => {
+  /**
+   * Every flow model of a page tree that uses the given model class; with `ownOnly`, not those inside another block
+   * below the tree's root (the tables inside its popups).
+   */
+  const nodesOf = (tree: any, use: string, ownOnly = false) => {
     const found: any[] = [];
-    const visit = (node: any) => {
-      if (Array.isArray(node)) return node.forEach(visit);
-      if (!node || typeof node !== 'object') return;
+    const visit = (node: any, root = false) => {
+      if (Array.isArray(node)) return node.forEach((child) => visit(child));
+      if (!node || typeof node !== 'object' || (ownOnly && !root && /BlockModel$/.test(node.use || ''))) return;
       if (node.use === use) found.push(node);
-      Object.values(node).forEach(visit);
+      Object.values(node).forEach((child) => visit(child));
     };
-    visit(tree);
+    visit(tree, true);
     return found;
   };
   const fieldPathOf = (node: any) => node.stepParams?.fieldSettings?.init?.fieldPath;
@@ -131,14 +134,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       return init?.collectionName === 'members' && !init.associationName;
     });
     // Its own row actions: not those of the tables inside its popups (a member's suggestions).
-    const own: any[] = [];
-    const visit = (node: any, root = false) => {
-      if (Array.isArray(node)) return node.forEach((child) => visit(child));
-      if (!node || typeof node !== 'object' || (!root && /BlockModel$/.test(node.use || ''))) return;
-      if (node.use === 'DeleteActionModel') own.push(node);
-      Object.values(node).forEach((child) => visit(child));
-    };
-    visit(memberTable, true);
+    const own = nodesOf(memberTable, 'DeleteActionModel', true);
     expect(own.length).toBe(1);
     const [remove] = own;
     expect(remove.stepParams.deleteSettings.confirm).toMatchObject({ enable: true, title: '删除会员' });

@@ -105,28 +105,30 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
 }
 
 /**
- * For an agency installed before the 红娘 picker asked users by role (issue 12 item 5): each existing agency role gets the
- * grants of `users` and `roles` that agency-roles.ts now gives (fields added to a list, a missing resource or action
- * created), so her pickers can list the matchmakers. Nothing an admin granted is taken away.
+ * At an upgrade: each existing agency role gets the named-field grants agency-roles.ts now gives (users' roles, roles'
+ * names, for the 红娘 picker of issue 12): fields added to a list, a missing resource or action created. Nothing an admin
+ * granted is taken away; grants by privacy level follow 字段隐私 instead (syncFieldLists).
  */
 export async function grantStaffLabels(db: any, transaction?: any) {
   const resources = db.getRepository('dataSourcesRolesResources');
   const actions = db.getRepository('dataSourcesRolesResourcesActions');
   for (const role of AGENCY_ROLES) {
     if (!(await db.getRepository('roles').findOne({ filterByTk: role.name, transaction }))) continue;
-    for (const collectionName of ['users', 'roles']) {
-      const view = role.resources[collectionName]?.view;
-      if (!view?.fields || !db.hasCollection(collectionName)) continue;
+    for (const [collectionName, grants] of Object.entries(role.resources)) {
+      if (!db.hasCollection(collectionName)) continue;
       const filter = { roleName: role.name, name: collectionName, dataSourceKey: 'main' };
-      const resource = await resources.findOne({ filter, transaction });
-      if (!resource) {
-        await resources.create({ values: { ...filter, usingActionsConfig: true, actions: [{ name: 'view', fields: view.fields }] }, transaction });
-        continue;
+      for (const [action, grant] of Object.entries(grants)) {
+        if (!grant.fields) continue;
+        const resource = await resources.findOne({ filter, transaction });
+        if (!resource) {
+          await resources.create({ values: { ...filter, usingActionsConfig: true, actions: [{ name: action, fields: grant.fields }] }, transaction });
+          continue;
+        }
+        const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: action }, transaction });
+        const fields = [...new Set([...(record?.get('fields') || []), ...grant.fields])];
+        if (record) await actions.update({ filterByTk: record.get('id'), values: { fields }, transaction });
+        else await actions.create({ values: { rolesResourceId: resource.get('id'), name: action, fields }, transaction });
       }
-      const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: 'view' }, transaction });
-      const fields = [...new Set([...(record?.get('fields') || []), ...view.fields])];
-      if (record) await actions.update({ filterByTk: record.get('id'), values: { fields }, transaction });
-      else await actions.create({ values: { rolesResourceId: resource.get('id'), name: 'view', fields }, transaction });
     }
   }
 }

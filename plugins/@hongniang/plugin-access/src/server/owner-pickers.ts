@@ -2,6 +2,7 @@
 // admin and the front desk too); each picker of a record's owner on the seeded pages gets a data scope: users holding
 // the role whose members they are. flowSurfaces' public settings have no data scope for a field, so the picker's own
 // step (selectSettings.dataScope, as its settings menu saves it) is written into its flow model.
+import { flowModelsUsing, patchFlowModel } from '@hongniang/plugin-members';
 import { Application } from '@nocobase/server';
 import { OWNER_FIELD } from './privacy-levels';
 
@@ -31,15 +32,12 @@ export const OWNER_SCOPE = { logic: '$and', items: [{ path: 'roles.name', operat
  */
 export async function offerOwnersByName(app: Application) {
   const owners = ownerAssociations(app);
-  const repository: any = app.db.getRepository('flowModels');
-  const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
-  for (const row of rows) {
-    const options = typeof row.options === 'string' ? JSON.parse(row.options) : row.options;
-    if (!PICKERS.includes(options?.use)) continue;
-    const init = options.stepParams?.fieldSettings?.init || {};
+  for (const { uid, model } of await flowModelsUsing(app, PICKERS)) {
+    const init = model.stepParams?.fieldSettings?.init || {};
     if (owners.get(init.collectionName) !== init.fieldPath) continue;
-    if (options.stepParams?.selectSettings?.dataScope?.filter) continue;
-    const stepParams = { ...options.stepParams, selectSettings: { ...options.stepParams?.selectSettings, dataScope: { filter: OWNER_SCOPE } } };
-    await repository.patch({ uid: row.uid, stepParams }, {});
+    if (model.stepParams?.selectSettings?.dataScope?.filter) continue;
+    await patchFlowModel(app, uid, {
+      stepParams: { ...model.stepParams, selectSettings: { ...model.stepParams?.selectSettings, dataScope: { filter: OWNER_SCOPE } } },
+    });
   }
 }

@@ -27,6 +27,8 @@ export function shapeRecords(privacy: FieldPrivacy) {
 
 class RecordShaper {
   private readonly viewable = new Map<string, Set<string> | null>();
+  /** Per collection and owner kind, the fields withheld (see keepVisibleOfMember). */
+  private readonly hidden = new Map<string, string[]>();
 
   constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels, private readonly narrowAppended: boolean) {}
 
@@ -60,10 +62,18 @@ class RecordShaper {
       return (!allowed || allowed.has(field) || allowed.has(key)) && (reach === 'every' || (reach === 'own' && own));
     };
     for (const key of Object.keys(values)) if (!visible(fieldOfKey(collection, key), key)) delete values[key];
-    const hidden = [...collection.fields.values()]
-      .filter((field: any) => field.options.interface && !BOOKKEEPING.has(field.options.interface) && field.type !== 'virtual' && !visible(field.name))
-      .map((field: any) => field.name);
-    if (hidden.length) values[HIDDEN_FIELDS] = hidden;
+    // The same for every member of one owner kind (hers, or another's): worked out once per answer.
+    const kind = `${collection.name}:${own}`;
+    if (!this.hidden.has(kind)) {
+      this.hidden.set(
+        kind,
+        [...collection.fields.values()]
+          .filter((field: any) => field.options.interface && !BOOKKEEPING.has(field.options.interface) && field.type !== 'virtual' && !visible(field.name))
+          .map((field: any) => field.name),
+      );
+    }
+    const hidden = this.hidden.get(kind)!;
+    if (hidden.length) values[HIDDEN_FIELDS] = [...hidden];
   }
 
   /** A record reached through an association: only what the viewer's roles may view in its collection. */

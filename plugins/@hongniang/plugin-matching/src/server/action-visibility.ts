@@ -1,7 +1,7 @@
 // Who is offered matching's buttons: NocoBase's action linkage rules hide them from a role the server would refuse.
 // NocoBase's own ACL check skips JS actions (they name no ACL action) and reports per-record rights only for
 // view/update/destroy, so the rules restate the agency's grants (plugin-access's agency-roles.ts); the server still refuses.
-import { callFlowSurfaces } from '@hongniang/plugin-members';
+import { callFlowSurfaces, flowModelsUsing } from '@hongniang/plugin-members';
 import { Application } from '@nocobase/server';
 
 /** Roles that work on the whole agency: NocoBase's root and admin, and 主管 (manager), who match and batch-match anyone. */
@@ -40,17 +40,11 @@ const BUTTONS = [
  * made them read "JS 找对象"). A button that already has linkage rules or an icon of an admin's choosing keeps them.
  */
 export async function offerMatchingWhereAllowed(app: Application) {
-  const repository: any = app.db.getRepository('flowModels');
-  const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
-  for (const row of rows) {
-    const text = typeof row.options === 'string' ? row.options : JSON.stringify(row.options);
-    const candidates = BUTTONS.filter((button) => text.includes(button.use));
-    if (!candidates.length) continue;
-    const model = await repository.findModelById(row.uid);
-    const code = String(model?.stepParams?.clickSettings?.runJs?.code || '');
-    const button = candidates.find((candidate) => model?.use === candidate.use && code.startsWith(candidate.codeStartsWith));
+  for (const { uid, model } of await flowModelsUsing(app, BUTTONS.map((button) => button.use))) {
+    const code = String(model.stepParams?.clickSettings?.runJs?.code || '');
+    const button = BUTTONS.find((candidate) => model.use === candidate.use && code.startsWith(candidate.codeStartsWith));
     if (!button) continue;
-    const target = { uid: row.uid };
+    const target = { uid };
     if (!(model.stepParams?.buttonSettings?.linkageRules?.value || []).length) {
       await callFlowSurfaces(app, 'setActionLinkageRules', { target, rules: button.rules });
     }

@@ -11,5 +11,6 @@ export { onDatabaseEvent } from './database-events';
 export { collectionTitle, fieldTitle, registerTranslations, translate } from './translations';
 export { registerInCollectionManager } from './collection-manager';
 export { callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './seed-pages';
+export { flowModelsUsing, flowModelTree, patchFlowModel } from './flow-models';
 export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
 export { DEMO_STAFF, demoPassword } from './demo/seed-demo';

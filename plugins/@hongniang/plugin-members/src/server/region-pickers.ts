@@ -4,6 +4,7 @@
 // the binding cannot be asked for there. After the page is created, such fields get NocoBase's own China-region models,
 // as choosing them in the field's "Field component" setting would.
 import { Application } from '@nocobase/server';
+import { flowModelsUsing, flowModelTree, patchFlowModel } from './flow-models';
 
 /** Per wrapper model: the plain binding flowSurfaces chose, NocoBase's China-region model, and the wrapper's title-field step. */
 const REBIND: Record<string, { plain: string; use: string; titleStep: [string, string] }> = {
@@ -28,22 +29,19 @@ function fieldAt(app: Application, collectionName: string, path: string): any {
  * region name. Fields an admin bound otherwise are left alone. Resolves when done; touches flow models only.
  */
 export async function pickRegionsByName(app: Application) {
-  const repository: any = app.db.getRepository('flowModels');
-  const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
-  for (const row of rows) {
-    const wrapper = typeof row.options === 'string' ? JSON.parse(row.options) : row.options;
-    const rebind = REBIND[wrapper?.use];
-    const init = wrapper?.stepParams?.fieldSettings?.init;
-    if (!rebind || !String(init?.fieldPath || '').includes('.')) continue;
+  for (const { uid, model: wrapper } of await flowModelsUsing(app, Object.keys(REBIND))) {
+    const rebind = REBIND[wrapper.use];
+    const init = wrapper.stepParams?.fieldSettings?.init;
+    if (!String(init?.fieldPath || '').includes('.')) continue;
     if (fieldAt(app, init.collectionName, init.fieldPath)?.options?.interface !== 'chinaRegion') continue;
-    const field = (await repository.findModelById(row.uid))?.subModels?.field;
+    const field = (await flowModelTree(app, uid))?.subModels?.field;
     if (field?.use !== rebind.plain) continue;
-    await repository.patch(
-      { uid: field.uid, use: rebind.use, props: { ...field.props, titleField: 'name' }, stepParams: { ...field.stepParams, fieldBinding: { use: rebind.use } } },
-      {},
-    );
+    await patchFlowModel(app, field.uid, {
+      use: rebind.use,
+      props: { ...field.props, titleField: 'name' },
+      stepParams: { ...field.stepParams, fieldBinding: { use: rebind.use } },
+    });
     const [flow, step] = rebind.titleStep;
-    const stepParams = { ...wrapper.stepParams, [flow]: { ...wrapper.stepParams?.[flow], [step]: { label: 'name' } } };
-    await repository.patch({ uid: row.uid, stepParams }, {});
+    await patchFlowModel(app, uid, { stepParams: { ...wrapper.stepParams, [flow]: { ...wrapper.stepParams?.[flow], [step]: { label: 'name' } } } });
   }
 }

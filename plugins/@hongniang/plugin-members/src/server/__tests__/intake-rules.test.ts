@@ -1,7 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
 import { bornYearsAgo } from '@test/support/members';
-import * as XLSX from 'xlsx';
+import { importXlsx, withHeader } from '@test/support/spreadsheets';
 
 /** The least the front desk registers a member with: who she is and a way to reach her. */
 const registration = (values: Record<string, any> = {}) => ({ name: '周雨桐', gender: 'female', birthDate: bornYearsAgo(30), phone: '13600000001', ...values });
@@ -117,12 +117,7 @@ describe('registering a member: the least she needs, and a likely duplicate name
       { dataIndex: ['wechat'], defaultTitle: '微信号' },
       { dataIndex: ['confirmedNotDuplicate'], defaultTitle: '确认不是重复登记' },
     ];
-    const importRows = (rows: any[][]) => {
-      const book = XLSX.utils.book_new();
-      XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([COLUMNS.map((column) => column.defaultTitle), ...rows]), 'Sheet1');
-      const file = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-      return admin.post('/members:importXlsx').set('X-Locale', 'zh-CN').attach('file', file, 'members.xlsx').field('columns', JSON.stringify(COLUMNS));
-    };
+    const importRows = (rows: any[][]) => importXlsx(admin, 'members', withHeader(COLUMNS, rows), COLUMNS);
 
     it('reports every row missing what a member needs, or repeating someone, and imports none of the file', async () => {
       const existing = await create(admin, registration({ name: '何静', birthDate: '1990-05-06', phone: '13600000008' }));

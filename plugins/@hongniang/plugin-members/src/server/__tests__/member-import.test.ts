@@ -1,6 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 import * as XLSX from 'xlsx';
+import { importXlsx, withHeader } from '@test/support/spreadsheets';
 
 /** The import columns as the web client sends them: field path and the header title of the spreadsheet. */
 const COLUMNS = [
@@ -13,11 +14,7 @@ const COLUMNS = [
   { dataIndex: ['hobbies'], defaultTitle: '兴趣爱好' },
 ];
 
-function workbook(rows: any[][]) {
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([COLUMNS.map((c) => c.defaultTitle), ...rows]), 'Sheet1');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
+const workbook = (rows: any[][]) => withHeader(COLUMNS, rows);
 
 describe('importing members from Excel with Chinese headers, and exporting them', () => {
   let app: MockServer;
@@ -32,12 +29,7 @@ describe('importing members from Excel with Chinese headers, and exporting them'
     await app?.destroy();
   });
 
-  const importFile = (file: Buffer, locale = 'zh-CN') =>
-    admin
-      .post('/members:importXlsx')
-      .set('X-Locale', locale)
-      .attach('file', file, 'members.xlsx')
-      .field('columns', JSON.stringify(COLUMNS));
+  const importFile = (file: Buffer, locale = 'zh-CN') => importXlsx(admin, 'members', file, COLUMNS, locale);
 
   it('imports good rows, converting Chinese option labels to their values', async () => {
     const response = await importFile(

@@ -1,7 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 import { sharedFile } from '@test/support/shared-files';
-import * as XLSX from 'xlsx';
+import { importXlsx, workbook } from '@test/support/spreadsheets';
 
 // Spreadsheets as agencies write them (issue 11, C8–C12): the field reports' files, read from the steering checkout
 // beside this repository, and variants built here. Every name, phone and date is invented.
@@ -24,14 +24,6 @@ const FIELD_OF: Record<string, string> = {
 const columns = (headers: string[]) => headers.map((header) => ({ dataIndex: [FIELD_OF[header]], defaultTitle: header }));
 const FOUR = ['姓名', '性别', '出生日期', '手机号'];
 
-/** A workbook of these rows exactly as given (arrays of cells; undefined leaves a cell empty), with merges if any. */
-function workbook(rows: unknown[][], merges: XLSX.Range[] = []) {
-  const sheet = XLSX.utils.aoa_to_sheet(rows);
-  sheet['!merges'] = merges;
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-}
 
 let phones = 0;
 /** A mobile number no other row of this suite uses. */
@@ -50,12 +42,7 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
     await app?.destroy();
   });
 
-  const importFile = (file: Buffer, headers: string[], locale = 'zh-CN') =>
-    admin
-      .post('/members:importXlsx')
-      .set('X-Locale', locale)
-      .attach('file', file, 'members.xlsx')
-      .field('columns', JSON.stringify(columns(headers)));
+  const importFile = (file: Buffer, headers: string[], locale = 'zh-CN') => importXlsx(admin, 'members', file, columns(headers), locale);
   const members = () => app.db.getRepository('members');
   const named = async (name: string) => (await members().findOne({ filter: { name } }))?.toJSON();
   const message = (response: any) => response.body.errors?.[0]?.message as string;
