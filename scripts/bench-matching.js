@@ -1,18 +1,15 @@
 #!/usr/bin/env node
 // `npm run bench:matching`: the matching engine on synthetic pools of 1k, 10k and 100k members with every criterion in use.
 // Each figure is measured against the straightforward reference matcher in the same run; results go to stdout as a table.
-// Then the same over HTTP (scripts/bench-matching-http.js): members:match against members:list with the same hard filters
-// at 10k and 100k demo members, and the batch run at 10k, each on a throwaway SQLite app.
+// Then the same over HTTP (scripts/bench-matching-http.js, its parts in scripts/bench/): members:match against members:list
+// with the same hard filters at 10k and 100k demo members, and the batch run at 10k, each on a throwaway SQLite app.
 //
 //   npm run bench:matching [-- <engine sizes, e.g. 1000,10000>] [--engine-only | --http-only]
 //                          [--http-sizes 10000,100000] [--batch-sizes 10000] [--members-queried 100] [--no-build]
 // --no-build uses the plugins as last built (dist) instead of building them first.
-const os = require('os');
 const { build } = require('./build');
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const { machine } = require('./lib/machine');
+const { percentile } = require('./lib/statistics');
 
 function time(fn) {
   const start = process.hrtime.bigint();
@@ -42,12 +39,12 @@ function parseArguments(argv) {
 async function main() {
   const options = parseArguments(process.argv.slice(2));
   if (options.build) build();
-  const cpus = os.cpus();
-  console.log(`Machine: ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(`Machine: ${machine()}`);
   if (options.engine) benchEngine(options.engineSizes);
   if (options.http) {
-    const http = require('./bench-matching-http');
-    const { problems } = await http.benchHttp(http.parseArguments(process.argv.slice(2)));
+    const { benchHttp } = require('./bench/matching-over-http');
+    const { parseHttpOptions } = require('./bench/http-options');
+    const { problems } = await benchHttp(parseHttpOptions(process.argv.slice(2)));
     if (problems.length) process.exitCode = 1;
   }
 }

@@ -13,6 +13,8 @@
 // as ratios to the API in the same run (the machine's load moves every absolute figure).
 const fs = require('fs');
 const { freePort, throwawayAppEnv } = require('./lib/throwaway-app');
+const { median } = require('./lib/statistics');
+const { waitUntilServing } = require('./lib/wait-until-serving');
 const os = require('os');
 const path = require('path');
 const { spawn } = require('child_process');
@@ -48,16 +50,15 @@ async function startApp() {
     fs.rmSync(dir, { recursive: true, force: true });
   };
   for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => (stop(), process.exit(130)));
-  const deadline = Date.now() + 15 * 60 * 1000;
-  while (!fs.readFileSync(log, 'utf8').includes('is running at')) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const tail = fs.readFileSync(log, 'utf8').slice(-3000);
-      stop();
-      throw new Error(`the app did not start (exit ${child.exitCode}):\n${tail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilServing({ url, child, timeoutMs: 15 * 60 * 1000 });
+  } catch (error) {
+    const tail = fs.readFileSync(log, 'utf8').slice(-3000);
+    stop();
+    throw new Error(`the app did not start (${error.message}):\n${tail}`);
   }
-  return { url: `http://127.0.0.1:${port}`, stop };
+  return { url, stop };
 }
 
 async function api(app, token, action, body) {
@@ -69,10 +70,6 @@ async function api(app, token, action, body) {
   return response.json();
 }
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
-};
 const ms = (value) => (Number.isFinite(value) ? Math.round(value) : '—');
 
 /** The flow models of a page (blocks, fields, actions, popups) and how many of them run JS code. */

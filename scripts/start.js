@@ -7,7 +7,8 @@ async function main() {
   const { loadConfig, ConfigError } = require('./lib/config');
   const { ensureDatabase } = require('./lib/database');
   const { build } = require('./build');
-  const { applyAppEnvironment, runApp, waitUntilServing } = require('./lib/nocobase');
+  const { applyAppEnvironment, runApp } = require('./lib/nocobase');
+  const { waitUntilServing } = require('./lib/wait-until-serving');
 
   let config;
   try {
@@ -27,7 +28,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
   app.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 
-  await waitUntilServing(config.port, app);
+  await waitUntilServing({ url: `http://127.0.0.1:${config.port}`, child: app });
   const env = process.env;
   console.log(
     [

@@ -44,21 +44,4 @@ function runAppCommand(entry, args) {
   });
 }
 
-async function waitUntilServing(port, child, timeoutMs = 10 * 60 * 1000) {
-  const deadline = Date.now() + timeoutMs;
-  let exited = null;
-  child.once('exit', (code) => (exited = code));
-  while (Date.now() < deadline) {
-    if (exited !== null) throw new Error(`the app stopped during start-up (exit ${exited}); see its log above`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/__health_check`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`the app did not answer on port ${port} within ${timeoutMs / 1000} s`);
-}
-
-module.exports = { applyAppEnvironment, runApp, runAppCommand, waitUntilServing };
+module.exports = { applyAppEnvironment, runApp, runAppCommand };
