@@ -45,12 +45,12 @@ async function main() {
 /** The demo agency's staff accounts, one per line with role and password, when the installation has demo members. */
 function demoStaffLines(env) {
   if (!(Number(env.HONGNIANG_DEMO_MEMBERS || 0) > 0)) return [];
-  const staff = require('../plugins/@hongniang/plugin-members/src/server/demo/demo-staff.json');
+  // The built plugin's public entry: main() has built it by now (a fresh clone has no dist before that).
+  const { DEMO_STAFF, demoPassword } = require('@hongniang/plugin-members');
   const roles = { manager: '主管 manager', matchmaker: '红娘 matchmaker', intake: '前台 intake' };
-  const password = env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
   return [
-    `[hongniang] demo staff (created with a new installation; password ${password}):`,
-    ...staff.map((person) => `[hongniang]   ${person.username.padEnd(9)} ${person.nickname}  ${roles[person.role] || person.role}`),
+    `[hongniang] demo staff (created with a new installation; password ${demoPassword()}):`,
+    ...DEMO_STAFF.map((person) => `[hongniang]   ${person.username.padEnd(9)} ${person.nickname}  ${roles[person.role] || person.role}`),
   ];
 }
 

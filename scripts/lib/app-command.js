@@ -4,13 +4,14 @@
 const { Application, runPluginStaticImports } = require('@nocobase/server');
 const { getConfig } = require('@nocobase/app/lib/config');
 
-const COMMANDS = { 'seed-demo': '@hongniang/plugin-members/dist/server/commands/seed-demo' };
+// Registers each command on the app, through its plugin's public entry (as last built).
+const COMMANDS = { 'seed-demo': (app) => require('@hongniang/plugin-members').seedDemoCommand(app) };
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);
   await runPluginStaticImports();
   const app = new Application(await getConfig());
-  if (COMMANDS[name]) require(COMMANDS[name]).default(app);
+  COMMANDS[name]?.(app);
   await app.runAsCLI([name, ...args], { from: 'user', throwError: true });
   await app.destroy();
 }

@@ -14,3 +14,4 @@ export { callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './
 export { flowModelsUsing, flowModelTree, patchFlowModel } from './flow-models';
 export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
 export { DEMO_STAFF, demoPassword } from './demo/seed-demo';
+export { default as seedDemoCommand } from './commands/seed-demo';
