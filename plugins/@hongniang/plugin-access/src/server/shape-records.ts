@@ -16,13 +16,71 @@ const BOOKKEEPING = new Set(['createdBy', 'updatedBy', 'createdAt', 'updatedAt',
 
 export function shapeRecords(privacy: FieldPrivacy) {
   return async function shapeRecordsForViewer(ctx: any, next: () => Promise<void>) {
+    const keyAdded = askForKey(ctx);
     await next();
     const viewer = viewerOf(ctx);
     if (!viewer || ctx.body == null || typeof ctx.body !== 'object') return;
     const narrowAppended = grantedByRole(ctx, viewer.roles, requestedCollection(ctx), ctx.action?.actionName);
-    const shaper = new RecordShaper(ctx, viewer, await privacy.current(), narrowAppended);
+    const levels = await privacy.current();
+    const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, await ownersNotAnswered(ctx, ctx.body, levels));
     shaper.visit(ctx.body, 0, false);
+    if (keyAdded) eachRecord(ctx.body, (record) => record.constructor === keyAdded.model && delete record.dataValues[keyAdded.key]);
   };
+}
+
+/**
+ * A request that names `fields` of a member collection without its key gets the key too (whose member each record is
+ * is read by it, see ownersNotAnswered); returns the collection's model and key when it was added, to take out again.
+ */
+function askForKey(ctx: any): { model: any; key: string } | null {
+  const params = ctx.action?.params;
+  const collection = requestedCollection(ctx);
+  if (!collection || !Array.isArray(params?.fields) || !params.fields.length || !(collection.name in OWNER_FIELD)) return null;
+  const key = collection.model.primaryKeyAttribute;
+  if (params.fields.includes(key)) return null;
+  params.fields = [...params.fields, key];
+  return { model: collection.model, key };
+}
+
+/** Calls `each` with every record (a database Model) an answer holds, at any depth up to MAX_DEPTH. */
+function eachRecord(value: any, each: (record: Model) => void, depth = 0) {
+  if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
+  if (Array.isArray(value)) return value.forEach((item) => eachRecord(item, each, depth + 1));
+  if (value instanceof Model) {
+    each(value);
+    for (const item of Object.values(value.dataValues)) if (item && typeof item === 'object') eachRecord(item, each, depth + 1);
+    return;
+  }
+  for (const item of Object.values(value)) if (item && typeof item === 'object') eachRecord(item, each, depth + 1);
+}
+
+/**
+ * Whose member each governed record is when the answer left its owner field out (a request naming `fields`): per
+ * collection, primary key → owner id (or null), read in one query per collection with bound keys. Empty when every
+ * record carries its owner.
+ */
+async function ownersNotAnswered(ctx: any, body: any, levels: FieldLevels): Promise<Map<string, Map<string, unknown>>> {
+  const missing = new Map<string, { collection: any; keys: Set<unknown> }>();
+  eachRecord(body, (record) => {
+    const collection = (record.constructor as typeof Model).collection;
+    if (!collection || !levels.governs(collection.name) || OWNER_FIELD[collection.name] in record.dataValues) return;
+    const key = record.get(collection.model.primaryKeyAttribute);
+    if (key == null) return;
+    if (!missing.has(collection.name)) missing.set(collection.name, { collection, keys: new Set() });
+    missing.get(collection.name)!.keys.add(key);
+  });
+  const owners = new Map<string, Map<string, unknown>>();
+  for (const [name, { collection, keys }] of missing) {
+    const primaryKey = collection.model.primaryKeyAttribute;
+    const rows = await collection.model.findAll({
+      attributes: [primaryKey, OWNER_FIELD[name]],
+      where: { [primaryKey]: [...keys] },
+      raw: true,
+      transaction: ctx.transaction,
+    });
+    owners.set(name, new Map(rows.map((row: any) => [String(row[primaryKey]), row[OWNER_FIELD[name]]])));
+  }
+  return owners;
 }
 
 class RecordShaper {
@@ -30,7 +88,14 @@ class RecordShaper {
   /** Per collection and owner kind, the fields withheld (see keepVisibleOfMember). */
   private readonly hidden = new Map<string, string[]>();
 
-  constructor(private readonly ctx: any, private readonly viewer: Viewer, private readonly levels: FieldLevels, private readonly narrowAppended: boolean) {}
+  constructor(
+    private readonly ctx: any,
+    private readonly viewer: Viewer,
+    private readonly levels: FieldLevels,
+    private readonly narrowAppended: boolean,
+    /** See ownersNotAnswered. */
+    private readonly owners: Map<string, Map<string, unknown>>,
+  ) {}
 
   visit(value: any, depth: number, appended: boolean) {
     if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
@@ -54,7 +119,8 @@ class RecordShaper {
    * which ones depends on her roles and on whose member it is, never on the values.
    */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
-    const owner = values[OWNER_FIELD[collection.name]];
+    const ownerField = OWNER_FIELD[collection.name];
+    const owner = ownerField in values ? values[ownerField] : this.owners.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
     const allowed = this.viewableFields(collection);
     const visible = (field: string, key = field) => {

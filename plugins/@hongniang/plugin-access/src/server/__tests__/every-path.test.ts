@@ -195,6 +195,18 @@ describe('every path to a member', () => {
       expect(listed.find((row: any) => row.id === theirs).hiddenFields).toEqual(others);
     });
 
+    it('knows whose member she is when the request names fields without her matchmaker', async () => {
+      const asked = `fields=id,name,phone&filter=${q({ id: { $in: [hers, theirs] } })}`;
+      const listed = (await as.lijing.get(`/members:list?${asked}`)).body.data;
+      const own = listed.find((row: any) => row.id === hers);
+      expect(own.phone).toBe('15800000001');
+      expect(own.hiddenFields).toEqual(await hiddenOf(as.lijing, hers));
+      const other = listed.find((row: any) => row.id === theirs);
+      expect(other.phone).toBeUndefined();
+      expect(other.hiddenFields).toEqual(await hiddenOf(as.lijing, theirs));
+      expect((await as.lijing.get(`/members:get?filterByTk=${hers}&fields=phone`)).body.data.phone).toBe('15800000001');
+    });
+
     it('a record sent back as read (with the note) saves: the note is not a field', async () => {
       const read = (await as.lijing.get(`/members:get?filterByTk=${hers}`)).body.data;
       expect(read.hiddenFields).toBeDefined();
