@@ -40,6 +40,12 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     return found;
   };
   const fieldPathOf = (node: any) => node.stepParams?.fieldSettings?.init?.fieldPath;
+  /** The member popup (查看 in 会员列表): a popup template, so its models load when it opens, not with the page. */
+  const memberPopup = async () => {
+    const view = nodesOf(await pageTree('会员列表'), 'ViewActionModel', true).find((node) => node.props?.title === '查看');
+    const template = (await api(`flowModelTemplates:get?${query({ filterByTk: view.popup.template.uid })}`)).data;
+    return api(`flowSurfaces:get?${query({ uid: template.targetUid })}`);
+  };
 
   beforeAll(async () => {
     token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
@@ -58,12 +64,22 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     const body = await pageTree('会员列表');
     const text = JSON.stringify(body);
     expect(text).toContain('"collectionName":"members"');
-    for (const use of ['FilterFormBlockModel', 'TableBlockModel', 'AddNewActionModel', 'EditActionModel', 'DetailsBlockModel', 'ImportActionModel', 'ExportActionModel']) {
+    for (const use of ['FilterFormBlockModel', 'TableBlockModel', 'AddNewActionModel', 'EditActionModel', 'ViewActionModel', 'ImportActionModel', 'ExportActionModel']) {
       expect(text).toContain(use);
     }
     const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map((filter: any) => filter.filterPaths[0]);
     expect(filters).toEqual(['name', 'memberNo', 'gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
-    expect(text).toContain('"fieldPath":"partnerPreferences.ageImportance"');
+    const popup = JSON.stringify(await memberPopup());
+    expect(popup).toContain('DetailsBlockModel');
+    expect(popup).toContain('"fieldPath":"partnerPreferences.ageImportance"');
+  });
+
+  it("loads the member popup when it opens (a popup template), so the page's own tree stays small (issue 12 item 16)", async () => {
+    const page = await pageTree('会员列表');
+    expect(nodesOf(page, 'DetailsBlockModel')).toEqual([]);
+    const models = (tree: any) => new Set([...JSON.stringify(tree).matchAll(/"uid":"([^"]+)","use":"/g)].map((found) => found[1])).size;
+    expect(models(page)).toBeLessThan(100);
+    expect(models(await memberPopup())).toBeGreaterThan(200);
   });
 
   it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
@@ -83,7 +99,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   });
 
   it("puts 找对象 and the member's suggestions (with 匹配明细 read as the 找对象 dialog reads it) into the member popup", async () => {
-    const text = JSON.stringify(await pageTree('会员列表'));
+    const text = JSON.stringify(await memberPopup());
     expect(text).toContain('JSRecordActionModel');
     expect(text).toContain('找对象');
     expect(text).toContain("url: 'members:match'");
@@ -105,7 +121,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   });
 
   it('hides 找对象 and 批量匹配 from roles the server refuses (linkage rules), with icons instead of the JS glyph', async () => {
-    const [findMatches] = nodesOf(await pageTree('会员列表'), 'JSRecordActionModel');
+    const [findMatches] = nodesOf(await memberPopup(), 'JSRecordActionModel');
     const shown = JSON.stringify(findMatches.stepParams.buttonSettings.linkageRules.value);
     for (const part of ['onlyWhoMayMatchHer', '"manager"', '"root"', 'record.matchmaker.id', 'user.id', 'hidden']) expect(shown).toContain(part);
     expect(findMatches.stepParams.buttonSettings.general?.icon ?? findMatches.props?.icon).toBe('HeartOutlined');
@@ -156,11 +172,12 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     for (const column of columns) expect(column.stepParams.tableColumnSettings).toMatchObject({ fieldNames: { label: 'nickname' }, title: { title: '候选人的红娘' } });
   });
 
-  it('gives 期望地区 in the 择偶标准 sub-forms and details the China-region picker and display, titled by name', async () => {
+  it('gives 期望地区 in the 择偶标准 sub-forms and details the several-places China-region picker and display, titled by name', async () => {
     const models = await allModels();
     const regionFields = (use: string) => modelsOf(models, use, 'members', 'partnerPreferences.preferredRegions');
-    expect(regionFields('ChinaRegionFieldModel').length).toBe(2);
-    expect(regionFields('DisplayChinaRegionFieldModel').length).toBeGreaterThanOrEqual(1);
-    expect([...regionFields('InputFieldModel'), ...regionFields('DisplayTextFieldModel')]).toEqual([]);
+    expect(regionFields('RegionSetFieldModel').length).toBe(2);
+    expect(regionFields('DisplayRegionSetFieldModel').length).toBeGreaterThanOrEqual(1);
+    const others = ['InputFieldModel', 'DisplayTextFieldModel', 'ChinaRegionFieldModel', 'DisplayChinaRegionFieldModel'];
+    expect(others.flatMap(regionFields)).toEqual([]);
   });
 });
