@@ -1,4 +1,4 @@
-import { MemberInputError } from '@hongniang/plugin-members';
+import { MemberInputError } from '@hongniang/plugin-core';
 
 /** A request refused for what the caller may not see or write, in her language, naming the field (HTTP 403). */
 export class AccessRefusal extends MemberInputError {

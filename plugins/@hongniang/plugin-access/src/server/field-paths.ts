@@ -1,7 +1,7 @@
 // Field names as a request spells them, resolved against a collection's real fields before anything reads them.
 // SQLite and MariaDB match column names case-insensitively, so `IncomeBand` would reach `incomeBand` in SQL while
 // every check comparing names by spelling let it through: a name that is not exactly a field is refused here (400).
-import { collectionTitle, MemberInputError } from '@hongniang/plugin-members';
+import { collectionTitle, MemberInputError } from '@hongniang/plugin-core';
 import { fieldOfKey } from './request-fields';
 
 /** Field types whose value is a JSON document: a path may go on inside it (`breakdown.income`). */

@@ -2,7 +2,7 @@
 // - for every role but root, an action that action-kinds.ts does not list is refused (403);
 // - for everyone, an action a one-to-one association route cannot serve (`members/1/partnerPreferences:list`, where
 //   NocoBase's has-one repository has no list and answers 500) is refused with 400 naming what it offers.
-import { collectionTitle, localeOf, MemberInputError } from '@hongniang/plugin-members';
+import { collectionTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 import { GUARDED_ACTIONS, SINGLE_ASSOCIATION_ACTIONS } from './action-kinds';
 import { isAgencyCollection, requestedCollection } from './request-fields';

@@ -1,6 +1,6 @@
 // Kanban drags (`move`) are an ACL alias of update, yet NocoBase's handler reads `sourceId` and `targetId` without the
 // role's data scope: a matchmaker could reorder, and re-group, another matchmaker's member. Here both must be in reach.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { allWithin, scopeOf } from './record-scope';
 import { outOfScope } from './record-refusal';
 import { requestedCollection } from './request-fields';

@@ -5,7 +5,7 @@
 // - a field she may not view (in that collection, at that place) is refused with a 403 naming it;
 // - a member field she sees only on her own members narrows the query to her own members (a lookup that cannot be
 //   narrowed, such as firstOrCreate's, is refused instead).
-import { fieldTitle, localeOf, MemberInputError, namesIn, spreadsheetColumns } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, MemberInputError, namesIn, spreadsheetColumns } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 import { holdsJson, knownFieldName, pathOf, UnknownFieldError } from './field-paths';
 import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';

@@ -1,7 +1,7 @@
 // Saved SQL (flow-engine's SQL blocks and SQL-mode charts) runs for any signed-in user upstream (`flowSql:runById`,
 // `flowSql:getBind` are open to "loggedIn"), with no field list and no data scope: it would read any column of any member.
 // Here only the roles that may author SQL (flowSql:run through a snippet such as ui.flowSql, within the manager's ui.*) and root may run it.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 
 export async function guardSavedSql(ctx: any, next: () => Promise<void>) {

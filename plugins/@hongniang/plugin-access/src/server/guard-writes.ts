@@ -1,7 +1,7 @@
 // What a caller may write. NocoBase silently drops the fields outside a role's list and links records named by id in a
 // hasOne/hasMany value without asking whose they are; here, before the ACL, such a request is refused (403, naming the
 // field), and a member a matchmaker creates without naming a matchmaker becomes hers.
-import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { OWNER_FIELD } from './privacy-levels';

@@ -3,7 +3,7 @@
 // neither what a create may name (`partnerPreferences:create {memberId: <not hers>}`) nor where an update leaves a
 // row (`memberId` changed), nor writes through an association route (`members/8/partnerPreferences:update`).
 // After each such write, inside its transaction, the row must match the caller's update scope; if not, all is undone.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { PRIVATE_COLLECTIONS } from './privacy-levels';
 import { allWithin, scopeOf } from './record-scope';
 import { outOfScope } from './record-refusal';

@@ -2,7 +2,7 @@
 // admin and the front desk too); each picker of a record's owner on the seeded pages gets a data scope: users holding
 // the role whose members they are. flowSurfaces' public settings have no data scope for a field, so the picker's own
 // step (selectSettings.dataScope, as its settings menu saves it) is written into its flow model.
-import { flowModelsUsing, patchFlowModel } from '@hongniang/plugin-members';
+import { flowModelsUsing, patchFlowModel } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
 import { OWNER_FIELD } from './privacy-levels';
 

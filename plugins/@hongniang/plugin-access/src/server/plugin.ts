@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages } from '@hongniang/plugin-members';
+import { extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
 import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
@@ -40,10 +40,10 @@ export class PluginAccessServer extends Plugin {
     extendBlueprint('1-member-list', null, offerOwnersByName);
     // Hidden is not blank: the member page names what is withheld from the reader on each member.
     extendBlueprint('1-member-list', noteHiddenFields);
+    // 系统管理 → 字段隐私 (../blueprints, applied by plugin-core) lists the member fields in their form groups.
+    extendBlueprint('access-1-field-privacy', withMemberFieldGroups);
     this.app.on('afterInstall', () => this.seedDemoStaff());
-    this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => grantMenus(this.db));
-    this.app.on('afterUpgrade', () => this.seedPages());
     this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
     this.app.on('afterUpgrade', () => grantMenus(this.db));
   }
@@ -99,13 +99,6 @@ export class PluginAccessServer extends Plugin {
 
   private async seedDemoStaff() {
     if (Number(process.env.HONGNIANG_DEMO_MEMBERS || 0) > 0) await ensureDemoStaff(this.db);
-  }
-
-  /** 系统管理 → 字段隐私, from ../blueprints, once. */
-  private async seedPages() {
-    if ((this.app.options as any).seedPages === false) return;
-    extendBlueprint('access-1-field-privacy', withMemberFieldGroups);
-    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 }
 

@@ -1,4 +1,4 @@
-import { collectionTitle } from '@hongniang/plugin-members';
+import { collectionTitle } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 
 /** A write that would touch, or leave, a record outside the caller's reach (HTTP 403), naming the kind of record. */

@@ -1,4 +1,4 @@
-import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
 import { PRIVACY_LEVELS, PRIVATE_COLLECTIONS } from './privacy-levels';
 
 const say = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });

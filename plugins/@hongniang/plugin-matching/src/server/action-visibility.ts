@@ -1,7 +1,7 @@
 // Who is offered matching's buttons: NocoBase's action linkage rules hide them from a role the server would refuse.
 // NocoBase's own ACL check skips JS actions (they name no ACL action) and reports per-record rights only for
 // view/update/destroy, so the rules restate the agency's grants (plugin-access's agency-roles.ts); the server still refuses.
-import { callFlowSurfaces, flowModelsUsing } from '@hongniang/plugin-members';
+import { callFlowSurfaces, flowModelsUsing } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
 
 /** Roles that work on the whole agency: NocoBase's root and admin, and 主管 (manager), who match and batch-match anyone. */

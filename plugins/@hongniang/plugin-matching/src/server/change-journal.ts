@@ -1,4 +1,4 @@
-import { onDatabaseEvent } from '@hongniang/plugin-members';
+import { onDatabaseEvent } from '@hongniang/plugin-core';
 
 // Writes what changed for matching into matchingChanges, in the transaction of the change itself: rolled back with it,
 // committed with it (a write beside it would wait on SQLite's lock, and elsewhere be journalled for a change that never was).

@@ -1,6 +1,6 @@
 // matchSuggestions:create — a suggestion asked for by naming a member (one the caller may match) and a candidate;
 // matching computes the rest (scores, reasons, pair key, status, origin) as saving from 找对象 does.
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf } from '@hongniang/plugin-core';
 import { callerView } from './caller-view';
 import { evaluateChosen, fullEvaluations } from './chosen-candidates';
 import { exclusionCounts } from './exclusions';

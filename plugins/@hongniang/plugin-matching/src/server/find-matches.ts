@@ -1,6 +1,6 @@
 // members:match — a member's best candidates, reciprocal and explained, within the caller's permissions: what she may
 // not see of members is neither shown nor used (caller-view.ts), and what is saved is the agency's full evaluation.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { CardFields, candidateCards, candidateFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, callerView, withheldList } from './caller-view';
 import { evaluateChosen, fullEvaluations } from './chosen-candidates';

@@ -1,7 +1,7 @@
 // A caller with withheld criteria reads stored scores only as shaped for her (shape-suggestions.ts). Searching, sorting,
 // charting or exporting by the stored ones (which count every criterion) would tell what the shaping hides: refused,
 // on any path that reaches match suggestions (their own routes, a member's suggestions, a chart).
-import { fieldTitle, localeOf, spreadsheetColumns } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf, spreadsheetColumns } from '@hongniang/plugin-core';
 import { FieldsSeenOnEveryMember, callerView } from './caller-view';
 import { MatchingRefusal } from './refusal';
 

@@ -1,5 +1,5 @@
 // Reads and checks what a caller of members:match asks for; anything malformed is refused with a 400 naming it.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { MatchingRefusal } from './refusal';
 
 export interface MatchRequest {

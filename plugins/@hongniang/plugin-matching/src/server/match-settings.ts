@@ -1,6 +1,6 @@
 // The agency's matching settings (one record), read for every match and checked on every save.
 import { DEFAULT_SETTINGS, MatchSettings } from '@hongniang/matching-engine';
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf } from '@hongniang/plugin-core';
 import { COMBINATIONS, CRITERIA, weightField } from './vocabulary';
 import { MatchingRefusal } from './refusal';
 

@@ -1,5 +1,6 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, readBlueprints, registerInCollectionManager, registerTranslations, seedPages, withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import path from 'path';
 import { offerMatchingWhereAllowed } from './action-visibility';
 import { CardFields, introductionSafeFields } from './candidate-cards';
@@ -42,8 +43,6 @@ export class PluginMatchingServer extends Plugin {
     // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
     extendBlueprint('matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
     extendBlueprint('matching-1-suggestions', openCandidatesAtIntroductionLevel);
-    this.app.on('afterInstall', () => this.seedPages());
-    this.app.on('afterUpgrade', () => this.seedPages());
   }
 
   async install() {
@@ -83,12 +82,6 @@ export class PluginMatchingServer extends Plugin {
     this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool));
     this.app.resourceManager.registerActionHandlers({ 'matchSuggestions:refreshAll': startRefresh });
     this.app.acl.registerSnippet({ name: `pm.${this.name}`, actions: ['matchSettings:*', 'matchSuggestions:refreshAll'] });
-  }
-
-  /** 推荐记录 and 匹配设置, from ../blueprints, once (test apps may go without, as for the member pages). */
-  private async seedPages() {
-    if ((this.app.options as any).seedPages === false) return;
-    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 
   /** Builds the index in the background at start, so the first matchmaker does not wait for it. */

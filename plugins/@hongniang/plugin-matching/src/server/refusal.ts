@@ -1,4 +1,4 @@
-import { MemberInputError } from '@hongniang/plugin-members';
+import { MemberInputError } from '@hongniang/plugin-core';
 
 /** A refusal in the caller's language with its HTTP status (400 bad input, 403 out of her reach, 404 no such member). */
 export class MatchingRefusal extends MemberInputError {

@@ -1,6 +1,6 @@
 // NocoBase's ACL refuses a role without matching's actions with "No permissions", in English. Run inside the ACL just
 // before it does (app.acl.use), this refuses the same requests with a sentence in the caller's language, naming the member.
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { memberLabel } from './match-scope';
 import { MatchingRefusal } from './refusal';
 

@@ -2,7 +2,7 @@
 // would show it — those lines withheld, the scores from the lines she sees — whatever the route: list, get, a member's
 // appended suggestions, the association route, the answer to a write. Every caller reads the criteria named in her language.
 import { Model } from '@nocobase/database';
-import { localeOf } from '@hongniang/plugin-members';
+import { localeOf } from '@hongniang/plugin-core';
 import { FieldsSeenOnEveryMember, callerView, withheldList } from './caller-view';
 import { readSettings } from './match-settings';
 import { ReasonLine, storedForCaller } from './reasons';

@@ -1,7 +1,7 @@
 // Match suggestions hold what matching computed. On every path that writes them (create, update, firstOrCreate,
 // updateOrCreate, association routes, updates by filter, imports) a caller only moves the status along its steps and
 // writes a note; everything else is matching's own (authored-by-matching.ts). Option values are checked on every write.
-import { fieldTitle, localeOf } from '@hongniang/plugin-members';
+import { fieldTitle, localeOf } from '@hongniang/plugin-core';
 import { byMatchingProcess } from './authored-by-matching';
 import { MatchingRefusal } from './refusal';
 import { Labelled, SUGGESTION_ORIGINS, SUGGESTION_STATUSES } from './vocabulary';

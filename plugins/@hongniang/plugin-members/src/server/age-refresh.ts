@@ -2,9 +2,8 @@ import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
 import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { normaliseValues } from './field-values';
-import { MemberInputError, localeOf } from './member-input-error';
+import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
 import { checkRanges } from './ranges';
-import { fieldTitle } from './translations';
 
 const PAGE = 5000;
 

@@ -1,7 +1,6 @@
 // Values our code derives (age from the birth date, age group from the agency's bands; later, counters that processes
 // keep) are read-only to callers: a request may send one back unchanged, as forms do, but never set it.
-import { refuseField } from './member-input-error';
-import { fieldTitle } from './translations';
+import { fieldTitle, refuseField } from '@hongniang/plugin-core';
 
 const DERIVED = new Map<string, Map<string, string>>();
 

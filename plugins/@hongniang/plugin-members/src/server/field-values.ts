@@ -1,7 +1,7 @@
 // Values arrive as text from forms, spreadsheets and API callers: each is read as its field's type, or refused,
 // before the database sees it (SQLite would keep 175.5 in an integer column; PostgreSQL would answer with SQL).
 import { readDate } from './dates';
-import { refuseField } from './member-input-error';
+import { refuseField } from '@hongniang/plugin-core';
 
 /** NocoBase's string fields are VARCHAR(255) unless they say otherwise. */
 const STRING_LENGTH = 255;

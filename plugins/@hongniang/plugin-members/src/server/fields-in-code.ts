@@ -1,5 +1,5 @@
 import { Application } from '@nocobase/server';
-import { collectionTitle, fieldTitle } from './translations';
+import { collectionTitle, fieldTitle } from '@hongniang/plugin-core';
 
 type Messages = { 'zh-CN': string; 'en-US': string };
 

@@ -2,8 +2,7 @@
 // none yet (`partnerPreferences:create {memberId}` twice, or a nested value without its id), so a member could hold
 // two preference sets and matching would read whichever came first. Every write of ours that would give an owner a
 // second record is refused (400), inside the write's transaction.
-import { MemberInputError, localeOf } from './member-input-error';
-import { collectionTitle } from './translations';
+import { collectionTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
 
 /** The has-one associations pointing at a collection: their owner collection and the foreign key in the target. */
 function hasOneOwners(db: any, targetName: string): { owner: any; foreignKey: string }[] {

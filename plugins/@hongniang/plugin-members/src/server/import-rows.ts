@@ -1,6 +1,5 @@
-import { MemberInputError, localeOf } from './member-input-error';
+import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
 import { spreadsheetRow } from './row-problems';
-import { fieldTitle } from './translations';
 
 /** Resources whose Excel imports get row-numbered, field-named errors in the caller's language. */
 const IMPORTED_COLLECTIONS = ['members'];

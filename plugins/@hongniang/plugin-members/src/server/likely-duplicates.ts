@@ -2,9 +2,8 @@
 // name and birth date, or the same WeChat ID, is named (409) unless the request confirms she is someone else. The message
 // names the other member by number, name and matchmaker only: the front desk does not read contact details back.
 import { Op } from 'sequelize';
-import { MemberInputError } from './member-input-error';
+import { fieldTitle, MemberInputError } from '@hongniang/plugin-core';
 import { RowProblem } from './row-problems';
-import { fieldTitle } from './translations';
 
 /** The members field (virtual: never stored) a request sets to say "checked: she is not the member named". */
 export const CONFIRM_FIELD = 'confirmedNotDuplicate';

@@ -1,5 +1,5 @@
 import path from 'path';
-import { readBlueprints } from './seed-pages';
+import { readBlueprints } from '@hongniang/plugin-core';
 
 /**
  * The 会员列表 blueprint's `defaults` ({ collections: { members: { fieldGroups } } }): how a member's fields are grouped

@@ -1,7 +1,7 @@
 // Deleting a member erases her (PIPL gives her that right): her preferences, the suggestions about her, her links and her
 // photos go with her, in the delete's own transaction (photo files right after it commits). A plugin that still needs
 // her may refuse first; then nothing is deleted.
-import { MemberInputError, localeOf } from './member-input-error';
+import { MemberInputError, localeOf } from '@hongniang/plugin-core';
 
 /** A delete refused because the agency's work still needs the member (open introductions, later): HTTP 409, nothing deleted. */
 export class MemberDeletionRefused extends MemberInputError {

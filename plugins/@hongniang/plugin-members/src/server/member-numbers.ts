@@ -1,7 +1,7 @@
 // Member numbers (会员编号) come from NocoBase's sequence field. An agency moving its archive in keeps the numbers its
 // clients already know: a number given at creation is kept (the field is `inputable`, so the sequence moves past it)
 // if it has the pattern and is free; once given, a number does not change.
-import { refuseField } from './member-input-error';
+import { refuseField } from '@hongniang/plugin-core';
 
 export const MEMBER_NUMBER = 'memberNo';
 

@@ -1,9 +1,7 @@
 import { Plugin } from '@nocobase/server';
-import path from 'path';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
-import { registerInCollectionManager } from './collection-manager';
+import { ensureIndexes, extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
 import { seedDemoAgency } from './demo/seed-demo';
-import { ensureIndexes } from './ensure-indexes';
 import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
 import { prepareSpreadsheet } from './import/prepare-spreadsheet';
@@ -13,9 +11,11 @@ import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { titleRegionsByName } from './region-names';
 import { pickRegionsByName } from './region-pickers';
-import { extendBlueprint, readBlueprints, seedPages } from './seed-pages';
 import { upgradeStoredFields } from './stored-fields';
+import { NAMESPACE } from './field-kinds';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
+
+registerTranslations(NAMESPACE, require('../locale/zh-CN.json'));
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 /** In the collection manager, which the web client reads: pages can show them and admins can add fields (see ./migrations). */
@@ -40,9 +40,7 @@ export class PluginMembersServer extends Plugin {
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     // 期望地区 in the 择偶标准 sub-forms: the China-region picker, as for 现居城市.
     extendBlueprint('1-member-list', null, pickRegionsByName);
-    this.app.on('afterInstall', () => this.seedPages());
     this.app.on('afterInstall', () => this.seedDemoAgency());
-    this.app.on('afterUpgrade', () => this.seedPages());
     this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));
     this.app.on('afterUpgrade', () => upgradeStoredFields(this.app));
   }
@@ -75,12 +73,6 @@ export class PluginMembersServer extends Plugin {
     this.db.on('ageGroupBands.afterSave', regroup);
     this.db.on('ageGroupBands.afterDestroy', regroup);
     scheduleAgeRefresh(this.app);
-  }
-
-  /** The 会员管理 pages, from ../blueprints: applied once, then left to the admins (test apps may go without). */
-  private async seedPages() {
-    if ((this.app.options as any).seedPages === false) return;
-    await seedPages(this.app, readBlueprints(path.resolve(__dirname, '../blueprints')));
   }
 
   /** A new installation starts with a demo agency of HONGNIANG_DEMO_MEMBERS members (none when unset or 0). */

@@ -1,4 +1,4 @@
-import { MemberInputError, localeOf } from './member-input-error';
+import { MemberInputError, localeOf } from '@hongniang/plugin-core';
 
 const isPreferencesUpdate = (ctx: any) => {
   const { resourceName, actionName } = ctx.action || {};

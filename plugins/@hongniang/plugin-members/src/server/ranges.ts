@@ -1,6 +1,6 @@
 // Bounds of our number fields, checked on the server on every write path. A value outside is refused (400, naming the
 // field), never clamped: the forms get no min/max, because the browser's number input would silently clamp 300 to 250.
-import { refuseField } from './member-input-error';
+import { refuseField } from '@hongniang/plugin-core';
 
 type Unit = [zh: string, en: string];
 const YEARS: Unit = [' 岁', ' years'];

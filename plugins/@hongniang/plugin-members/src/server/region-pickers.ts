@@ -5,7 +5,7 @@
 // as choosing them in the field's "Field component" setting would; a field that holds several places (期望地区) gets
 // our several-places picker (src/client), since NocoBase's picks one path only.
 import { Application } from '@nocobase/server';
-import { flowModelsUsing, flowModelTree, patchFlowModel } from './flow-models';
+import { flowModelsUsing, flowModelTree, patchFlowModel } from '@hongniang/plugin-core';
 
 /**
  * Per wrapper model: the plain binding flowSurfaces chose, NocoBase's China-region model (one place), ours for a set of

@@ -1,7 +1,6 @@
 // The least a member is registered with, on every write path that comes from a person (forms, the API, spreadsheets):
 // who she is (name, gender, birth date) and a way to reach her (phone or WeChat). Our own code (the demo agency) is trusted.
-import { refuseField } from './member-input-error';
-import { fieldTitle } from './translations';
+import { fieldTitle, refuseField } from '@hongniang/plugin-core';
 
 /** Fields no member is registered without, and no edit may blank. */
 export const REQUIRED_MEMBER_FIELDS = ['name', 'gender', 'birthDate'];

@@ -1,5 +1,5 @@
 // Problems of rows inserted together, reported in one sentence; in an import, rows are numbered as Excel shows them.
-import { MemberInputError } from './member-input-error';
+import { MemberInputError } from '@hongniang/plugin-core';
 
 export interface RowProblem {
   row: number;

@@ -2,12 +2,11 @@ import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
 import { normaliseValues } from './field-values';
 import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from './likely-duplicates';
-import { MemberInputError, localeOf, refuseField } from './member-input-error';
+import { fieldTitle, localeOf, MemberInputError, refuseField } from '@hongniang/plugin-core';
 import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { checkRanges } from './ranges';
 import { checkRequired } from './required-fields';
 import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
-import { fieldTitle } from './translations';
 import { ChoiceList, isChoice, vocabulary } from './vocabulary';
 
 declareDerivedField('members', 'age', 'birthDate');

@@ -1,7 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 import { NAMESPACE } from '../field-kinds';
-import { fieldTitle } from '../translations';
+import { fieldTitle } from '@hongniang/plugin-core';
 
 describe('the member collections in the UI collection manager', () => {
   let app: MockServer;

@@ -1,7 +1,7 @@
 // Before NocoBase's import reads an agency's file: finds the header row as it does, drops blank-looking rows, trims
 // values, reads dates, and hands it a clean sheet of header and data rows, remembering each row's number in Excel.
 import fs from 'fs/promises';
-import { MemberInputError, localeOf } from '../member-input-error';
+import { MemberInputError, localeOf } from '@hongniang/plugin-core';
 import { startImportRows } from '../row-problems';
 import { SheetRow, cellText, dateCell, readFirstSheet, writeSheet } from './read-spreadsheet';
 

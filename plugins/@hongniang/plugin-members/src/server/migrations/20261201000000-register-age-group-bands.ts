@@ -1,5 +1,5 @@
 import { Migration } from '@nocobase/server';
-import { registerInCollectionManager } from '../collection-manager';
+import { registerInCollectionManager } from '@hongniang/plugin-core';
 import { MANAGED_COLLECTIONS } from '../plugin';
 
 /**

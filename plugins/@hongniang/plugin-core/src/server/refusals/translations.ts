@@ -1,18 +1,17 @@
-import path from 'path';
-import { NAMESPACE } from './field-kinds';
+// Titles and messages in the caller's language. Each plugin of ours registers its locale file (src/locale in development,
+// dist/locale once built; NocoBase also serves it to the web client) under its package name, the namespace its
+// `{{t("English", { ns })}}` titles name.
+const zhCNByNamespace = new Map<string, Record<string, string>>();
 
-// Each plugin's locale file (src/locale in development, dist/locale once built), also served to the web client by NocoBase.
-const zhCNByNamespace = new Map<string, Record<string, string>>([[NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json'))]]);
-
-/** Another Hongniang plugin's zh-CN labels, so that titles in its namespace translate too. */
+/** A Hongniang plugin's zh-CN labels (English → Chinese), so that titles and messages in its namespace translate. */
 export function registerTranslations(namespace: string, zhCN: Record<string, string>) {
   zhCNByNamespace.set(namespace, zhCN);
 }
 
 export const isEnglish = (locale: string) => locale.startsWith('en');
 
-/** An English label in the given language. */
-export const translate = (english: string, locale: string, namespace = NAMESPACE) =>
+/** An English label of a plugin's namespace in the given language (the English itself when it has no translation). */
+export const translate = (english: string, locale: string, namespace: string) =>
   isEnglish(locale) ? english : zhCNByNamespace.get(namespace)?.[english] ?? english;
 
 const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)")?/;

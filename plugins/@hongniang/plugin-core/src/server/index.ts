@@ -1,0 +1,11 @@
+export { default } from './plugin';
+// What every Hongniang plugin builds on: page blueprints, refusals and titles in the caller's language, database helpers.
+export { callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './blueprints/seed-pages';
+export type { BlueprintExtension, PageFinish } from './blueprints/seed-pages';
+export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flow-models';
+export { collectionTitle, fieldTitle, isEnglish, registerTranslations, translate } from './refusals/translations';
+export { MemberInputError, localeOf, refuseField } from './refusals/input-error';
+export { namesIn, spreadsheetColumns } from './requests/request-params';
+export { onDatabaseEvent } from './database/database-events';
+export { ensureIndexes } from './database/ensure-indexes';
+export { registerInCollectionManager } from './database/collection-manager';

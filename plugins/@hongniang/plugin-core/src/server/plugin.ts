@@ -1,0 +1,37 @@
+import { Plugin } from '@nocobase/server';
+import fs from 'fs';
+import path from 'path';
+import { readBlueprints, seedPages } from './blueprints/seed-pages';
+
+/** Our plugins are the packages of this scope; each may keep page blueprints in its `blueprints` folder. */
+const OUR_SCOPE = '@hongniang/';
+
+/**
+ * The core of every Hongniang plugin (collections in ./collections: which blueprints were applied). It applies every
+ * enabled plugin's page blueprints, found by convention in its `blueprints` folder beside `server` (where NocoBase finds
+ * its collections and migrations), once each: at installation, at upgrade, and when a plugin of ours is enabled later.
+ * Test apps may go without pages (app option `seedPages: false`).
+ */
+export class PluginCoreServer extends Plugin {
+  async load() {
+    this.app.on('afterInstall', () => this.seedEveryPlugin());
+    this.app.on('afterUpgrade', () => this.seedEveryPlugin());
+    this.app.on('afterEnablePlugin', () => this.seedEveryPlugin());
+  }
+
+  /** The pages of every enabled plugin of ours, in load order (a plugin's blueprints before those of plugins after it). */
+  private async seedEveryPlugin() {
+    if ((this.app.options as any).seedPages === false) return;
+    const ours = [...this.app.pm.getPlugins().values()].filter((plugin) => String(plugin.options?.packageName).startsWith(OUR_SCOPE));
+    for (const plugin of ours) {
+      // NocoBase's own lookup of a plugin's folder (src in development and tests, dist once built), as for collections;
+      // declared internal in its types, so called through the instance.
+      const basePath: string | undefined = await (plugin as any).getPluginBasePath();
+      if (!basePath) continue;
+      const directory = path.resolve(basePath, 'blueprints');
+      if (fs.existsSync(directory)) await seedPages(this.app, readBlueprints(directory));
+    }
+  }
+}
+
+export default PluginCoreServer;
