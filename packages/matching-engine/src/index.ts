@@ -1,7 +1,7 @@
 export * from './types';
 export { similarity, rangeSimilarity, atLeastSimilarity, overlapSimilarity, regionSimilarity, passesHardFilter, FALLOFF, UNKNOWN } from './similarity';
 export { combine, directionalScore, round2, weightOf } from './score';
-export { evaluatePair, matchReference, precheck, byRank } from './reference';
-export type { Person, MatchOptions } from './reference';
+export { evaluatePair, precheck, byRank } from './evaluation';
+export { matchReference } from './reference';
 export { MatchIndex } from './match-index';
 export { randomPool } from './synthetic-pool';

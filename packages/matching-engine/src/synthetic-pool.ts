@@ -1,6 +1,5 @@
 // Synthetic candidate pools with every criterion in use, for the benchmark and the tests (deterministic by seed).
-import { Person } from './reference';
-import { CRITERIA, Importance, Preferences, Profile } from './types';
+import { CRITERIA, Importance, Person, Preferences, Profile } from './types';
 
 function person(id: number, profile: Omit<Profile, 'id'>, preferences: Preferences): Person {
   return { profile: { id, ...profile }, preferences };

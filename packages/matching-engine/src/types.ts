@@ -85,6 +85,26 @@ export interface MatchResult {
 
 export type ExclusionReason = 'notRecommendable' | 'self' | 'sameGender' | 'excludedPair' | 'hardFilter' | 'belowMinimum';
 
+/** A member as the engine takes her: what she is, and what she wishes for. */
+export interface Person {
+  profile: Profile;
+  preferences: Preferences;
+}
+
+/** How to rank candidates for a member: the agency's settings and what to leave out. */
+export interface RankOptions {
+  settings: MatchSettings;
+  /** Candidates never to suggest to this member (already suggested, in an introduction, declined before). */
+  excludedIds?: ReadonlySet<number>;
+  /** Criteria left out in both directions: they weigh nothing and exclude no one (the caller may not see them). */
+  ignore?: ReadonlySet<Criterion>;
+}
+
+/** A search of the whole pool: the best `limit` results. */
+export interface MatchOptions extends RankOptions {
+  limit: number;
+}
+
 export interface MatchOutcome {
   results: MatchResult[];
   evaluated: number;

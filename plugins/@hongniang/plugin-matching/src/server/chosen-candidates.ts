@@ -1,6 +1,6 @@
 // Matching a member against candidates the caller picked (saving the ones she chose, or naming one in a create):
 // the same exclusions and scores as a full search, for those candidates only.
-import { Criterion, MatchOutcome, MatchResult, MatchSettings, byRank, evaluatePair, precheck } from '@hongniang/matching-engine';
+import { Criterion, MatchOutcome, MatchResult, MatchSettings, evaluatePair } from '@hongniang/matching-engine';
 import { MemberPool } from './member-pool';
 
 /** Only the chosen candidates; criteria in `ignore` are left out as in the caller's own search. */
@@ -12,24 +12,7 @@ export function evaluateChosen(
   excludedIds: ReadonlySet<number>,
   ignore: ReadonlySet<Criterion>,
 ): MatchOutcome {
-  const member = pool.index.person(memberId)!;
-  const excluded: MatchOutcome['excluded'] = {};
-  const count = (reason: keyof MatchOutcome['excluded']) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
-  const results: MatchResult[] = [];
-  for (const id of new Set(candidateIds)) {
-    const candidate = pool.index.person(id);
-    if (!candidate) continue;
-    const reason = precheck(member.profile, candidate.profile, excludedIds);
-    if (reason) {
-      if (reason !== 'self') count(reason);
-      continue;
-    }
-    const result = evaluatePair(member, candidate, settings, { ignore });
-    if (result === 'hardFilter') count('hardFilter');
-    else if (result.score < settings.minimumScore) count('belowMinimum');
-    else results.push(result);
-  }
-  return { results: results.sort(byRank), evaluated: results.length + (excluded.hardFilter ?? 0) + (excluded.belowMinimum ?? 0), excluded };
+  return pool.index.rankCandidates(memberId, candidateIds, { settings, excludedIds, ignore });
 }
 
 /**
