@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { afterPagesSeeded, extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
 import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
@@ -43,9 +43,9 @@ export class PluginAccessServer extends Plugin {
     // 系统管理 → 字段隐私 (../blueprints, applied by plugin-core) lists the member fields in their form groups.
     extendBlueprint('access-1-field-privacy', withMemberFieldGroups);
     this.app.on('afterInstall', () => this.seedDemoStaff());
-    this.app.on('afterInstall', () => grantMenus(this.db));
     this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
-    this.app.on('afterUpgrade', () => grantMenus(this.db));
+    // Each agency role sees its pages in the menu, once plugin-core has created them.
+    afterPagesSeeded(() => grantMenus(this.db));
   }
 
   async install() {

@@ -1,6 +1,6 @@
 export { default } from './plugin';
 // What every Hongniang plugin builds on: page blueprints, refusals and titles in the caller's language, database helpers.
-export { callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './blueprints/seed-pages';
+export { afterPagesSeeded, callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './blueprints/seed-pages';
 export type { BlueprintExtension, PageFinish } from './blueprints/seed-pages';
 export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flow-models';
 export { collectionTitle, fieldTitle, isEnglish, registerTranslations, translate } from './refusals/translations';

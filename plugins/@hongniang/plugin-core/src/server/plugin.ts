@@ -1,7 +1,7 @@
 import { Plugin } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
-import { readBlueprints, seedPages } from './blueprints/seed-pages';
+import { pagesSeeded, readBlueprints, seedPages } from './blueprints/seed-pages';
 
 /** Our plugins are the packages of this scope; each may keep page blueprints in its `blueprints` folder. */
 const OUR_SCOPE = '@hongniang/';
@@ -10,6 +10,7 @@ const OUR_SCOPE = '@hongniang/';
  * The core of every Hongniang plugin (collections in ./collections: which blueprints were applied). It applies every
  * enabled plugin's page blueprints, found by convention in its `blueprints` folder beside `server` (where NocoBase finds
  * its collections and migrations), once each: at installation, at upgrade, and when a plugin of ours is enabled later.
+ * Then it tells whoever asked (`afterPagesSeeded`: access grants the menus), whatever order the plugins loaded in.
  * Test apps may go without pages (app option `seedPages: false`).
  */
 export class PluginCoreServer extends Plugin {
@@ -31,6 +32,7 @@ export class PluginCoreServer extends Plugin {
       const directory = path.resolve(basePath, 'blueprints');
       if (fs.existsSync(directory)) await seedPages(this.app, readBlueprints(directory));
     }
+    await pagesSeeded(this.app);
   }
 }
 

@@ -52,6 +52,18 @@ export function extendBlueprint(name: string, extension: BlueprintExtension | nu
   if (finish) register(finishes, name, finish);
 }
 
+const seededListeners: PageFinish[] = [];
+
+/** Runs `listener` each time the pages of every plugin have been applied (at installation, upgrade, enabling a plugin). */
+export function afterPagesSeeded(listener: PageFinish) {
+  if (!seededListeners.includes(listener)) seededListeners.push(listener);
+}
+
+/** Calls the afterPagesSeeded listeners in turn; plugin-core's own step after applying every plugin's blueprints. */
+export async function pagesSeeded(app: Application) {
+  for (const listener of seededListeners) await listener(app);
+}
+
 /**
  * Applies each blueprint once through flowSurfaces:applyBlueprint (the same handler the HTTP API runs, as root).
  * A blueprint already applied is skipped for good: what an admin rearranged, renamed or removed afterwards stays so.
