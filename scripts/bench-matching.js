@@ -57,7 +57,7 @@ function benchEngine(sizes) {
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
     const { ms: buildMs, value: index } = time(() => {
-      const built = new MatchIndex(DEFAULT_SETTINGS);
+      const built = new MatchIndex();
       for (const person of pool) built.upsert(person);
       return built;
     });

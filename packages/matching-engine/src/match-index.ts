@@ -8,18 +8,12 @@ import { weightOf } from './score';
 import { Slots } from './slots';
 import { Stores } from './stores';
 import { TopK } from './top-k';
-import { CRITERIA, ExclusionReason, MatchOptions, MatchOutcome, MatchResult, MatchSettings, Person, RankOptions } from './types';
+import { CRITERIA, ExclusionReason, MatchOptions, MatchOutcome, MatchResult, Person, RankOptions } from './types';
 import { wishTables } from './wish-tables';
 
 export class MatchIndex {
   private readonly stores = new Stores();
   private readonly slots = new Slots(this.stores);
-
-  /**
-   * An empty index. Settings come with each call (MatchOptions.settings): the argument is ignored, and only taken so that
-   * callers written when the index kept settings of its own still compile.
-   */
-  constructor(_settings?: MatchSettings) {}
 
   /** Members held. */
   get count() {

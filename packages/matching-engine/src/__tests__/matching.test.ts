@@ -5,8 +5,8 @@ import { randomPool } from '../synthetic-pool';
 import { person } from './people';
 
 const settings: MatchSettings = DEFAULT_SETTINGS;
-const indexOf = (people: Person[], with_: MatchSettings = settings) => {
-  const index = new MatchIndex(with_);
+const indexOf = (people: Person[]) => {
+  const index = new MatchIndex();
   people.forEach((p) => index.upsert(p));
   return index;
 };
@@ -115,7 +115,7 @@ describe('the index agrees with the reference where it prunes, groups members an
 
   it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)('prunes without changing the outcome with the %s mean', (combination) => {
     const options = { limit: 10, settings: { ...settings, combination } };
-    expectSame(pool, indexOf(pool, options.settings), some, options);
+    expectSame(pool, indexOf(pool), some, options);
   });
 
   it.each([60, 85])('counts every candidate below a minimum score of %d', (minimumScore) => {
@@ -198,7 +198,7 @@ describe('the index agrees with the reference where it prunes, groups members an
   it('scores everyone 100 when no criterion weighs anything', () => {
     const weightless: MatchSettings = { ...settings, weights: Object.fromEntries(CRITERIA.map((criterion) => [criterion, 0])) as MatchSettings['weights'] };
     const options = { limit: 10, settings: weightless };
-    expectSame(pool, indexOf(pool, weightless), some.slice(0, 5), options);
-    expect(indexOf(pool, weightless).match(some[0], options).results.every((r) => r.score === 100)).toBe(true);
+    expectSame(pool, indexOf(pool), some.slice(0, 5), options);
+    expect(indexOf(pool).match(some[0], options).results.every((r) => r.score === 100)).toBe(true);
   });
 });

@@ -115,17 +115,18 @@ export async function grantStaffLabels(db: any, transaction?: any) {
   for (const role of AGENCY_ROLES) {
     if (!(await db.getRepository('roles').findOne({ filterByTk: role.name, transaction }))) continue;
     for (const [collectionName, grants] of Object.entries(role.resources)) {
-      if (!db.hasCollection(collectionName)) continue;
+      const named = Object.entries(grants).filter(([, grant]) => grant.fields);
+      if (!named.length || !db.hasCollection(collectionName)) continue;
       const filter = { roleName: role.name, name: collectionName, dataSourceKey: 'main' };
-      for (const [action, grant] of Object.entries(grants)) {
-        if (!grant.fields) continue;
-        const resource = await resources.findOne({ filter, transaction });
-        if (!resource) {
-          await resources.create({ values: { ...filter, usingActionsConfig: true, actions: [{ name: action, fields: grant.fields }] }, transaction });
-          continue;
-        }
+      const resource = await resources.findOne({ filter, transaction });
+      if (!resource) {
+        const granted = named.map(([action, grant]) => ({ name: action, fields: grant.fields }));
+        await resources.create({ values: { ...filter, usingActionsConfig: true, actions: granted }, transaction });
+        continue;
+      }
+      for (const [action, grant] of named) {
         const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: action }, transaction });
-        const fields = [...new Set([...(record?.get('fields') || []), ...grant.fields])];
+        const fields = [...new Set([...(record?.get('fields') || []), ...grant.fields!])];
         if (record) await actions.update({ filterByTk: record.get('id'), values: { fields }, transaction });
         else await actions.create({ values: { rolesResourceId: resource.get('id'), name: action, fields }, transaction });
       }

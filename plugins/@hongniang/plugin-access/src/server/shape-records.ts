@@ -22,9 +22,10 @@ export function shapeRecords(privacy: FieldPrivacy) {
     if (!viewer || ctx.body == null || typeof ctx.body !== 'object') return;
     const narrowAppended = grantedByRole(ctx, viewer.roles, requestedCollection(ctx), ctx.action?.actionName);
     const levels = await privacy.current();
-    const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, await ownersNotAnswered(ctx, ctx.body, levels));
-    shaper.visit(ctx.body, 0, false);
-    if (keyAdded) eachRecord(ctx.body, (record) => record.constructor === keyAdded.model && delete record.dataValues[keyAdded.key]);
+    const records = recordsIn(ctx.body);
+    const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, await ownersNotAnswered(ctx, records, levels));
+    for (const { record, appended } of records) shaper.shape(record, appended);
+    if (keyAdded) for (const { record, appended } of records) if (!appended && record.constructor === keyAdded.model) delete record.dataValues[keyAdded.key];
   };
 }
 
@@ -42,16 +43,19 @@ function askForKey(ctx: any): { model: any; key: string } | null {
   return { model: collection.model, key };
 }
 
-/** Calls `each` with every record (a database Model) an answer holds, at any depth up to MAX_DEPTH. */
-function eachRecord(value: any, each: (record: Model) => void, depth = 0) {
-  if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
-  if (Array.isArray(value)) return value.forEach((item) => eachRecord(item, each, depth + 1));
-  if (value instanceof Model) {
-    each(value);
-    for (const item of Object.values(value.dataValues)) if (item && typeof item === 'object') eachRecord(item, each, depth + 1);
-    return;
+/**
+ * Every record (a database Model) an answer holds, up to MAX_DEPTH, parents before what they hold, each with whether it
+ * was reached through another record (appends). A list's { rows, count }, or a custom action's plain answer: its
+ * records are root records.
+ */
+function recordsIn(value: any, found: { record: Model; appended: boolean }[] = [], depth = 0, appended = false) {
+  if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return found;
+  const inside = value instanceof Model ? value.dataValues : value;
+  if (value instanceof Model) found.push({ record: value, appended });
+  for (const item of Array.isArray(inside) ? inside : Object.values(inside)) {
+    if (item && typeof item === 'object') recordsIn(item, found, depth + 1, appended || value instanceof Model);
   }
-  for (const item of Object.values(value)) if (item && typeof item === 'object') eachRecord(item, each, depth + 1);
+  return found;
 }
 
 /**
@@ -59,16 +63,16 @@ function eachRecord(value: any, each: (record: Model) => void, depth = 0) {
  * collection, primary key → owner id (or null), read in one query per collection with bound keys. Empty when every
  * record carries its owner.
  */
-async function ownersNotAnswered(ctx: any, body: any, levels: FieldLevels): Promise<Map<string, Map<string, unknown>>> {
+async function ownersNotAnswered(ctx: any, records: { record: Model }[], levels: FieldLevels): Promise<Map<string, Map<string, unknown>>> {
   const missing = new Map<string, { collection: any; keys: Set<unknown> }>();
-  eachRecord(body, (record) => {
+  for (const { record } of records) {
     const collection = (record.constructor as typeof Model).collection;
-    if (!collection || !levels.governs(collection.name) || OWNER_FIELD[collection.name] in record.dataValues) return;
+    if (!collection || !levels.governs(collection.name) || OWNER_FIELD[collection.name] in record.dataValues) continue;
     const key = record.get(collection.model.primaryKeyAttribute);
-    if (key == null) return;
+    if (key == null) continue;
     if (!missing.has(collection.name)) missing.set(collection.name, { collection, keys: new Set() });
     missing.get(collection.name)!.keys.add(key);
-  });
+  }
   const owners = new Map<string, Map<string, unknown>>();
   for (const [name, { collection, keys }] of missing) {
     const primaryKey = collection.model.primaryKeyAttribute;
@@ -97,20 +101,12 @@ class RecordShaper {
     private readonly owners: Map<string, Map<string, unknown>>,
   ) {}
 
-  visit(value: any, depth: number, appended: boolean) {
-    if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
-    if (Array.isArray(value)) return value.forEach((item) => this.visit(item, depth + 1, appended));
-    if (value instanceof Model) return this.shape(value, depth, appended);
-    // A list's { rows, count }, or a custom action's plain answer: its records are the root records.
-    for (const item of Object.values(value)) if (item && typeof item === 'object') this.visit(item, depth + 1, appended);
-  }
-
-  private shape(record: Model, depth: number, appended: boolean) {
+  /** One record of the answer: a member by her fields' levels, any other reached through appends by the roles' lists. */
+  shape(record: Model, appended: boolean) {
     const collection = (record.constructor as typeof Model).collection;
     const values = record.dataValues as Record<string, any>;
     if (collection && this.levels.governs(collection.name)) this.keepVisibleOfMember(collection, values);
     else if (collection && appended && this.narrowAppended) this.keepViewable(collection, values);
-    for (const value of Object.values(values)) if (value && typeof value === 'object') this.visit(value, depth + 1, true);
   }
 
   /**
@@ -153,5 +149,4 @@ class RecordShaper {
     if (!this.viewable.has(collection.name)) this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
     return this.viewable.get(collection.name)!;
   }
-
 }

@@ -1,5 +1,5 @@
 // The matching index of this app process, kept in step with the database through the change journal (matchingChanges).
-import { DEFAULT_SETTINGS, MatchIndex } from '@hongniang/matching-engine';
+import { MatchIndex } from '@hongniang/matching-engine';
 import { Op } from '@nocobase/database';
 import { LoadedMember, NotRecommendable, loadMembers } from './member-profiles';
 
@@ -11,7 +11,7 @@ const RETENTION_MS = 6 * 3600_000;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 export class MemberPool {
-  index = new MatchIndex(DEFAULT_SETTINGS);
+  index = new MatchIndex();
   private readonly reasonOf = new Map<number, NotRecommendable>();
   private readonly reasonCounts: Record<NotRecommendable, number> = { doNotRecommend: 0, notInService: 0, notConsented: 0 };
   private readonly withoutPreferences = new Set<number>();
@@ -74,7 +74,7 @@ export class MemberPool {
   }
 
   private async rebuild(now: Date) {
-    const index = new MatchIndex(DEFAULT_SETTINGS);
+    const index = new MatchIndex();
     this.index = index;
     this.reasonOf.clear();
     this.withoutPreferences.clear();

@@ -36,8 +36,12 @@ export interface StoredScores {
 export function storedForCaller(stored: StoredScores, withheld: ReadonlySet<Criterion>, combination: Combination, locale: string): StoredScores {
   const lines = Array.isArray(stored.breakdown) ? stored.breakdown.filter((line) => line && line.criterion) : [];
   const shown = lines.filter((line) => !withheld.has(line.criterion) && !line.withheld && line.weight);
+  // Float64Arrays, as the engine passes them: one argument type keeps its scoring loop fast (see matching-engine's evaluation.ts).
   const direction = (side: 'forward' | 'backward') =>
-    directionalScore(shown.map((line) => Number(line[side]) / 100), shown.map((line) => Number(line.weight![side])));
+    directionalScore(
+      Float64Array.from(shown, (line) => Number(line[side]) / 100),
+      Float64Array.from(shown, (line) => Number(line.weight![side])),
+    );
   const forward = direction('forward');
   const backward = direction('backward');
   return {
