@@ -84,19 +84,18 @@ function RegionSetPicker(props: any) {
 
   useEffect(() => {
     let live = true;
-    (async () => {
-      const provinces = await childrenOf(api, null);
-      // Cities of the places already chosen, so their tags read by name.
-      const opened = new Set(paths.filter((path) => path.length > 1).map((path) => path[0]));
-      for (const province of provinces) {
-        if (opened.has(String(province.code))) province.children = await childrenOf(api, province);
-      }
-      if (live) setOptions(provinces);
-    })();
+    childrenOf(api, null).then((provinces) => live && setOptions(provinces));
     return () => {
       live = false;
     };
   }, [api]);
+
+  // Cities of the places chosen (also when the record's value arrives after the picker), so their tags read by name.
+  const unopened = options.filter((province) => !province.children && paths.some((path) => path.length > 1 && path[0] === String(province.code)));
+  useEffect(() => {
+    if (!unopened.length) return;
+    Promise.all(unopened.map(async (province) => (province.children = await childrenOf(api, province)))).then(() => setOptions((previous) => [...previous]));
+  }, [unopened.map((province) => province.code).join()]);
 
   const loadData = async (selected: RegionOption[]) => {
     const target = selected[selected.length - 1];
