@@ -5,7 +5,7 @@ const { Application, runPluginStaticImports } = require('@nocobase/server');
 const { getConfig } = require('@nocobase/app/lib/config');
 
 // Registers each command on the app, through its plugin's public entry (as last built).
-const COMMANDS = { 'seed-demo': (app) => require('@hongniang/plugin-members').seedDemoCommand(app) };
+const COMMANDS = { 'seed-demo': (app) => require('@hongniang/plugin-core').seedDemoCommand(app) };
 
 async function main() {
   const [name, ...args] = process.argv.slice(2);

@@ -35,6 +35,8 @@ export interface AppOptions {
   plugins?: string[];
   /** Create the seeded pages (menus, blocks) at install; slow (about a minute), so only suites about pages ask. */
   pages?: boolean;
+  /** Our plugins to enable (package names; in dependency order whatever the order given): all of them when absent. */
+  ours?: string[];
 }
 
 /** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
@@ -43,7 +45,7 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
   // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
   const app = await createMockServer({
     acl: true,
-    plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS],
+    plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS.filter((name) => !options.ours || options.ours.includes(name))],
     seedPages: options.pages === true,
     ...(storage ? { database: { storage } } : {}),
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.

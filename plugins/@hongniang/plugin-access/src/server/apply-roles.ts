@@ -1,15 +1,15 @@
-// Writes the agency's roles (agency-roles.ts) into NocoBase's ACL tables, through the repositories so that the ACL in
-// memory follows; and keeps the member field lists of those roles in step with 字段隐私.
-import { ActionGrant, AGENCY_ROLES, AgencyRole, OWN_SCOPES } from './agency-roles';
+// Writes the agency's roles (agency-roles.ts, with every plugin's declared grants: registry.ts) into NocoBase's ACL
+// tables, through the repositories so that the ACL in memory follows; and keeps the field lists by privacy level of
+// those roles in step with 字段隐私.
+import { ActionGrant, AGENCY_ROLES, AgencyRole } from './agency-roles';
 import { FieldLevels, FieldPrivacy } from './privacy-levels';
-
-const SCOPE_NAMES: Record<string, string> = { members: '自己的会员', partnerPreferences: '自己会员的择偶标准', matchSuggestions: '涉及自己会员的推荐' };
+import { AccessRegistry } from './registry';
 
 /** Creates each agency role that does not exist yet; an existing role (perhaps edited in the Roles page) is left as it is. */
 export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transaction?: any) {
   const levels = await privacy.current({ transaction });
   const roles = db.getRepository('roles');
-  for (const role of AGENCY_ROLES) {
+  for (const role of privacy.registry.roles()) {
     if (await roles.findOne({ filterByTk: role.name, transaction })) continue;
     await roles.create({
       values: {
@@ -19,7 +19,7 @@ export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transacti
         allowNewMenu: role.menus === '*',
         strategy: { actions: role.strategy },
         snippets: role.snippets,
-        resources: await resourcesOf(db, role, levels, transaction),
+        resources: await resourcesOf(db, privacy.registry, role, levels, transaction),
       },
       transaction,
     });
@@ -27,7 +27,7 @@ export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transacti
 }
 
 /** The role's per-collection grants as NocoBase resources (one after another: SQLite takes one transaction at a time). */
-async function resourcesOf(db: any, role: AgencyRole, levels: FieldLevels, transaction?: any) {
+async function resourcesOf(db: any, registry: AccessRegistry, role: AgencyRole, levels: FieldLevels, transaction?: any) {
   const resources: any[] = [];
   for (const [collectionName, grants] of Object.entries(role.resources)) {
     if (!db.hasCollection(collectionName)) continue;
@@ -36,7 +36,7 @@ async function resourcesOf(db: any, role: AgencyRole, levels: FieldLevels, trans
       actions.push({
         name: action,
         fields: fieldsOf(db, collectionName, grant, levels),
-        scopeId: grant.scope ? await ownScopeId(db, collectionName, transaction) : null,
+        scopeId: grant.scope ? await ownScopeId(db, registry, collectionName, transaction) : null,
       });
     }
     resources.push({ name: collectionName, usingActionsConfig: true, actions });
@@ -63,13 +63,15 @@ export function fieldsOf(db: any, collectionName: string, grant: ActionGrant, le
 }
 
 /** The "own" data scope of a collection, created once and shared by every role that uses it. */
-async function ownScopeId(db: any, collectionName: string, transaction?: any) {
+async function ownScopeId(db: any, registry: AccessRegistry, collectionName: string, transaction?: any) {
+  const own = registry.ownScope(collectionName);
+  if (!own) throw new Error(`no plugin declares what "own" ${collectionName} are (declareAccess ownScopes)`);
   const scopes = db.getRepository('dataSourcesRolesResourcesScopes');
   const key = `hongniang-own-${collectionName}`;
   const existing = await scopes.findOne({ filter: { key }, transaction });
   if (existing) return existing.get('id');
   const created = await scopes.create({
-    values: { key, name: SCOPE_NAMES[collectionName] || key, resourceName: collectionName, scope: OWN_SCOPES[collectionName] },
+    values: { key, name: own.title, resourceName: collectionName, scope: own.filter },
     transaction,
   });
   return created.get('id');
@@ -87,7 +89,7 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
   transaction?.afterCommit?.(() => privacy.invalidate());
   const levels = await privacy.current({ transaction });
   const actions = db.getRepository('dataSourcesRolesResourcesActions');
-  for (const role of AGENCY_ROLES) {
+  for (const role of privacy.registry.roles()) {
     for (const [collectionName, grants] of Object.entries(role.resources)) {
       if (!db.hasCollection(collectionName) || !levels.governs(collectionName)) continue;
       const resource = await db.getRepository('dataSourcesRolesResources').findOne({
@@ -105,14 +107,14 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
 }
 
 /**
- * At an upgrade: each existing agency role gets the named-field grants agency-roles.ts now gives (users' roles, roles'
+ * At an upgrade: each existing agency role gets the named-field grants the plugins now declare (users' roles, roles'
  * names, for the 红娘 picker of issue 12): fields added to a list, a missing resource or action created. Nothing an admin
  * granted is taken away; grants by privacy level follow 字段隐私 instead (syncFieldLists).
  */
-export async function grantStaffLabels(db: any, transaction?: any) {
+export async function grantStaffLabels(db: any, registry: AccessRegistry, transaction?: any) {
   const resources = db.getRepository('dataSourcesRolesResources');
   const actions = db.getRepository('dataSourcesRolesResourcesActions');
-  for (const role of AGENCY_ROLES) {
+  for (const role of registry.roles()) {
     if (!(await db.getRepository('roles').findOne({ filterByTk: role.name, transaction }))) continue;
     for (const [collectionName, grants] of Object.entries(role.resources)) {
       const named = Object.entries(grants).filter(([, grant]) => grant.fields);
@@ -135,24 +137,29 @@ export async function grantStaffLabels(db: any, transaction?: any) {
 }
 
 /**
- * Gives each agency role without any menu yet its menu pages (with their groups and tabs), once the pages are seeded:
- * at installation, or at the upgrade that adds this plugin to an existing agency. A role with menus is the admin's.
+ * Gives each agency role without any menu yet its menu pages (by blueprint name, as the plugins declare them), with
+ * their groups and tabs, once the pages are seeded: at installation, or at the upgrade that adds this plugin to an
+ * existing agency. A role with menus is the admin's.
  */
-export async function grantMenus(db: any, transaction?: any) {
-  if (!db.hasCollection('desktopRoutes')) return;
-  const routes: { id: number; parentId: number | null; title: string }[] = await db
+export async function grantMenus(db: any, registry: AccessRegistry, transaction?: any) {
+  if (!db.hasCollection('desktopRoutes') || !db.hasCollection('seededPages')) return;
+  const routes: { id: number; parentId: number | null }[] = await db
     .getModel('desktopRoutes')
-    .findAll({ attributes: ['id', 'parentId', 'title'], raw: true, transaction });
+    .findAll({ attributes: ['id', 'parentId'], raw: true, transaction });
+  const seeded: { blueprint: string; routeId: string }[] = await db
+    .getModel('seededPages')
+    .findAll({ attributes: ['blueprint', 'routeId'], raw: true, transaction });
+  const routeOf = new Map(seeded.map((page) => [page.blueprint, Number(page.routeId)]));
   const byId = new Map(routes.map((route) => [route.id, route]));
-  for (const role of AGENCY_ROLES) {
-    const chosen = role.menus === '*' ? routes : routes.filter((route) => role.menus.includes(route.title));
+  for (const role of registry.roles()) {
+    const chosen = role.menus === '*' ? routes : role.menus.map((name) => byId.get(routeOf.get(name)!)).filter((route) => route);
     const granted = new Set<number>();
     const withAncestors = (route: any) => {
       for (let at = route; at && !granted.has(at.id); at = byId.get(at.parentId)) granted.add(at.id);
     };
     const withDescendants = (id: number) =>
       routes.filter((route) => route.parentId === id && !granted.has(route.id)).forEach((child) => (granted.add(child.id), withDescendants(child.id)));
-    chosen.forEach((route) => (withAncestors(route), withDescendants(route.id)));
+    chosen.forEach((route) => (withAncestors(route), withDescendants(route!.id)));
     if (!granted.size || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction }))) continue;
     const menus = db.getRepository('roles.desktopRoutes', role.name);
     if (!(await menus.count({ transaction }))) await menus.add([...granted], { transaction });

@@ -8,7 +8,7 @@
 import { fieldTitle, localeOf, MemberInputError, namesIn, spreadsheetColumns } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 import { holdsJson, knownFieldName, pathOf, UnknownFieldError } from './field-paths';
-import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
+import { FieldLevels, FieldPrivacy } from './privacy-levels';
 import { isAgencyCollection, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
 
@@ -151,7 +151,7 @@ class QueryGuard {
 
   /** The filter, and "the member is hers". */
   ownOnly(filter: any, collection: any) {
-    const own = { [OWNER_FIELD[collection.name]]: { $eq: this.viewer.userId ?? -1 } };
+    const own = { [this.levels.ownerKey(collection.name)!]: { $eq: this.viewer.userId ?? -1 } };
     return filter && Object.keys(filter).length ? { $and: [filter, own] } : own;
   }
 

@@ -4,7 +4,7 @@
 import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-core';
 import { AccessRefusal } from './access-refusal';
 import { roleNamed } from './agency-roles';
-import { OWNER_FIELD } from './privacy-levels';
+import { AccessRegistry } from './registry';
 import { HIDDEN_FIELDS } from './shape-records';
 import { knownFieldName } from './field-paths';
 import { fieldOfKey, requestedCollection } from './request-fields';
@@ -23,7 +23,8 @@ const WRITTEN_AS: Record<string, string[]> = {
   updateOrCreate: ['create', 'update'],
 };
 
-export async function guardWrites(ctx: any, next: () => Promise<void>) {
+export function guardWrites(registry: AccessRegistry) {
+  return async function guardWrittenValues(ctx: any, next: () => Promise<void>) {
   const viewer = viewerOf(ctx);
   const { actionName } = ctx.action || {};
   // The collection written: the resource's, or an association's target (`members/8/partnerPreferences:update`).
@@ -33,7 +34,7 @@ export async function guardWrites(ctx: any, next: () => Promise<void>) {
     const params = ctx.action.params;
     const associated = String(ctx.action.resourceName).includes('.');
     if (WRITTEN_AS[actionName] && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
-      if (actionName === 'create' && !associated) assignOwnMember(viewer, collection, params.values);
+      if (actionName === 'create' && !associated) assignOwnRecord(viewer, collection, registry.ownerKey(collection.name), params.values);
       // The primary key is in every field list (it names the record): an update may re-send it, never change it; a
       // compound action may carry it only to look up by it.
       const primaryKey = collection.model.primaryKeyAttribute;
@@ -54,11 +55,11 @@ export async function guardWrites(ctx: any, next: () => Promise<void>) {
     }
   }
   await next();
+  };
 }
 
-/** A member a matchmaker creates is hers unless she names another matchmaker. */
-function assignOwnMember(viewer: { roles: string[]; userId: number | null }, collection: any, values: Record<string, any>) {
-  const owner = OWNER_FIELD[collection.name];
+/** A record of a private collection (a member) a matchmaker creates is hers unless she names another owner. */
+function assignOwnRecord(viewer: { roles: string[]; userId: number | null }, collection: any, owner: string | undefined, values: Record<string, any>) {
   if (!owner || viewer.userId === null || !viewer.roles.some((name) => roleNamed(name)?.ownsWhatSheCreates)) return;
   const association = fieldOfKey(collection, owner);
   if (values[owner] == null && values[association] == null) values[association] = viewer.userId;

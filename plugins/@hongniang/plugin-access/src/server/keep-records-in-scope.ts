@@ -4,19 +4,19 @@
 // row (`memberId` changed), nor writes through an association route (`members/8/partnerPreferences:update`).
 // After each such write, inside its transaction, the row must match the caller's update scope; if not, all is undone.
 import { localeOf } from '@hongniang/plugin-core';
-import { PRIVATE_COLLECTIONS } from './privacy-levels';
+import { AccessRegistry } from './registry';
 import { allWithin, scopeOf } from './record-scope';
 import { outOfScope } from './record-refusal';
 import { isAgencyCollection, requestedCollection } from './request-fields';
 import { viewerOf } from './viewer';
 
-export function keepRecordsInScope(db: any) {
+export function keepRecordsInScope(db: any, registry: AccessRegistry) {
   db.on('afterSave', async (record: any, options: any) => {
     const ctx = options?.context;
     const collection = record?.constructor?.collection;
     if (!ctx?.action || !viewerOf(ctx) || !isAgencyCollection(collection)) return;
     // Members themselves follow their own rules (a matchmaker may register a member for a colleague).
-    if (PRIVATE_COLLECTIONS.includes(collection.name)) return;
+    if (registry.ownerKey(collection.name)) return;
     // Sub-records written inside a member's own create or update are checked with that member (guard-writes).
     if (requestedCollection(ctx)?.name !== collection.name) return;
     const scope = await scopeOf(ctx, collection.name, 'update');

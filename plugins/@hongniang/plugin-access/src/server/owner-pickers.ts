@@ -4,18 +4,19 @@
 // step (selectSettings.dataScope, as its settings menu saves it) is written into its flow model.
 import { flowModelsUsing, patchFlowModel } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
-import { OWNER_FIELD } from './privacy-levels';
+import { AGENCY_ROLES } from './agency-roles';
+import { AccessRegistry } from './registry';
 
-/** The role whose users own (are assigned) members: agency-roles.ts's 红娘. */
-export const OWNER_ROLE = 'matchmaker';
+/** The role whose users own (are assigned) members: agency-roles.ts's 红娘, who owns what she creates. */
+export const OWNER_ROLE = AGENCY_ROLES.find((role) => role.ownsWhatSheCreates)!.name;
 
 /** Association selects in forms and filter forms. */
 const PICKERS = ['RecordSelectFieldModel', 'FilterFormRecordSelectFieldModel'];
 
-/** Per governed collection, the belongsTo whose foreign key says whose a record is (members → matchmaker). */
-function ownerAssociations(app: Application): Map<string, string> {
+/** Per private collection, the belongsTo whose foreign key says whose a record is (members → matchmaker). */
+function ownerAssociations(app: Application, registry: AccessRegistry): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [collectionName, foreignKey] of Object.entries(OWNER_FIELD)) {
+  for (const [collectionName, { ownerKey: foreignKey }] of Object.entries(registry.privateCollections())) {
     const fields: any[] = [...(app.db.getCollection(collectionName)?.fields.values() || [])];
     const owner = fields.find((field) => field.type === 'belongsTo' && field.foreignKey === foreignKey);
     if (owner) found.set(collectionName, owner.name);
@@ -27,11 +28,11 @@ function ownerAssociations(app: Application): Map<string, string> {
 export const OWNER_SCOPE = { logic: '$and', items: [{ path: 'roles.name', operator: '$eq', value: OWNER_ROLE }] };
 
 /**
- * Gives every owner picker on the pages (members.matchmaker in forms and filter forms) the OWNER_SCOPE data scope. A
+ * Gives every owner picker on the pages (members.matchmaker in forms and filter forms, of any plugin's page) the OWNER_SCOPE data scope. A
  * picker whose data scope an admin has set keeps it. Resolves when done; touches flow models only.
  */
-export async function offerOwnersByName(app: Application) {
-  const owners = ownerAssociations(app);
+export async function offerOwnersByName(app: Application, registry: AccessRegistry) {
+  const owners = ownerAssociations(app, registry);
   for (const { uid, model } of await flowModelsUsing(app, PICKERS)) {
     const init = model.stepParams?.fieldSettings?.init || {};
     if (owners.get(init.collectionName) !== init.fieldPath) continue;

@@ -1,18 +1,16 @@
 // Field privacy (字段隐私): how private each member field is. The agency keeps the list in one place, the `fieldPrivacy`
-// collection (its page: 系统管理 → 字段隐私); a field not listed there is part of the ordinary archive.
+// collection (its page: 系统管理 → 字段隐私); a field not listed there is part of the ordinary archive. Which collections
+// have privacy levels, and whose their records are, the plugins declare (plugin-core's declareAccess; registry.ts).
+
+import { PrivacyLevel } from '@hongniang/plugin-core';
+import { AccessRegistry, FieldPrivacyRow } from './registry';
 
 export const NAMESPACE = '@hongniang/plugin-access';
 
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
 export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
 
-/**
- * - introduction 介绍可见: what an introduction needs; every role that may view members sees it on every member.
- * - archive 档案 (any field not listed): the working archive; a matchmaker sees it on her own members.
- * - contact 联系方式: how to reach the member; her own matchmaker and managers, never the front desk.
- * - sensitive 敏感: managers only.
- */
-export type PrivacyLevel = 'introduction' | 'archive' | 'contact' | 'sensitive';
+export type { PrivacyLevel };
 
 export const PRIVACY_LEVELS: { value: PrivacyLevel; zh: string; en: string }[] = [
   { value: 'introduction', zh: '介绍可见', en: 'Introduction' },
@@ -21,44 +19,17 @@ export const PRIVACY_LEVELS: { value: PrivacyLevel; zh: string; en: string }[] =
   { value: 'sensitive', zh: '敏感', en: 'Sensitive' },
 ];
 
-/** The levels a new installation starts with, by collection and field; `npm start` writes them into `fieldPrivacy` once. */
-export const DEFAULT_FIELD_PRIVACY: Record<string, Partial<Record<PrivacyLevel, string[]>>> = {
-  members: {
-    introduction: [
-      'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
-      'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity',
-      // Whom to call about an introduction, and the record's own dates (tables sort by them).
-      'matchmaker', 'createdAt', 'updatedAt',
-    ],
-    contact: ['phone', 'wechat', 'email'],
-    sensitive: ['idNumber', 'relationshipHistory', 'hopes', 'worries', 'incomeBand', 'housing', 'car', 'assets', 'spendingPower'],
-  },
-};
-
-/** Per governed collection, the attribute that says whose the record is: the member's assigned matchmaker (a user id). */
-export const OWNER_FIELD: Record<string, string> = { members: 'matchmakerId' };
-
-/** The collections whose fields have privacy levels (the per-row rules apply to their records wherever they appear). */
-export const PRIVATE_COLLECTIONS = Object.keys(DEFAULT_FIELD_PRIVACY);
-
-export interface FieldPrivacyRow {
-  collectionName: string;
-  fieldName: string;
-  level: PrivacyLevel;
-}
-
-export const defaultRows = (): FieldPrivacyRow[] =>
-  Object.entries(DEFAULT_FIELD_PRIVACY).flatMap(([collectionName, levels]) =>
-    Object.entries(levels).flatMap(([level, fields]) => fields!.map((fieldName) => ({ collectionName, fieldName, level: level as PrivacyLevel }))),
-  );
-
 /** The levels in force, read from `fieldPrivacy`; re-read at most every few seconds (other app processes may change them). */
 export class FieldPrivacy {
-  private levels = new Map<string, Map<string, PrivacyLevel>>();
+  private levels: LevelTables = { levels: new Map(), ownerKeys: new Map() };
   private readAt = 0;
   private reading: Promise<void> | null = null;
 
-  constructor(private readonly db: any, private readonly maxAgeMs = 5000) {}
+  constructor(
+    private readonly db: any,
+    readonly registry: AccessRegistry,
+    private readonly maxAgeMs = 5000,
+  ) {}
 
   /** Forget what was read (this process just changed the list). */
   invalidate() {
@@ -84,18 +55,35 @@ export class FieldPrivacy {
     const rows: FieldPrivacyRow[] = await this.db
       .getModel('fieldPrivacy')
       .findAll({ attributes: ['collectionName', 'fieldName', 'level'], raw: true, transaction });
-    const levels = new Map<string, Map<string, PrivacyLevel>>(PRIVATE_COLLECTIONS.map((name) => [name, new Map()]));
+    const owners = this.registry.privateCollections();
+    const levels = new Map<string, Map<string, PrivacyLevel>>(Object.keys(owners).map((name) => [name, new Map()]));
     for (const row of rows) {
-      if (!levels.has(row.collectionName)) levels.set(row.collectionName, new Map());
-      levels.get(row.collectionName)!.set(row.fieldName, row.level);
+      // A row of a collection no plugin declares now (its plugin disabled) governs nothing.
+      levels.get(row.collectionName)?.set(row.fieldName, row.level);
     }
-    return levels;
+    return { levels, ownerKeys: new Map(Object.entries(owners).map(([name, { ownerKey }]) => [name, ownerKey])) };
   }
 }
 
 /** A snapshot of the levels: a field's level, and the fields of a collection at given levels. */
+interface LevelTables {
+  levels: Map<string, Map<string, PrivacyLevel>>;
+  ownerKeys: Map<string, string>;
+}
+
 export class FieldLevels {
-  constructor(private readonly levels: Map<string, Map<string, PrivacyLevel>>) {}
+  private readonly levels: Map<string, Map<string, PrivacyLevel>>;
+  private readonly ownerKeys: Map<string, string>;
+
+  constructor({ levels, ownerKeys }: LevelTables) {
+    this.levels = levels;
+    this.ownerKeys = ownerKeys;
+  }
+
+  /** The attribute naming whose a record of a governed collection is (members: matchmakerId). */
+  ownerKey(collectionName: string): string | undefined {
+    return this.ownerKeys.get(collectionName);
+  }
 
   /** Whether the collection's fields have privacy levels at all. */
   governs(collectionName: string) {

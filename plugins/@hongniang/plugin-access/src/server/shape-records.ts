@@ -4,7 +4,8 @@
 //   other record reached through an association (appends) keeps only the fields her roles may view in its collection
 //   (its key and title when she may not view it): NocoBase does not narrow appended records by itself.
 import { Model } from '@nocobase/database';
-import { FieldLevels, FieldPrivacy, OWNER_FIELD } from './privacy-levels';
+import { FieldLevels, FieldPrivacy } from './privacy-levels';
+import { AccessRegistry } from './registry';
 import { fieldOfKey, grantedByRole, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
 
@@ -16,7 +17,7 @@ const BOOKKEEPING = new Set(['createdBy', 'updatedBy', 'createdAt', 'updatedAt',
 
 export function shapeRecords(privacy: FieldPrivacy) {
   return async function shapeRecordsForViewer(ctx: any, next: () => Promise<void>) {
-    const keyAdded = askForKey(ctx);
+    const keyAdded = askForKey(ctx, privacy.registry);
     await next();
     const viewer = viewerOf(ctx);
     if (!viewer || ctx.body == null || typeof ctx.body !== 'object') return;
@@ -33,10 +34,10 @@ export function shapeRecords(privacy: FieldPrivacy) {
  * A request that names `fields` of a member collection without its key gets the key too (whose member each record is
  * is read by it, see ownersNotAnswered); returns the collection's model and key when it was added, to take out again.
  */
-function askForKey(ctx: any): { model: any; key: string } | null {
+function askForKey(ctx: any, registry: AccessRegistry): { model: any; key: string } | null {
   const params = ctx.action?.params;
   const collection = requestedCollection(ctx);
-  if (!collection || !Array.isArray(params?.fields) || !params.fields.length || !(collection.name in OWNER_FIELD)) return null;
+  if (!collection || !Array.isArray(params?.fields) || !params.fields.length || !registry.ownerKey(collection.name)) return null;
   const key = collection.model.primaryKeyAttribute;
   if (params.fields.includes(key)) return null;
   params.fields = [...params.fields, key];
@@ -67,7 +68,7 @@ async function ownersNotAnswered(ctx: any, records: { record: Model }[], levels:
   const missing = new Map<string, { collection: any; keys: Set<unknown> }>();
   for (const { record } of records) {
     const collection = (record.constructor as typeof Model).collection;
-    if (!collection || !levels.governs(collection.name) || OWNER_FIELD[collection.name] in record.dataValues) continue;
+    if (!collection || !levels.governs(collection.name) || levels.ownerKey(collection.name)! in record.dataValues) continue;
     const key = record.get(collection.model.primaryKeyAttribute);
     if (key == null) continue;
     if (!missing.has(collection.name)) missing.set(collection.name, { collection, keys: new Set() });
@@ -77,12 +78,12 @@ async function ownersNotAnswered(ctx: any, records: { record: Model }[], levels:
   for (const [name, { collection, keys }] of missing) {
     const primaryKey = collection.model.primaryKeyAttribute;
     const rows = await collection.model.findAll({
-      attributes: [primaryKey, OWNER_FIELD[name]],
+      attributes: [primaryKey, levels.ownerKey(name)!],
       where: { [primaryKey]: [...keys] },
       raw: true,
       transaction: ctx.transaction,
     });
-    owners.set(name, new Map(rows.map((row: any) => [String(row[primaryKey]), row[OWNER_FIELD[name]]])));
+    owners.set(name, new Map(rows.map((row: any) => [String(row[primaryKey]), row[levels.ownerKey(name)!]])));
   }
   return owners;
 }
@@ -115,7 +116,7 @@ class RecordShaper {
    * which ones depends on her roles and on whose member it is, never on the values.
    */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
-    const ownerField = OWNER_FIELD[collection.name];
+    const ownerField = this.levels.ownerKey(collection.name)!;
     const owner = ownerField in values ? values[ownerField] : this.owners.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
     const allowed = this.viewableFields(collection);

@@ -2,6 +2,7 @@ import { Plugin } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
 import { pagesSeeded, readBlueprints, seedPages } from './blueprints/seed-pages';
+import { demoMembersWanted, seedDemoAgency } from './demo/demo-agency';
 
 /** Our plugins are the packages of this scope; each may keep page blueprints in its `blueprints` folder. */
 const OUR_SCOPE = '@hongniang/';
@@ -11,11 +12,14 @@ const OUR_SCOPE = '@hongniang/';
  * enabled plugin's page blueprints, found by convention in its `blueprints` folder beside `server` (where NocoBase finds
  * its collections and migrations), once each: at installation, at upgrade, and when a plugin of ours is enabled later.
  * Then it tells whoever asked (`afterPagesSeeded`: access grants the menus), whatever order the plugins loaded in.
- * Test apps may go without pages (app option `seedPages: false`).
+ * Test apps may go without pages (app option `seedPages: false`). It also owns the demo agency (./demo) that every
+ * plugin adds its demo records to, and the declarations each plugin makes to the access plugin (./access).
  */
 export class PluginCoreServer extends Plugin {
   async load() {
     this.app.on('afterInstall', () => this.seedEveryPlugin());
+    // A new installation with HONGNIANG_DEMO_MEMBERS gets the demo agency: staff, then every plugin's records (./demo).
+    this.app.on('afterInstall', () => demoMembersWanted() > 0 && seedDemoAgency(this.app, { members: demoMembersWanted() }));
     this.app.on('afterUpgrade', () => this.seedEveryPlugin());
     this.app.on('afterEnablePlugin', () => this.seedEveryPlugin());
   }

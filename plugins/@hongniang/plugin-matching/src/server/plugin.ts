@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { declareAccess, extendBlueprint, privacyOf, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import path from 'path';
 import { offerMatchingWhereAllowed } from './action-visibility';
@@ -15,6 +15,7 @@ import { addMatchingToMemberPopup, openCandidatesAtIntroductionLevel } from './m
 import { MemberPool } from './member-pool';
 import { refreshTaskType, startRefresh } from './refresh-suggestions';
 import { refuseInHerLanguage } from './role-refusals';
+import { matchingAccess } from './roles';
 import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
 import { NAMESPACE, label } from './vocabulary';
@@ -25,13 +26,18 @@ export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
 export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
-  /** A candidate card's fields; the access plugin hands in the agency's introduction-level fields (字段隐私). */
-  cardFields: CardFields = introductionSafeFields;
-  /** The member fields a caller sees on every member (what her answers may use); the access plugin hands in 字段隐私's rule. */
-  seenOnEveryMember: FieldsSeenOnEveryMember = seenByRoleFieldList;
+  /** A candidate card's fields: the agency's introduction-level member fields (字段隐私), or a fixed list without field privacy. */
+  readonly cardFields: CardFields = async () => (await privacyOf(this.app)?.fieldsAt('members', ['introduction'])) ?? introductionSafeFields();
+  /** The member fields a caller sees on every member (what her answers may use): 字段隐私's rule, or her roles' field lists. */
+  readonly seenOnEveryMember: FieldsSeenOnEveryMember = async (ctx: any) => {
+    const privacy = privacyOf(this.app);
+    return privacy ? privacy.seenOnEveryRecord(ctx, 'members') : seenByRoleFieldList(ctx);
+  };
 
   async load() {
     registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
+    // What each agency role may do with matching, and her matching menu (./roles.ts).
+    declareAccess(this.app, this.name, matchingAccess(this.name));
     journalMatchingChanges(this.db);
     this.refuseBadInput();
     this.answerWithMatching();

@@ -6,5 +6,4 @@ export { ageOn } from './age';
 export { MemberDeletionRefused } from './member-deletion';
 export type { DeletionCheck } from './member-deletion';
 export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
-export { DEMO_STAFF, demoPassword } from './demo/seed-demo';
-export { default as seedDemoCommand } from './commands/seed-demo';
+export { DEFAULT_MEMBER_PRIVACY } from './roles';

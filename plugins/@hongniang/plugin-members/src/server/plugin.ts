@@ -1,7 +1,7 @@
 import { Plugin } from '@nocobase/server';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
-import { ensureIndexes, extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
-import { seedDemoAgency } from './demo/seed-demo';
+import { declareAccess, ensureIndexes, extendBlueprint, extendDemoAgency, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { seedDemoMembers } from './demo/seed-demo';
 import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
 import { prepareSpreadsheet } from './import/prepare-spreadsheet';
@@ -11,6 +11,7 @@ import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
 import { titleRegionsByName } from './region-names';
 import { pickRegionsByName } from './region-pickers';
+import { MEMBER_ACCESS } from './roles';
 import { upgradeStoredFields } from './stored-fields';
 import { NAMESPACE } from './field-kinds';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
@@ -26,6 +27,8 @@ export class PluginMembersServer extends Plugin {
   private readonly deletionChecks: DeletionCheck[] = [];
 
   async load() {
+    // What each agency role may do with the archive, which member fields are private, whose a member is (./roles.ts).
+    declareAccess(this.app, this.name, MEMBER_ACCESS);
     this.refuseBadInput();
     // A deleted member is erased with her records, unless a plugin that still needs her refuses (409).
     this.db.on('members.beforeDestroy', eraseMemberOnDelete(this.deletionChecks));
@@ -40,7 +43,8 @@ export class PluginMembersServer extends Plugin {
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     // 期望地区 in the 择偶标准 sub-forms: the China-region picker, as for 现居城市.
     extendBlueprint('1-member-list', null, pickRegionsByName);
-    this.app.on('afterInstall', () => this.seedDemoAgency());
+    // The demo agency's members (plugin-core runs it when HONGNIANG_DEMO_MEMBERS asks for one).
+    extendDemoAgency(this.app, 'members', seedDemoMembers);
     this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));
     this.app.on('afterUpgrade', () => upgradeStoredFields(this.app));
   }
@@ -73,12 +77,6 @@ export class PluginMembersServer extends Plugin {
     this.db.on('ageGroupBands.afterSave', regroup);
     this.db.on('ageGroupBands.afterDestroy', regroup);
     scheduleAgeRefresh(this.app);
-  }
-
-  /** A new installation starts with a demo agency of HONGNIANG_DEMO_MEMBERS members (none when unset or 0). */
-  private async seedDemoAgency() {
-    const members = Number(process.env.HONGNIANG_DEMO_MEMBERS || 0);
-    if (members > 0) await seedDemoAgency(this.app, { members });
   }
 }
 

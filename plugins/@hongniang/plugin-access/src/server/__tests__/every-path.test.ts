@@ -110,7 +110,7 @@ describe('every path to a member', () => {
       await resources.destroy({ filter: { roleName: 'intake', name: 'roles' } });
       expect((await as.intake.get(byRole)).status).toBe(403);
 
-      await grantStaffLabels(app.db);
+      await grantStaffLabels(app.db, app.pm.get<any>('@hongniang/plugin-access').registry);
       const response = await as.intake.get(byRole);
       expect(response.status).toBe(200);
       expect(response.body.data.map((user: any) => user.nickname).sort()).toEqual(['lijing', 'wangfang']);

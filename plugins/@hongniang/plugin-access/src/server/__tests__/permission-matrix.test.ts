@@ -5,10 +5,10 @@ import { createHongniangApp, createUser, rootUser, signInAs, signInStaff, StaffN
 import { addMember } from '@test/support/members';
 import { endedTask } from '@test/support/tasks';
 import * as XLSX from 'xlsx';
-import { DEFAULT_FIELD_PRIVACY } from '../privacy-levels';
+import { DEFAULT_MEMBER_PRIVACY } from '@hongniang/plugin-members';
 
-const CONTACT = DEFAULT_FIELD_PRIVACY.members.contact!;
-const SENSITIVE = DEFAULT_FIELD_PRIVACY.members.sensitive!;
+const CONTACT = DEFAULT_MEMBER_PRIVACY.contact;
+const SENSITIVE = DEFAULT_MEMBER_PRIVACY.sensitive;
 const PRIVATE = [...CONTACT, ...SENSITIVE];
 /** Archive fields (not introduction-level): what a matchmaker sees of her own members only. */
 const ARCHIVE = ['notes', 'familyBackground', 'joinDate'];

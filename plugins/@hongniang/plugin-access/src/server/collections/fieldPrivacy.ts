@@ -13,7 +13,6 @@ export default defineCollection({
       name: 'collectionName',
       type: 'string',
       interface: 'input',
-      defaultValue: 'members',
       uiSchema: { type: 'string', title: label('Collection'), 'x-component': 'Input' },
     },
     { name: 'fieldName', type: 'string', interface: 'input', uiSchema: { type: 'string', title: label('Field'), 'x-component': 'Input' } },

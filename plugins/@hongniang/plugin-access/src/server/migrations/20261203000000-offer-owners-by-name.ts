@@ -1,6 +1,7 @@
 import { Migration } from '@nocobase/server';
 import { grantStaffLabels } from '../apply-roles';
 import { offerOwnersByName } from '../owner-pickers';
+import type { PluginAccessServer } from '../plugin';
 
 /**
  * An agency installed before issue 12 item 5: its 红娘 pickers listed every user (the admin, the front desk). Gives them
@@ -11,7 +12,8 @@ export default class OfferOwnersByName extends Migration {
   on = 'afterLoad';
 
   async up() {
-    await grantStaffLabels(this.app.db);
-    await offerOwnersByName(this.app);
+    const { registry } = this.plugin as PluginAccessServer;
+    await grantStaffLabels(this.app.db, registry);
+    await offerOwnersByName(this.app, registry);
   }
 }

@@ -1,7 +1,8 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
-import seedDemoCommand from '../commands/seed-demo';
-import { DEMO_MATCHMAKERS, seedDemoAgency } from '../demo/seed-demo';
+import { DEMO_STAFF, seedDemoAgency, seedDemoCommand } from '@hongniang/plugin-core';
+
+const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmaker');
 
 describe('seeding a demo agency into a real app', () => {
   let app: MockServer;
@@ -23,6 +24,9 @@ describe('seeding a demo agency into a real app', () => {
     expect(await app.db.getRepository('partnerPreferences').count()).toBe(120);
     const matchmakers = await app.db.getRepository('users').find({ filter: { username: DEMO_MATCHMAKERS.map((m) => m.username) } });
     expect(matchmakers).toHaveLength(3);
+    // Every account in her agency role (the access plugin's roles exist in this app), as her default.
+    const staffRoles = await app.db.getRepository('rolesUsers').find({ filter: { userId: (await app.db.getRepository('users').find({ filter: { username: DEMO_STAFF.map((person) => person.username) } })).map((user: any) => user.get('id')) } });
+    expect(staffRoles.map((link: any) => `${link.get('roleName')}:${link.get('default')}`).sort()).toEqual(DEMO_STAFF.map((person) => `${person.role}:true`).sort());
 
     const admin = await signInAs(app, await rootUser(app), 'root');
     const { body } = await admin.resource('members').list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });

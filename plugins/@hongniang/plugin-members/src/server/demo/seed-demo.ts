@@ -1,56 +1,29 @@
+// The member archive's part of the demo agency (plugin-core's extendDemoAgency): members with partner preferences and
+// cities, assigned among the demo matchmakers.
+import { DemoSettings } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
 import { DemoMember, demoMember } from './demo-members';
-import demoStaff from './demo-staff.json';
 import { Random } from './random';
 
-/** The demo agency's staff (主管, 红娘, 前台), also printed by `npm start`; their password comes from HONGNIANG_DEMO_PASSWORD. */
-export const DEMO_STAFF: { username: string; nickname: string; email: string; role: string }[] = demoStaff;
-
-/** The matchmakers (红娘) among them, to whom the demo members are assigned. */
-export const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmaker').map(({ role, ...account }) => account);
-
-export const demoPassword = () => process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
-
-export interface SeedOptions {
-  members: number;
-  seed?: number;
-  /** Rows per transaction. */
-  chunkSize?: number;
-  onProgress?: (done: number, total: number) => void;
-}
-
-export class SeedError extends Error {}
-
-/** The matchmaker accounts, created if missing. */
-async function ensureMatchmakers(app: Application): Promise<number[]> {
-  const users = app.db.getRepository('users');
-  const ids: number[] = [];
-  for (const matchmaker of DEMO_MATCHMAKERS) {
-    const existing = await users.findOne({ filter: { username: matchmaker.username } });
-    const user = existing || (await users.create({ values: { ...matchmaker, password: demoPassword() } }));
-    ids.push(user.get('id') as number);
-  }
-  return ids;
-}
+/** Rows per transaction. */
+const CHUNK = 1000;
 
 /**
- * Adds `members` demo members (with partner preferences and cities) to the archive, in chunks, each chunk in one transaction.
- * Bulk inserts skip the per-record save hooks, so the generator supplies what they would derive (age, age group).
+ * Adds `settings.members` demo members (with partner preferences and cities) to the archive, in chunks of 1000 rows, each
+ * chunk in one transaction, assigned in turn to the staff whose role is matchmaker. Bulk inserts skip the per-record save
+ * hooks, so the generator supplies what they would derive (age, age group). Answers "N members".
  */
-export async function seedDemoAgency(app: Application, options: SeedOptions) {
-  const { members: total, seed = 1, chunkSize = 1000, onProgress } = options;
-  if (!Number.isInteger(total) || total < 1 || total > 1_000_000) {
-    throw new SeedError(`--members must be a whole number from 1 to 1000000; got ${total}`);
-  }
-  const matchmakerIds = await ensureMatchmakers(app);
+export async function seedDemoMembers(app: Application, settings: DemoSettings) {
+  const { members: total, seed, onProgress } = settings;
+  const matchmakerIds = settings.staff.filter((person) => person.role === 'matchmaker').map((person) => person.id);
   const start = await app.db.getRepository('members').count();
   const random = new Random(seed);
-  for (let done = 0; done < total; done += chunkSize) {
-    const batch = Array.from({ length: Math.min(chunkSize, total - done) }, (_, i) => demoMember(random, start + done + i, matchmakerIds));
+  for (let done = 0; done < total; done += CHUNK) {
+    const batch = Array.from({ length: Math.min(CHUNK, total - done) }, (_, i) => demoMember(random, start + done + i, matchmakerIds));
     await insertBatch(app, batch);
-    onProgress?.(done + batch.length, total);
+    onProgress?.('members', done + batch.length, total);
   }
-  return { members: total, matchmakers: matchmakerIds.length };
+  return `${total} members`;
 }
 
 async function insertBatch(app: Application, batch: DemoMember[]) {

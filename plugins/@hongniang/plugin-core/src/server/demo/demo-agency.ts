@@ -1,0 +1,85 @@
+// The demo agency: one place owns its settings, its staff accounts and the order in which every plugin adds its demo
+// records (members, later introductions, dates, follow-ups…), so that `npm start` always shows a lived-in agency.
+import { Application } from '@nocobase/server';
+import { appState } from '../app/app-state';
+import demoStaff from './demo-staff.json';
+
+export interface DemoAccount {
+  username: string;
+  nickname: string;
+  email: string;
+  /** The agency role she signs in as (manager, matchmaker, intake). */
+  role: string;
+}
+
+/** The demo agency's staff (红娘 first, so their user ids are 2, 3, 4 on a new installation), also printed by `npm start`. */
+export const DEMO_STAFF: DemoAccount[] = demoStaff;
+
+/** The staff's password: HONGNIANG_DEMO_PASSWORD, or the documented default. */
+export const demoPassword = () => process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
+
+/** How many demo members a new installation gets: HONGNIANG_DEMO_MEMBERS (0 or unset: no demo agency at all). */
+export const demoMembersWanted = () => Number(process.env.HONGNIANG_DEMO_MEMBERS || 0);
+
+export interface DemoSettings {
+  /** Members to add, a whole number from 1 to 1 000 000. */
+  members: number;
+  /** The same seed gives the same records. */
+  seed: number;
+  /** The staff accounts, with their user ids. */
+  staff: (DemoAccount & { id: number })[];
+  /** Called as records are added (done and total of this step's own unit). */
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+/** One plugin's demo records; answers a short summary ("120 members") for the command's report. */
+export type DemoStep = (app: Application, settings: DemoSettings) => Promise<string | void>;
+
+const steps = (app: Application) => appState(app, 'demoSteps', () => new Map<string, DemoStep>());
+
+/** Adds a plugin's demo records to the demo agency; steps run in the order the plugins loaded (members before matching). */
+export function extendDemoAgency(app: Application, name: string, step: DemoStep) {
+  steps(app).set(name, step);
+}
+
+export class DemoSettingsError extends Error {}
+
+/**
+ * The staff accounts, created when missing, each in her agency role when that role exists (it does with the access
+ * plugin), that role her default. Answers them with their ids.
+ */
+export async function ensureDemoStaff(app: Application): Promise<DemoSettings['staff']> {
+  const users = app.db.getRepository('users');
+  const roles = app.db.getRepository('roles');
+  const staff: DemoSettings['staff'] = [];
+  for (const account of DEMO_STAFF) {
+    const { role, ...values } = account;
+    const user = (await users.findOne({ filter: { username: values.username } })) || (await users.create({ values: { ...values, password: demoPassword() } }));
+    const userId = user.get('id') as number;
+    if (await roles.findOne({ filterByTk: role })) {
+      // Her agency role, and only it, as her default (NocoBase gives every new user the default "member" role).
+      await (app.db.getRepository('users.roles', userId) as unknown as { set(keys: string[]): Promise<void> }).set([role]);
+      await app.db.getRepository('rolesUsers').update({ filter: { userId, roleName: role }, values: { default: true } });
+    }
+    staff.push({ ...account, id: userId });
+  }
+  return staff;
+}
+
+/**
+ * Creates the demo agency: its staff, then every plugin's demo records. Throws DemoSettingsError when `members` is not
+ * a whole number from 1 to 1 000 000. Answers each step's summary.
+ */
+export async function seedDemoAgency(app: Application, options: { members: number; seed?: number; onProgress?: DemoSettings['onProgress'] }) {
+  const { members, seed = 1, onProgress } = options;
+  if (!Number.isInteger(members) || members < 1 || members > 1_000_000) {
+    throw new DemoSettingsError(`--members must be a whole number from 1 to 1000000; got ${members}`);
+  }
+  const settings: DemoSettings = { members, seed, onProgress, staff: await ensureDemoStaff(app) };
+  const summaries: string[] = [`${settings.staff.length} staff`];
+  for (const step of steps(app).values()) {
+    const summary = await step(app, settings);
+    if (summary) summaries.push(summary);
+  }
+  return summaries;
+}
