@@ -1,6 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { afterPagesSeeded, extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
-import path from 'path';
+import { afterPagesSeeded, extendBlueprint, registerInCollectionManager } from '@hongniang/plugin-core';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { ensureDemoStaff } from './demo-staff';
 import { applyFrontDoorDefaults } from './front-door';
@@ -13,7 +12,7 @@ import { noteHiddenFields } from './hidden-fields-notes';
 import { offerOwnersByName } from './owner-pickers';
 import { keepRecordsInScope } from './keep-records-in-scope';
 import { answerMissingTargetAs400 } from './missing-target-error';
-import { defaultRows, FieldPrivacy, NAMESPACE, PRIVATE_COLLECTIONS } from './privacy-levels';
+import { defaultRows, FieldPrivacy, PRIVATE_COLLECTIONS } from './privacy-levels';
 import { withMemberFieldGroups } from './privacy-page';
 import { viewableFields } from './request-fields';
 import { shapeRecords } from './shape-records';
@@ -30,7 +29,6 @@ export class PluginAccessServer extends Plugin {
   }
 
   async load() {
-    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     this.db.on('fieldPrivacy.beforeSave', validateFieldPrivacy(this.db));
     this.enforceOnEveryPath();
     answerMissingTargetAs400(this.app);

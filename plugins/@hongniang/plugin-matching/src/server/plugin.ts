@@ -1,7 +1,6 @@
 import { Plugin } from '@nocobase/server';
-import { extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { extendBlueprint, registerInCollectionManager } from '@hongniang/plugin-core';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
-import path from 'path';
 import { offerMatchingWhereAllowed } from './action-visibility';
 import { CardFields, introductionSafeFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
@@ -17,7 +16,7 @@ import { refreshTaskType, startRefresh } from './refresh-suggestions';
 import { refuseInHerLanguage } from './role-refusals';
 import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
-import { NAMESPACE, label } from './vocabulary';
+import { label } from './vocabulary';
 
 /** In the collection manager, which the web client reads: 推荐记录 and 匹配设置 show them (see ./migrations). */
 export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
@@ -31,7 +30,6 @@ export class PluginMatchingServer extends Plugin {
   seenOnEveryMember: FieldsSeenOnEveryMember = seenByRoleFieldList;
 
   async load() {
-    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     journalMatchingChanges(this.db);
     this.refuseBadInput();
     this.answerWithMatching();

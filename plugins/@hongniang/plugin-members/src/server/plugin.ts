@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
-import { ensureIndexes, extendBlueprint, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { ensureIndexes, extendBlueprint, registerInCollectionManager } from '@hongniang/plugin-core';
 import { seedDemoAgency } from './demo/seed-demo';
 import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
@@ -12,10 +12,7 @@ import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences
 import { titleRegionsByName } from './region-names';
 import { pickRegionsByName } from './region-pickers';
 import { upgradeStoredFields } from './stored-fields';
-import { NAMESPACE } from './field-kinds';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
-
-registerTranslations(NAMESPACE, require('../locale/zh-CN.json'));
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 /** In the collection manager, which the web client reads: pages can show them and admins can add fields (see ./migrations). */
