@@ -1,11 +1,8 @@
-import { MemberInputError } from '@hongniang/plugin-core';
+import { languageOf, Refusal } from '@hongniang/plugin-core';
+import { NAMESPACE } from './privacy-levels';
 
-/** A request refused for what the caller may not see or write, in her language, naming the field (HTTP 403). */
-export class AccessRefusal extends MemberInputError {
-  code = 'HONGNIANG_FORBIDDEN_FIELD';
+/** The caller's language for this plugin's messages (src/locale): a middleware passes `{ context: ctx }`, a hook its options. */
+export const accessLanguage = (source: { context?: any } | undefined) => languageOf(source, NAMESPACE);
 
-  constructor(field: string, messages: { 'zh-CN': string; 'en-US': string }, locale: string) {
-    super(field, messages, locale);
-    this.status = 403;
-  }
-}
+/** A request refused for what the caller may not see or write, naming the field (HTTP 403, `HONGNIANG_FORBIDDEN_FIELD`). */
+export const forbidden = (field: string, message: string) => new Refusal(message, { field, status: 403, code: 'HONGNIANG_FORBIDDEN_FIELD' });

@@ -2,8 +2,8 @@
 // - for every role but root, an action that action-kinds.ts does not list is refused (403);
 // - for everyone, an action a one-to-one association route cannot serve (`members/1/partnerPreferences:list`, where
 //   NocoBase's has-one repository has no list and answers 500) is refused with 400 naming what it offers.
-import { collectionTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
-import { AccessRefusal } from './access-refusal';
+import { collectionTitle, Language, Refusal } from '@hongniang/plugin-core';
+import { accessLanguage, forbidden } from './access-refusal';
 import { GUARDED_ACTIONS, SINGLE_ASSOCIATION_ACTIONS } from './action-kinds';
 import { isAgencyCollection, requestedCollection } from './request-fields';
 import { viewerOf } from './viewer';
@@ -12,7 +12,7 @@ export async function guardActions(ctx: any, next: () => Promise<void>) {
   const { actionName, resourceName } = ctx.action || {};
   const collection = requestedCollection(ctx);
   if (collection && isAgencyCollection(collection)) {
-    const locale = localeOf({ context: ctx });
+    const locale = accessLanguage({ context: ctx });
     // A plugin of ours that registers `<collection>:<action>` (members:match) guards that action itself.
     const custom = (name: string) => ctx.app.resourceManager.getRegisteredHandler(`${name}:${actionName}`);
     if (viewerOf(ctx) && !GUARDED_ACTIONS[actionName] && !custom(resourceName) && !custom(collection.name)) throw unreviewed(actionName, locale);
@@ -29,22 +29,15 @@ function singleAssociation(ctx: any) {
   return type === 'hasOne' || type === 'belongsTo';
 }
 
-const unreviewed = (actionName: string, locale: string) =>
-  new AccessRefusal(
-    actionName,
-    {
-      'zh-CN': `操作「${actionName}」未对红娘的数据开放（未经权限审查），请联系管理员`,
-      'en-US': `The action “${actionName}” is not open on the agency’s records (not reviewed for permissions); ask an administrator`,
-    },
-    locale,
-  );
+const unreviewed = (actionName: string, language: Language) =>
+  forbidden(actionName, language.t('The action “{{action}}” is not open on the agency’s records (not reviewed for permissions); ask an administrator', { action: actionName }));
 
-const notOnOne = (collection: any, actionName: string, locale: string) =>
-  new MemberInputError(
-    actionName,
-    {
-      'zh-CN': `每位会员只有一份「${collectionTitle(collection, 'zh-CN')}」，不支持操作「${actionName}」；可用：${SINGLE_ASSOCIATION_ACTIONS.join('、')}`,
-      'en-US': `There is one ${collectionTitle(collection, 'en-US')} per record here, so “${actionName}” does not apply; use one of: ${SINGLE_ASSOCIATION_ACTIONS.join(', ')}`,
-    },
-    locale,
+const notOnOne = (collection: any, actionName: string, language: Language) =>
+  new Refusal(
+    language.t('There is one {{collection}} per record here, so “{{action}}” does not apply; use one of: {{actions}}', {
+      collection: collectionTitle(collection, language),
+      action: actionName,
+      actions: language.list(SINGLE_ASSOCIATION_ACTIONS),
+    }),
+    { field: actionName },
   );

@@ -1,6 +1,6 @@
 // Kanban drags (`move`) are an ACL alias of update, yet NocoBase's handler reads `sourceId` and `targetId` without the
 // role's data scope: a matchmaker could reorder, and re-group, another matchmaker's member. Here both must be in reach.
-import { localeOf } from '@hongniang/plugin-core';
+import { accessLanguage } from './access-refusal';
 import { allWithin, scopeOf } from './record-scope';
 import { outOfScope } from './record-refusal';
 import { requestedCollection } from './request-fields';
@@ -12,7 +12,7 @@ export async function guardMoves(ctx: any, next: () => Promise<void>) {
     const { sourceId, targetId } = ctx.action.params;
     const scope = await scopeOf(ctx, collection.name, 'update');
     // No update permission at all: the ACL answers 403 right after.
-    if (scope && !(await allWithin(ctx, collection, scope, [sourceId, targetId]))) throw outOfScope(collection, localeOf({ context: ctx }));
+    if (scope && !(await allWithin(ctx, collection, scope, [sourceId, targetId]))) throw outOfScope(collection, accessLanguage({ context: ctx }));
   }
   await next();
 }

@@ -5,9 +5,9 @@
 // - a field she may not view (in that collection, at that place) is refused with a 403 naming it;
 // - a member field she sees only on her own members narrows the query to her own members (a lookup that cannot be
 //   narrowed, such as firstOrCreate's, is refused instead).
-import { fieldTitle, localeOf, MemberInputError, namesIn, spreadsheetColumns } from '@hongniang/plugin-core';
-import { AccessRefusal } from './access-refusal';
-import { holdsJson, knownFieldName, pathOf, UnknownFieldError } from './field-paths';
+import { fieldTitle, Language, namesIn, Refusal, spreadsheetColumns } from '@hongniang/plugin-core';
+import { accessLanguage, forbidden } from './access-refusal';
+import { holdsJson, knownFieldName, pathOf, unknownField } from './field-paths';
 import { FieldLevels, FieldPrivacy } from './privacy-levels';
 import { isAgencyCollection, requestedCollection, viewableFields } from './request-fields';
 import { Viewer, viewerOf } from './viewer';
@@ -20,8 +20,7 @@ const COMPOUND_ACTIONS = new Set(['firstOrCreate', 'updateOrCreate']);
 /** Spreadsheet actions whose `columns` name fields (`dataIndex`). */
 const SPREADSHEET_ACTIONS = new Set(['downloadXlsxTemplate', 'importXlsx', 'export']);
 
-const noColumns = (locale: string) =>
-  new MemberInputError('columns', { 'zh-CN': '请选择导入模板的列（columns）', 'en-US': 'Choose the columns of the import template (columns)' }, locale);
+const noColumns = (language: Language) => new Refusal(language.t('Choose the columns of the import template (columns)'), { field: 'columns' });
 
 export function guardQueries(privacy: FieldPrivacy) {
   return async function guardQueryFields(ctx: any, next: () => Promise<void>) {
@@ -33,7 +32,7 @@ export function guardQueries(privacy: FieldPrivacy) {
       const query = chart ? params.values || {} : params;
       const collection = requestedCollection(ctx, chart ? query.collection : undefined);
       if (collection) {
-        const guard = new QueryGuard(ctx, viewer, await privacy.current(), localeOf({ context: ctx }), collection);
+        const guard = new QueryGuard(ctx, viewer, await privacy.current(), accessLanguage({ context: ctx }), collection);
         guard.checkFilter(query.filter, collection);
         for (const sort of namesIn(params.sort)) guard.checkPath(pathOf(sort.replace(/^-/, '')), collection);
         for (const name of [...namesIn(params.fields), ...namesIn(params.appends), ...namesIn(params.except)]) guard.resolvePath(pathOf(name), collection);
@@ -45,7 +44,7 @@ export function guardQueries(privacy: FieldPrivacy) {
         if (COMPOUND_ACTIONS.has(actionName)) for (const key of namesIn(params.filterKeys)) guard.checkPath(pathOf(key), collection, 0, false);
         if (SPREADSHEET_ACTIONS.has(actionName)) {
           const columns = spreadsheetColumns(params);
-          if (actionName === 'downloadXlsxTemplate' && !columns.length) throw noColumns(localeOf({ context: ctx }));
+          if (actionName === 'downloadXlsxTemplate' && !columns.length) throw noColumns(accessLanguage({ context: ctx }));
           for (const column of columns) guard.resolvePath(pathOf([column?.dataIndex ?? ''].flat().join('.')), collection);
         }
         if (actionName === 'move') {
@@ -69,7 +68,7 @@ class QueryGuard {
     private readonly ctx: any,
     private readonly viewer: Viewer,
     private readonly levels: FieldLevels,
-    private readonly locale: string,
+    private readonly locale: Language,
     asked: any,
   ) {
     this.strict = isAgencyCollection(asked) || Boolean(ctx.app.acl.can({ roles: viewer.roles, resource: asked.name, action: 'view' }));
@@ -115,7 +114,7 @@ class QueryGuard {
     if (!target) {
       // Past a plain field only operators follow (`name.$includes`); past a JSON field, a path inside its value.
       if (this.strict && rest.length && !rest[0].startsWith('$') && !holdsJson(collection, fieldName)) {
-        throw new UnknownFieldError(collection, `${fieldName}.${rest[0]}`, this.locale);
+        throw unknownField(collection, `${fieldName}.${rest[0]}`, this.locale);
       }
       return undefined;
     }
@@ -162,12 +161,6 @@ class QueryGuard {
 
 
   private refuse(collection: any, fieldName: string): never {
-    const zh = fieldTitle(collection, fieldName, 'zh-CN');
-    const en = fieldTitle(collection, fieldName, 'en-US');
-    throw new AccessRefusal(
-      fieldName,
-      { 'zh-CN': `您无权按「${zh}」筛选、排序或统计`, 'en-US': `You may not filter, sort or chart by “${en}”` },
-      this.locale,
-    );
+    throw forbidden(fieldName, this.locale.t('You may not filter, sort or chart by “{{field}}”', { field: fieldTitle(collection, fieldName, this.locale) }));
   }
 }

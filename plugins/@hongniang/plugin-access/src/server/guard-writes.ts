@@ -1,8 +1,8 @@
 // What a caller may write. NocoBase silently drops the fields outside a role's list and links records named by id in a
 // hasOne/hasMany value without asking whose they are; here, before the ACL, such a request is refused (403, naming the
 // field), and a member a matchmaker creates without naming a matchmaker becomes hers.
-import { fieldTitle, localeOf, namesIn } from '@hongniang/plugin-core';
-import { AccessRefusal } from './access-refusal';
+import { fieldTitle, Language, namesIn } from '@hongniang/plugin-core';
+import { accessLanguage, forbidden } from './access-refusal';
 import { roleNamed } from './agency-roles';
 import { AccessRegistry } from './registry';
 import { HIDDEN_FIELDS } from './shape-records';
@@ -30,7 +30,7 @@ export function guardWrites(registry: AccessRegistry) {
   // The collection written: the resource's, or an association's target (`members/8/partnerPreferences:update`).
   const collection = requestedCollection(ctx);
   if (viewer && collection) {
-    const locale = localeOf({ context: ctx });
+    const locale = accessLanguage({ context: ctx });
     const params = ctx.action.params;
     const associated = String(ctx.action.resourceName).includes('.');
     if (WRITTEN_AS[actionName] && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
@@ -65,7 +65,7 @@ function assignOwnRecord(viewer: { roles: string[]; userId: number | null }, col
   if (values[owner] == null && values[association] == null) values[association] = viewer.userId;
 }
 
-async function checkValues(ctx: any, roles: string[], collection: any, action: string, values: Record<string, any>, filterByTk: any, locale: string) {
+async function checkValues(ctx: any, roles: string[], collection: any, action: string, values: Record<string, any>, filterByTk: any, locale: Language) {
   const can = ctx.app.acl.can({ roles, resource: collection.name, action });
   // No permission at all: the ACL itself answers 403 right after.
   if (!can) return;
@@ -92,7 +92,7 @@ async function checkValues(ctx: any, roles: string[], collection: any, action: s
  * A hasOne/hasMany value naming existing records by id would move them under this record: allowed only for records
  * that already belong to it (an edit form re-sending its own sub-records), never another member's.
  */
-async function checkLinkedRecords(ctx: any, collection: any, association: any, value: any, ownerKey: any, locale: string) {
+async function checkLinkedRecords(ctx: any, collection: any, association: any, value: any, ownerKey: any, locale: Language) {
   const db = ctx.db || ctx.database;
   const targetKey = association.targetKey || 'id';
   const ids = [value].flat().map((item) => (item && typeof item === 'object' ? item[targetKey] : item)).filter((id) => id != null);
@@ -102,12 +102,6 @@ async function checkLinkedRecords(ctx: any, collection: any, association: any, v
   if (foreign.length || linked.length < new Set(ids.map(String)).size) refuse(collection, association.name, locale);
 }
 
-function refuse(collection: any, fieldName: string, locale: string): never {
-  const zh = fieldTitle(collection, fieldName, 'zh-CN');
-  const en = fieldTitle(collection, fieldName, 'en-US');
-  throw new AccessRefusal(
-    fieldName,
-    { 'zh-CN': `您无权填写或修改「${zh}」，请求未保存`, 'en-US': `You may not write “${en}”; nothing was saved` },
-    locale,
-  );
+function refuse(collection: any, fieldName: string, locale: Language): never {
+  throw forbidden(fieldName, locale.t('You may not write “{{field}}”; nothing was saved', { field: fieldTitle(collection, fieldName, locale) }));
 }

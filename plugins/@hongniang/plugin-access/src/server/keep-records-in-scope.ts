@@ -3,7 +3,7 @@
 // neither what a create may name (`partnerPreferences:create {memberId: <not hers>}`) nor where an update leaves a
 // row (`memberId` changed), nor writes through an association route (`members/8/partnerPreferences:update`).
 // After each such write, inside its transaction, the row must match the caller's update scope; if not, all is undone.
-import { localeOf } from '@hongniang/plugin-core';
+import { accessLanguage } from './access-refusal';
 import { AccessRegistry } from './registry';
 import { allWithin, scopeOf } from './record-scope';
 import { outOfScope } from './record-refusal';
@@ -23,6 +23,6 @@ export function keepRecordsInScope(db: any, registry: AccessRegistry) {
     // A role that may create such records but never update them has no notion of "hers" to keep.
     if (!scope) return;
     const key = collection.filterTargetKey || collection.model.primaryKeyAttribute;
-    if (!(await allWithin(ctx, collection, scope, [record.get(key)], options.transaction))) throw outOfScope(collection, localeOf(options));
+    if (!(await allWithin(ctx, collection, scope, [record.get(key)], options.transaction))) throw outOfScope(collection, accessLanguage(options));
   });
 }

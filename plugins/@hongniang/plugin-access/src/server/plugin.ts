@@ -1,6 +1,5 @@
-import { afterPagesSeeded, declareAccess, extendBlueprint, providePrivacy, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { afterPagesSeeded, declareAccess, extendBlueprint, providePrivacy, registerInCollectionManager } from '@hongniang/plugin-core';
 import { Plugin } from '@nocobase/server';
-import path from 'path';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
 import { applyFrontDoorDefaults } from './front-door';
 import { guardActions } from './guard-actions';
@@ -13,7 +12,7 @@ import { answerMissingTargetAs400 } from './missing-target-error';
 import { offerOwnersByName } from './owner-pickers';
 import { privacyAnswers } from './privacy-answers';
 import { fillPrivacyCollection } from './privacy-collection';
-import { FieldPrivacy, NAMESPACE } from './privacy-levels';
+import { FieldPrivacy } from './privacy-levels';
 import { withPrivateFieldGroups } from './privacy-page';
 import { AccessRegistry } from './registry';
 import { ACCESS_GRANTS } from './roles';
@@ -34,7 +33,6 @@ export class PluginAccessServer extends Plugin {
   }
 
   async load() {
-    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     declareAccess(this.app, this.name, ACCESS_GRANTS);
     this.db.on('fieldPrivacy.beforeSave', fillPrivacyCollection(this.registry));
     this.db.on('fieldPrivacy.beforeSave', validateFieldPrivacy(this.db, this.registry));

@@ -1,27 +1,28 @@
-import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal } from '@hongniang/plugin-core';
+import { accessLanguage } from './access-refusal';
 import { PRIVACY_LEVELS } from './privacy-levels';
 import { AccessRegistry } from './registry';
-
-const say = (zh: string, en: string) => ({ 'zh-CN': zh, 'en-US': en });
 
 /** A 字段隐私 row must name a governed collection, one of its fields, and a known level (else 400, nothing saved). */
 export function validateFieldPrivacy(db: any, registry: AccessRegistry) {
   return async (record: any, options: any) => {
     const governed = Object.keys(registry.privateCollections());
-    const locale = localeOf(options);
+    const language = accessLanguage(options);
+    const { t } = language;
     const collectionName = record.get('collectionName');
     const fieldName = record.get('fieldName');
     const level = record.get('level');
     if (!governed.includes(collectionName)) {
-      throw new MemberInputError('collectionName', say(`「${collectionName}」不受字段隐私管理，可填：${governed.join('、')}`, `“${collectionName}” has no field privacy; use one of: ${governed.join(', ')}`), locale);
+      throw new Refusal(t('“{{collection}}” has no field privacy; use one of: {{collections}}', { collection: collectionName, collections: language.list(governed) }), { field: 'collectionName' });
     }
     const collection = db.getCollection(collectionName);
     if (!fieldName || !(collection.getField(fieldName) || collection.model.getAttributes()[fieldName])) {
-      throw new MemberInputError('fieldName', say(`会员没有字段「${fieldName ?? ''}」`, `Members have no field “${fieldName ?? ''}”`), locale);
+      throw new Refusal(t('Members have no field “{{field}}”', { field: fieldName ?? '' }), { field: 'fieldName' });
     }
     if (!PRIVACY_LEVELS.some((known) => known.value === level)) {
-      const names = PRIVACY_LEVELS.map((known) => `${known.value}（${known.zh}）`).join('、');
-      throw new MemberInputError('level', say(`「${fieldTitle(collection, fieldName, 'zh-CN')}」的隐私级别「${level ?? ''}」无效，可选：${names}`, `Privacy level “${level ?? ''}” of “${fieldTitle(collection, fieldName, 'en-US')}” is not one of: ${PRIVACY_LEVELS.map((known) => known.value).join(', ')}`), locale);
+      // Each level as its value, followed in Chinese by its label (介绍可见…).
+      const levels = language.list(PRIVACY_LEVELS.map((known) => t('{{level}} ({{label}})', { level: known.value, label: known.zh })));
+      throw new Refusal(t('Privacy level “{{level}}” of “{{field}}” is not one of: {{levels}}', { level: level ?? '', field: fieldTitle(collection, fieldName, language), levels }), { field: 'level' });
     }
   };
 }

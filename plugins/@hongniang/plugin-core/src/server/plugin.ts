@@ -3,6 +3,8 @@ import fs from 'fs';
 import path from 'path';
 import { pagesSeeded, readBlueprints, seedPages } from './blueprints/seed-pages';
 import { demoMembersWanted, seedDemoAgency } from './demo/demo-agency';
+import { useAppI18n } from './refusals/language';
+import { addPluginLocales } from './refusals/plugin-locales';
 
 /** Our plugins are the packages of this scope; each may keep page blueprints in its `blueprints` folder. */
 const OUR_SCOPE = '@hongniang/';
@@ -17,11 +19,23 @@ const OUR_SCOPE = '@hongniang/';
  */
 export class PluginCoreServer extends Plugin {
   async load() {
+    useAppI18n(this.app.i18n);
+    await this.addEveryPluginsLocales();
+    this.app.on('afterEnablePlugin', () => this.addEveryPluginsLocales());
     this.app.on('afterInstall', () => this.seedEveryPlugin());
     // A new installation with HONGNIANG_DEMO_MEMBERS gets the demo agency: staff, then every plugin's records (./demo).
     this.app.on('afterInstall', () => demoMembersWanted() > 0 && seedDemoAgency(this.app, { members: demoMembersWanted() }));
     this.app.on('afterUpgrade', () => this.seedEveryPlugin());
     this.app.on('afterEnablePlugin', () => this.seedEveryPlugin());
+  }
+
+  /** Every plugin of ours' `locale/*.json` in the app's i18n, under its package name (the namespace of its messages). */
+  private async addEveryPluginsLocales() {
+    for (const plugin of this.app.pm.getPlugins().values()) {
+      const packageName = String(plugin.options?.packageName);
+      const basePath: string | undefined = packageName.startsWith(OUR_SCOPE) ? await (plugin as any).getPluginBasePath() : undefined;
+      if (basePath) addPluginLocales(this.app.i18n, packageName, basePath);
+    }
   }
 
   /** The pages of every enabled plugin of ours, in load order (a plugin's blueprints before those of plugins after it). */

@@ -1,5 +1,5 @@
 // A candidate's card in a match answer: introduction-safe fields only, and of those only what the caller may view.
-import { MatchingRefusal } from './refusal';
+import { Language, Refusal } from '@hongniang/plugin-core';
 
 /** What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive. */
 export const INTRODUCTION_SAFE_FIELDS = [
@@ -20,7 +20,7 @@ export interface CardShape {
  * What of a candidate this caller may see: the introduction-safe fields, narrowed by the ACL exactly as a members:get
  * asking for them would be (field list and allowed appends of her role).
  */
-export async function candidateFields(ctx: any, safe: string[], locale: string): Promise<CardShape> {
+export async function candidateFields(ctx: any, safe: string[], language: Language): Promise<CardShape> {
   const members = ctx.db.getCollection('members');
   const known = safe.map((name) => members.getField(name)).filter(Boolean);
   // Cards carry plain values, region names (read below), and a belongsTo as its key (the matchmaker's id).
@@ -35,7 +35,7 @@ export async function candidateFields(ctx: any, safe: string[], locale: string):
       appends: (mergedParams.appends ?? asked.appends).filter((field: string) => asked.appends.includes(field)),
     };
   } catch {
-    throw new MatchingRefusal(403, 'members', { 'zh-CN': '您没有查看会员的权限，不能匹配', 'en-US': 'You may not view members, so you cannot match them' }, locale);
+    throw new Refusal(language.t('You may not view members, so you cannot match them'), { field: 'members', status: 403 });
   }
 }
 

@@ -1,6 +1,6 @@
 // members:match — a member's best candidates, reciprocal and explained, within the caller's permissions: what she may
 // not see of members is neither shown nor used (caller-view.ts), and what is saved is the agency's full evaluation.
-import { localeOf } from '@hongniang/plugin-core';
+import { localeOf, Refusal } from '@hongniang/plugin-core';
 import { CardFields, candidateCards, candidateFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, callerView, withheldList } from './caller-view';
 import { evaluateChosen, fullEvaluations } from './chosen-candidates';
@@ -10,7 +10,7 @@ import { memberInScope } from './match-scope';
 import { readSettings } from './match-settings';
 import { MemberPool } from './member-pool';
 import { explain } from './reasons';
-import { MatchingRefusal } from './refusal';
+import { matchingLanguage } from './matching-language';
 import { pairsOf, saveSuggestions } from './suggestions';
 
 /** What the matching answers draw on that another plugin may supply (the access plugin: 字段隐私). */
@@ -23,11 +23,12 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
   return async (ctx: any, next: () => Promise<void>) => {
     const started = performance.now();
     const locale = localeOf({ context: ctx });
+    const language = matchingLanguage({ context: ctx });
     const request = readMatchRequest(ctx);
-    await memberInScope(ctx, request.memberId, locale);
-    const fields = await candidateFields(ctx, await sources().cardFields(), locale);
+    await memberInScope(ctx, request.memberId, language);
+    const fields = await candidateFields(ctx, await sources().cardFields(), language);
     if (request.persist && !ctx.can({ resource: 'matchSuggestions', action: 'create' })) {
-      throw new MatchingRefusal(403, 'persist', { 'zh-CN': '您没有创建推荐记录的权限', 'en-US': 'You may not create match suggestions' }, locale);
+      throw new Refusal(language.t('You may not create match suggestions'), { field: 'persist', status: 403 });
     }
     const view = await callerView(ctx, sources().seenOnEveryMember);
     await pool.current();

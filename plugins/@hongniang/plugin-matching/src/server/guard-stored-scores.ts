@@ -1,9 +1,9 @@
 // A caller with withheld criteria reads stored scores only as shaped for her (shape-suggestions.ts). Searching, sorting,
 // charting or exporting by the stored ones (which count every criterion) would tell what the shaping hides: refused,
 // on any path that reaches match suggestions (their own routes, a member's suggestions, a chart).
-import { fieldTitle, localeOf, spreadsheetColumns } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal, spreadsheetColumns } from '@hongniang/plugin-core';
 import { FieldsSeenOnEveryMember, callerView } from './caller-view';
-import { MatchingRefusal } from './refusal';
+import { matchingLanguage } from './matching-language';
 
 /** The stored evaluation: the scores and reasons as matching computed them on every criterion. */
 const STORED_EVALUATION = new Set(['score', 'forwardScore', 'backwardScore', 'breakdown']);
@@ -16,11 +16,9 @@ export function guardStoredScores(seenOnEveryMember: () => FieldsSeenOnEveryMemb
     const hit = storedScoreReference(ctx);
     if (hit && (await callerView(ctx, seenOnEveryMember())).withheld.size) {
       const [collection, field] = hit;
-      const title = (lang: string) => fieldTitle(collection, field, lang);
-      throw new MatchingRefusal(403, field, {
-        'zh-CN': `不能按「${title('zh-CN')}」搜索、排序、统计或导出：您看到的匹配度不含您无权查看的条件`,
-        'en-US': `You may not search, sort, chart or export by “${title('en-US')}”: the scores you see leave out criteria you may not view`,
-      }, localeOf({ context: ctx }));
+      const language = matchingLanguage({ context: ctx });
+      const message = language.t('You may not search, sort, chart or export by “{{field}}”: the scores you see leave out criteria you may not view', { field: fieldTitle(collection, field, language) });
+      throw new Refusal(message, { field, status: 403 });
     }
     await next();
   };

@@ -1,6 +1,6 @@
 // Reads and checks what a caller of members:match asks for; anything malformed is refused with a 400 naming it.
-import { localeOf } from '@hongniang/plugin-core';
-import { MatchingRefusal } from './refusal';
+import { MessageValues, Refusal } from '@hongniang/plugin-core';
+import { matchingLanguage } from './matching-language';
 
 export interface MatchRequest {
   memberId: number;
@@ -16,32 +16,32 @@ const KNOWN = ['limit', 'persist', 'candidateIds'];
 const isWholePositive = (value: unknown) => Number.isSafeInteger(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value) && Number(value) > 0;
 
 export function readMatchRequest(ctx: any): MatchRequest {
-  const locale = localeOf({ context: ctx });
-  const refuse = (field: string, zh: string, en: string) => new MatchingRefusal(400, field, { 'zh-CN': zh, 'en-US': en }, locale);
+  const language = matchingLanguage({ context: ctx });
+  const refuse = (field: string, key: string, values?: MessageValues) => new Refusal(language.t(key, values), { field });
   const { filterByTk, values } = ctx.action.params;
   if (!isWholePositive(filterByTk)) {
-    throw refuse('filterByTk', `请用 filterByTk 指明要匹配的会员 id（正整数），收到「${filterByTk ?? ''}」`, `Say which member to match with filterByTk (a positive whole number), not "${filterByTk ?? ''}"`);
+    throw refuse('filterByTk', 'Say which member to match with filterByTk (a positive whole number), not "{{value}}"', { value: filterByTk ?? '' });
   }
   const body = values ?? {};
   if (typeof body !== 'object' || Array.isArray(body)) {
-    throw refuse('body', '请求体应为 JSON 对象，例如 {"limit": 20}', 'The request body must be a JSON object, e.g. {"limit": 20}');
+    throw refuse('body', 'The request body must be a JSON object, e.g. {"limit": 20}');
   }
   const unknown = Object.keys(body).filter((key) => !KNOWN.includes(key));
   if (unknown.length) {
-    throw refuse(unknown[0], `不认识的参数「${unknown.join('、')}」，可用：limit、persist、candidateIds`, `Unknown parameter "${unknown.join('", "')}"; use limit, persist, candidateIds`);
+    throw refuse(unknown[0], 'Unknown parameter "{{names}}"; use {{known}}', { names: unknown.join(language.t('", "')), known: language.list(KNOWN) });
   }
   const { limit = null, persist = false, candidateIds = null } = body as Record<string, unknown>;
   if (limit !== null && !(Number.isInteger(limit) && (limit as number) >= 1 && (limit as number) <= MAX_LIMIT)) {
-    throw refuse('limit', `limit 应为 1–${MAX_LIMIT} 之间的整数，收到「${JSON.stringify(limit)}」`, `limit must be a whole number from 1 to ${MAX_LIMIT}, not ${JSON.stringify(limit)}`);
+    throw refuse('limit', 'limit must be a whole number from 1 to {{max}}, not {{value}}', { max: MAX_LIMIT, value: JSON.stringify(limit) });
   }
   if (typeof persist !== 'boolean') {
-    throw refuse('persist', `persist 应为 true 或 false，收到「${JSON.stringify(persist)}」`, `persist must be true or false, not ${JSON.stringify(persist)}`);
+    throw refuse('persist', 'persist must be true or false, not {{value}}', { value: JSON.stringify(persist) });
   }
   if (
     candidateIds !== null &&
     !(Array.isArray(candidateIds) && candidateIds.length >= 1 && candidateIds.length <= MAX_LIMIT && candidateIds.every((id) => Number.isSafeInteger(id) && id > 0))
   ) {
-    throw refuse('candidateIds', `candidateIds 应为 1–${MAX_LIMIT} 个会员 id（正整数）的数组`, `candidateIds must be an array of 1 to ${MAX_LIMIT} member ids (positive whole numbers)`);
+    throw refuse('candidateIds', 'candidateIds must be an array of 1 to {{max}} member ids (positive whole numbers)', { max: MAX_LIMIT });
   }
   return { memberId: Number(filterByTk), limit: limit as number | null, persist, candidateIds: candidateIds as number[] | null };
 }

@@ -1,8 +1,8 @@
 // The agency's matching settings (one record), read for every match and checked on every save.
 import { DEFAULT_SETTINGS, MatchSettings } from '@hongniang/matching-engine';
-import { fieldTitle, localeOf } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal } from '@hongniang/plugin-core';
 import { COMBINATIONS, CRITERIA, weightField } from './vocabulary';
-import { MatchingRefusal } from './refusal';
+import { labelIn, matchingLanguage } from './matching-language';
 
 export const SETTINGS_ID = 1;
 
@@ -40,10 +40,8 @@ export async function seedSettings(db: any) {
 /** The agency has one settings record (id 1, read by every match): a second one would be silently ignored, so it is refused. */
 export async function refuseSecondSettings(collection: any, options: any) {
   if (!(await collection.model.count({ transaction: options?.transaction }))) return;
-  throw new MatchingRefusal(400, 'matchSettings', {
-    'zh-CN': '匹配设置只有一条记录，请修改它（匹配推荐 → 匹配设置），不要新建，请求未保存',
-    'en-US': 'The matching settings are one record: edit it (匹配推荐 → 匹配设置) rather than adding another; nothing was saved',
-  }, localeOf(options));
+  const { t } = matchingLanguage(options);
+  throw new Refusal(t('The matching settings are one record: edit it (匹配推荐 → 匹配设置) rather than adding another; nothing was saved'), { field: 'matchSettings' });
 }
 
 const BOUNDS: Record<string, [number, number, boolean]> = {
@@ -58,11 +56,15 @@ export function validateSettings(collection: any, values: Record<string, unknown
   checkNumbers(collection, values, options, BOUNDS);
   const combination = values.combination;
   if (combination === undefined || COMBINATIONS.some((option) => option.value === combination)) return;
-  const title = (lang: string) => fieldTitle(collection, 'combination', lang);
-  throw new MatchingRefusal(400, 'combination', {
-    'zh-CN': `${title('zh-CN')}不能是「${combination}」，可选：${COMBINATIONS.map((option) => option.zh).join('、')}`,
-    'en-US': `${title('en-US')} cannot be "${combination}"; choose one of: ${COMBINATIONS.map((option) => option.value).join(', ')}`,
-  }, localeOf(options));
+  const language = matchingLanguage(options);
+  // English lists the values, Chinese the labels.
+  const message = language.t('{{field}} cannot be "{{value}}"; choose one of: {{values}}', {
+    field: fieldTitle(collection, 'combination', language),
+    value: combination,
+    values: language.list(COMBINATIONS.map((option) => option.value)),
+    labels: language.list(COMBINATIONS.map((option) => labelIn(language, option))),
+  });
+  throw new Refusal(message, { field: 'combination' });
 }
 
 /** Own weights on partner preferences: 0–10 or empty (the agency's weight). */
@@ -76,10 +78,8 @@ function checkNumbers(collection: any, values: Record<string, unknown>, options:
     if (value === null || value === undefined) continue;
     const number = Number(value);
     if (Number.isFinite(number) && number >= min && number <= max && (!whole || Number.isInteger(number))) continue;
-    const title = (lang: string) => fieldTitle(collection, field, lang);
-    throw new MatchingRefusal(400, field, {
-      'zh-CN': `${title('zh-CN')}应为 ${min}–${max} 之间的${whole ? '整数' : '数'}，收到「${value}」`,
-      'en-US': `${title('en-US')} must be a ${whole ? 'whole number' : 'number'} from ${min} to ${max}, not "${value}"`,
-    }, localeOf(options));
+    const language = matchingLanguage(options);
+    const key = whole ? '{{field}} must be a whole number from {{min}} to {{max}}, not "{{value}}"' : '{{field}} must be a number from {{min}} to {{max}}, not "{{value}}"';
+    throw new Refusal(language.t(key, { field: fieldTitle(collection, field, language), min, max, value }), { field });
   }
 }

@@ -1,7 +1,6 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, extendBlueprint, privacyOf, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { declareAccess, extendBlueprint, privacyOf, registerInCollectionManager } from '@hongniang/plugin-core';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
-import path from 'path';
 import { offerMatchingWhereAllowed } from './action-visibility';
 import { CardFields, introductionSafeFields } from './candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './caller-view';
@@ -18,7 +17,7 @@ import { refuseInHerLanguage } from './role-refusals';
 import { matchingAccess } from './roles';
 import { shapeStoredSuggestions } from './shape-suggestions';
 import { enforceSuggestionRules } from './suggestion-rules';
-import { NAMESPACE, label } from './vocabulary';
+import { label } from './vocabulary';
 
 /** In the collection manager, which the web client reads: 推荐记录 and 匹配设置 show them (see ./migrations). */
 export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
@@ -35,7 +34,6 @@ export class PluginMatchingServer extends Plugin {
   };
 
   async load() {
-    registerTranslations(NAMESPACE, require(path.resolve(__dirname, '../locale/zh-CN.json')));
     // What each agency role may do with matching, and her matching menu (./roles.ts).
     declareAccess(this.app, this.name, matchingAccess(this.name));
     journalMatchingChanges(this.db);

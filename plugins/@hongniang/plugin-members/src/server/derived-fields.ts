@@ -1,6 +1,6 @@
 // Values our code derives (age from the birth date, age group from the agency's bands; later, counters that processes
 // keep) are read-only to callers: a request may send one back unchanged, as forms do, but never set it.
-import { fieldTitle, refuseField } from '@hongniang/plugin-core';
+import { fieldTitle, refuseFieldIn } from '@hongniang/plugin-core';
 
 const DERIVED = new Map<string, Map<string, string>>();
 
@@ -42,7 +42,7 @@ export function refuseTypedDerivedValues(model: any, typed: TypedValues, locale:
   for (const [field, value] of typed) {
     if (same(value, model.get(field))) continue;
     const source = DERIVED.get(collection.name)!.get(field)!;
-    throw refuseField(collection, field, locale, (title, english) => {
+    throw refuseFieldIn(collection, field, locale, (title, english) => {
       const from = fieldTitle(collection, source, english ? 'en-US' : 'zh-CN');
       return english
         ? `${title} is worked out from ${from} and cannot be entered; leave it out (got ${JSON.stringify(value)})`

@@ -1,7 +1,7 @@
 // Values arrive as text from forms, spreadsheets and API callers: each is read as its field's type, or refused,
 // before the database sees it (SQLite would keep 175.5 in an integer column; PostgreSQL would answer with SQL).
 import { readDate } from './dates';
-import { refuseField } from '@hongniang/plugin-core';
+import { refuseFieldIn } from '@hongniang/plugin-core';
 
 /** NocoBase's string fields are VARCHAR(255) unless they say otherwise. */
 const STRING_LENGTH = 255;
@@ -73,7 +73,7 @@ export function normaliseValues(model: any, locale: string) {
     const reader = READERS[field.type];
     if (!reader || !model.changed(field.name)) continue;
     const read = reader(model.get(field.name), field);
-    if ('refuse' in read) throw refuseField(collection, field.name, locale, read.refuse);
+    if ('refuse' in read) throw refuseFieldIn(collection, field.name, locale, read.refuse);
     if (read.value !== model.get(field.name)) model.set(field.name, read.value);
   }
 }

@@ -1,7 +1,7 @@
 // Member numbers (会员编号) come from NocoBase's sequence field. An agency moving its archive in keeps the numbers its
 // clients already know: a number given at creation is kept (the field is `inputable`, so the sequence moves past it)
 // if it has the pattern and is free; once given, a number does not change.
-import { refuseField } from '@hongniang/plugin-core';
+import { refuseFieldIn } from '@hongniang/plugin-core';
 
 export const MEMBER_NUMBER = 'memberNo';
 
@@ -21,7 +21,7 @@ export function checkMemberNumber(model: any, options: any, locale: string) {
   const value = model.get(MEMBER_NUMBER);
   if (!model.isNewRecord) {
     if ((model.previous(MEMBER_NUMBER) ?? null) === (value ?? null)) return;
-    throw refuseField(collection, MEMBER_NUMBER, locale, (title, english) =>
+    throw refuseFieldIn(collection, MEMBER_NUMBER, locale, (title, english) =>
       english
         ? `${title} ${model.previous(MEMBER_NUMBER)} is permanent and cannot be changed (got ${value})`
         : `${title} ${model.previous(MEMBER_NUMBER)} 一经分配不能修改（收到 ${value}）`,
@@ -29,14 +29,14 @@ export function checkMemberNumber(model: any, options: any, locale: string) {
   }
   if (value == null || collection.getField(MEMBER_NUMBER)?.match?.(value)) return;
   const example = 'HN000123';
-  throw refuseField(collection, MEMBER_NUMBER, locale, (title, english) =>
+  throw refuseFieldIn(collection, MEMBER_NUMBER, locale, (title, english) =>
     english ? `${title} "${value}" does not have the agency's form (like ${example})` : `${title}“${value}”格式不对，应形如 ${example}`,
   );
 }
 
 /** The refusal of a number that is already taken, by a member of the archive or by another row of the same file. */
 export function memberNumberTaken(model: any, value: string, locale: string, otherRow?: number) {
-  return refuseField(model.constructor.collection, MEMBER_NUMBER, locale, (title, english) => {
+  return refuseFieldIn(model.constructor.collection, MEMBER_NUMBER, locale, (title, english) => {
     if (otherRow) return english ? `${title} ${value} is also on row ${otherRow}` : `${title} ${value} 与第 ${otherRow} 行重复`;
     return english ? `${title} ${value} already belongs to another member` : `${title} ${value} 已被其他会员使用`;
   });

@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
-import { declareAccess, ensureIndexes, extendBlueprint, extendDemoAgency, registerInCollectionManager, registerTranslations } from '@hongniang/plugin-core';
+import { declareAccess, ensureIndexes, extendBlueprint, extendDemoAgency, registerInCollectionManager } from '@hongniang/plugin-core';
 import { seedDemoMembers } from './demo/seed-demo';
 import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
@@ -13,10 +13,7 @@ import { titleRegionsByName } from './region-names';
 import { pickRegionsByName } from './region-pickers';
 import { MEMBER_ACCESS } from './roles';
 import { upgradeStoredFields } from './stored-fields';
-import { NAMESPACE } from './field-kinds';
 import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
-
-registerTranslations(NAMESPACE, require('../locale/zh-CN.json'));
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 /** In the collection manager, which the web client reads: pages can show them and admins can add fields (see ./migrations). */

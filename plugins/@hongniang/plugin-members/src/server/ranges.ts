@@ -1,6 +1,6 @@
 // Bounds of our number fields, checked on the server on every write path. A value outside is refused (400, naming the
 // field), never clamped: the forms get no min/max, because the browser's number input would silently clamp 300 to 250.
-import { refuseField } from '@hongniang/plugin-core';
+import { refuseFieldIn } from '@hongniang/plugin-core';
 
 type Unit = [zh: string, en: string];
 const YEARS: Unit = [' 岁', ' years'];
@@ -33,7 +33,7 @@ export function checkRanges(model: any, locale: string) {
     if (value === null || value === undefined || value === '') continue;
     const n = Number(value);
     if (Number.isFinite(n) && n >= min && n <= max) continue;
-    throw refuseField(collection, field, locale, (title, english) =>
+    throw refuseFieldIn(collection, field, locale, (title, english) =>
       english ? `${title} must be between ${min} and ${max}${unit[1]}; got ${value}` : `${title}应在 ${min}–${max}${unit[0]} 之间，收到 ${value}`,
     );
   }

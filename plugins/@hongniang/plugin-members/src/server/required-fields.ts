@@ -1,6 +1,6 @@
 // The least a member is registered with, on every write path that comes from a person (forms, the API, spreadsheets):
 // who she is (name, gender, birth date) and a way to reach her (phone or WeChat). Our own code (the demo agency) is trusted.
-import { fieldTitle, refuseField } from '@hongniang/plugin-core';
+import { fieldTitle, refuseFieldIn } from '@hongniang/plugin-core';
 
 /** Fields no member is registered without, and no edit may blank. */
 export const REQUIRED_MEMBER_FIELDS = ['name', 'gender', 'birthDate'];
@@ -10,7 +10,7 @@ export const CONTACT_FIELDS = ['phone', 'wechat'];
 const isBlank = (value: unknown) => value === null || value === undefined || String(value).trim() === '';
 
 const refuse = (model: any, field: string, locale: string, say: (title: string, english: boolean) => string) =>
-  refuseField(model.constructor.collection, field, locale, say);
+  refuseFieldIn(model.constructor.collection, field, locale, say);
 
 /** A new member needs every required field and a way to reach her; an edit may blank neither. */
 export function checkRequired(model: any, locale: string) {

@@ -2,7 +2,7 @@ import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
 import { normaliseValues } from './field-values';
 import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from './likely-duplicates';
-import { fieldTitle, localeOf, MemberInputError, refuseField } from '@hongniang/plugin-core';
+import { fieldTitle, localeOf, MemberInputError, refuseFieldIn } from '@hongniang/plugin-core';
 import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
 import { checkRanges } from './ranges';
 import { checkRequired } from './required-fields';
@@ -38,7 +38,7 @@ const PREFERENCE_CHOICES: Record<string, ChoiceList> = {
 };
 
 const refuse = (model: any, field: string, locale: string, say: (title: string, english: boolean) => string) =>
-  refuseField(model.constructor.collection, field, locale, say);
+  refuseFieldIn(model.constructor.collection, field, locale, say);
 
 function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: string) {
   for (const [field, list] of Object.entries(choices)) {
