@@ -1,4 +1,4 @@
 export { default } from './plugin';
 // What the other Hongniang plugins build on: the privacy levels in force (the matching plugin's candidate cards).
-export { FieldPrivacy } from './privacy-levels';
-export type { FieldLevels, PrivacyLevel } from './privacy-levels';
+export { FieldPrivacy } from './privacy/privacy-levels';
+export type { FieldLevels, PrivacyLevel } from './privacy/privacy-levels';

@@ -1,23 +1,23 @@
 import { afterPagesSeeded, declareAccess, extendBlueprint, providePrivacy, registerInCollectionManager } from '@hongniang/plugin-core';
 import { Plugin } from '@nocobase/server';
-import { applyAgencyRoles, grantMenus, syncFieldLists } from './apply-roles';
-import { applyFrontDoorDefaults } from './front-door';
-import { guardActions } from './guard-actions';
-import { guardMoves } from './guard-moves';
-import { guardQueries } from './guard-queries';
-import { guardSavedSql } from './guard-sql';
-import { guardWrites } from './guard-writes';
-import { keepRecordsInScope } from './keep-records-in-scope';
-import { answerMissingTargetAs400 } from './missing-target-error';
-import { offerOwnersByName } from './owner-pickers';
-import { privacyAnswers } from './privacy-answers';
-import { fillPrivacyCollection } from './privacy-collection';
-import { FieldPrivacy } from './privacy-levels';
-import { withPrivateFieldGroups } from './privacy-page';
-import { AccessRegistry } from './registry';
+import { applyAgencyRoles, grantMenus, syncFieldLists } from './agency/apply-roles';
+import { applyFrontDoorDefaults } from './setup/front-door';
+import { guardActions } from './middlewares/guard-actions';
+import { guardMoves } from './middlewares/guard-moves';
+import { guardQueries } from './middlewares/guard-queries';
+import { guardSavedSql } from './middlewares/guard-sql';
+import { guardWrites } from './middlewares/guard-writes';
+import { keepRecordsInScope } from './hooks/keep-records-in-scope';
+import { answerMissingTargetAs400 } from './middlewares/missing-target-error';
+import { offerOwnersByName } from './pages/owner-pickers';
+import { privacyAnswers } from './privacy/privacy-answers';
+import { fillPrivacyCollection } from './hooks/privacy-collection';
+import { FieldPrivacy } from './privacy/privacy-levels';
+import { withPrivateFieldGroups } from './pages/privacy-page';
+import { AccessRegistry } from './agency/registry';
 import { ACCESS_GRANTS } from './roles';
-import { shapeRecords } from './shape-records';
-import { validateFieldPrivacy } from './validate-privacy';
+import { shapeRecords } from './middlewares/shape-records';
+import { validateFieldPrivacy } from './hooks/validate-privacy';
 
 /**
  * Roles and field privacy: the agency's roles as data, with what every plugin declares for them (plugin-core's

@@ -4,8 +4,8 @@
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
-import { GUARDED_ACTIONS } from '../action-kinds';
-import { grantStaffLabels } from '../apply-roles';
+import { GUARDED_ACTIONS } from '../privacy/action-kinds';
+import { grantStaffLabels } from '../agency/apply-roles';
 
 const q = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 

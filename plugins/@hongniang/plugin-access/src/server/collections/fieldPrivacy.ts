@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { label, PRIVACY_LEVELS } from '../privacy-levels';
+import { label, PRIVACY_LEVELS } from '../privacy/privacy-levels';
 
 /** 字段隐私: one row per field whose privacy is not the ordinary archive's. The one place the agency changes who sees what. */
 export default defineCollection({

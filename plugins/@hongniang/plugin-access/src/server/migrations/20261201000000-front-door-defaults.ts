@@ -1,5 +1,5 @@
 import { Migration } from '@nocobase/server';
-import { applyFrontDoorDefaults } from '../front-door';
+import { applyFrontDoorDefaults } from '../setup/front-door';
 
 /** An agency installed before: self sign-up off, and the 红娘 title and logo, each once (see front-door.ts). */
 export default class FrontDoorDefaults extends Migration {

@@ -1,6 +1,6 @@
 import { Migration } from '@nocobase/server';
-import { grantStaffLabels } from '../apply-roles';
-import { offerOwnersByName } from '../owner-pickers';
+import { grantStaffLabels } from '../agency/apply-roles';
+import { offerOwnersByName } from '../pages/owner-pickers';
 import type { PluginAccessServer } from '../plugin';
 
 /**

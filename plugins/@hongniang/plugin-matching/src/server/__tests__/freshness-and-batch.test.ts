@@ -2,8 +2,8 @@ import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
 import { MockServer } from '@nocobase/test';
 import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
 import { addMember } from '@test/support/members';
-import { MemberPool } from '../member-pool';
-import { refreshSuggestions } from '../refresh-suggestions';
+import { MemberPool } from '../matching/member-pool';
+import { refreshSuggestions } from '../actions/refresh-suggestions';
 import { endedTask } from '@test/support/tasks';
 
 const ids = (response: any) => response.body.data.map((result: any) => result.candidateId);

@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
-import { COMBINATIONS, CRITERIA, CRITERION_LABELS, label, weightField } from '../vocabulary';
+import { COMBINATIONS, CRITERIA, CRITERION_LABELS, label, weightField } from '../language/vocabulary';
 
 const number = (name: string, title: string, defaultValue: number, bounds: { min: number; max: number }, step = 1) => ({
   name,

@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../vocabulary';
+import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../language/vocabulary';
 
 const member = (name: string, title: string) => ({
   name,

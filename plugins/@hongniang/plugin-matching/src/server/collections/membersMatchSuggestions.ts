@@ -1,5 +1,5 @@
 import { extendCollection } from '@nocobase/database';
-import { label } from '../vocabulary';
+import { label } from '../language/vocabulary';
 
 /** A member's suggestions (she is the member side): the table in her popup reads them through this association. */
 export default extendCollection({

@@ -1,5 +1,5 @@
 import { extendCollection } from '@nocobase/database';
-import { CRITERIA, CRITERION_LABELS, label, weightField } from '../vocabulary';
+import { CRITERIA, CRITERION_LABELS, label, weightField } from '../language/vocabulary';
 
 /** A member's own weights (empty: the agency's): "for some members personality matters most". */
 export default extendCollection({

@@ -1,5 +1,5 @@
 import { Migration } from '@nocobase/server';
-import { offerMatchingWhereAllowed } from '../action-visibility';
+import { offerMatchingWhereAllowed } from '../pages/action-visibility';
 
 /**
  * An agency installed before issue 12 item 9: 找对象 and 批量匹配 were offered to roles the server refuses, with NocoBase's

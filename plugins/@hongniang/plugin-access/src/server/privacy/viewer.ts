@@ -1,0 +1,25 @@
+// Who is asking, as the privacy rules need it: her user id and, per privacy level, on which members she sees it.
+import { roleNamed, Reach } from '../agency/agency-roles';
+import { PrivacyLevel } from './privacy-levels';
+
+const RANK: Record<Reach, number> = { none: 0, own: 1, every: 2 };
+
+export interface Viewer {
+  userId: number | null;
+  roles: string[];
+  reach(level: PrivacyLevel): Reach;
+}
+
+/**
+ * The viewer behind a request, or null when nothing is checked (root, or a request without a role).
+ * With several roles in force (NocoBase's role union) each level gets the widest reach among them; a role the agency
+ * made itself in the Roles page has no per-row rule (its field lists alone apply).
+ */
+export function viewerOf(ctx: any): Viewer | null {
+  const roles: string[] = ctx.state?.currentRoles?.length ? ctx.state.currentRoles : ctx.state?.currentRole ? [ctx.state.currentRole] : [];
+  if (!roles.length || roles.includes('root')) return null;
+  const reach = (level: PrivacyLevel): Reach =>
+    roles.map((name) => roleNamed(name)?.sees[level] ?? 'every').reduce((widest, next) => (RANK[next] > RANK[widest] ? next : widest), 'none' as Reach);
+  const id = ctx.state?.currentUser?.id;
+  return { userId: id == null ? null : Number(id), roles, reach };
+}

@@ -1,0 +1,164 @@
+// The batch run (批量匹配): keeps every member in service supplied with her best open suggestions, as an async task
+// whose progress shows in NocoBase's task list. Safe to re-run: it only adds, rescored or retires open batch suggestions.
+import { MatchResult } from '@hongniang/matching-engine';
+import { CancelError, TaskType } from '@nocobase/plugin-async-task-manager';
+import { explain } from '../matching/reasons';
+import { readSettings } from '../hooks/match-settings';
+import { MemberPool } from '../matching/member-pool';
+import { pairKey } from '../matching/suggestions';
+import { NAMESPACE } from '../language/vocabulary';
+
+export const REFRESH_TASK = 'hongniang.refreshSuggestions';
+const CHUNK = 1000;
+
+interface Suggestion {
+  id: number;
+  memberId: number;
+  candidateId: number;
+  status: string;
+  origin: string;
+  score: number;
+}
+
+export interface RefreshSummary {
+  members: number;
+  created: number;
+  rescored: number;
+  retired: number;
+}
+
+/** One pass over the members in service. `onProgress` hears (done, total); `isCanceled` is asked between members. */
+export async function refreshSuggestions(
+  db: any,
+  pool: MemberPool,
+  options: { createdById?: number; locale?: string; onProgress?: (done: number, total: number) => void; isCanceled?: () => boolean } = {},
+): Promise<RefreshSummary> {
+  const { createdById = null, locale = 'zh-CN', onProgress, isCanceled } = options;
+  await pool.current();
+  const settings = await readSettings(db);
+  const Suggestions = db.getModel('matchSuggestions');
+  const memberIds: number[] = (await db.getModel('members').findAll({ attributes: ['id'], where: { status: 'inService' }, order: [['id', 'ASC']], raw: true }))
+    .map((row: any) => Number(row.id))
+    .filter((id: number) => pool.index.has(id));
+  const all: Suggestion[] = (await Suggestions.findAll({ attributes: ['id', 'memberId', 'candidateId', 'status', 'origin', 'score'], raw: true })).map((row: any) => ({
+    ...row,
+    memberId: Number(row.memberId),
+    candidateId: Number(row.candidateId),
+  }));
+  const byMember = new Map<number, Suggestion[]>();
+  const taken = new Set<string>();
+  const remember = (suggestion: Suggestion) => {
+    for (const id of [suggestion.memberId, suggestion.candidateId]) byMember.set(id, [...(byMember.get(id) || []), suggestion]);
+    taken.add(pairKey(suggestion.memberId, suggestion.candidateId));
+  };
+  all.forEach(remember);
+
+  const summary: RefreshSummary = { members: 0, created: 0, rescored: 0, retired: 0 };
+  let toCreate: any[] = [];
+  const flush = async () => {
+    if (!toCreate.length) return;
+    await insertRows(Suggestions, toCreate);
+    summary.created += toCreate.length;
+    toCreate = [];
+  };
+  for (const memberId of memberIds) {
+    if (isCanceled?.()) break;
+    const pairs = byMember.get(memberId) || [];
+    // Her own open suggestions compete again for her places; every other pair stays out.
+    const own = new Map(pairs.filter((s) => s.memberId === memberId && s.status === 'open').map((s) => [s.candidateId, s]));
+    const competing = new Set(own.values());
+    const excludedIds = new Set(pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)));
+    const { results } = pool.index.match(memberId, { limit: settings.batchLimit, settings: settings.engine, excludedIds });
+    const kept = new Set<number>();
+    for (const result of results) {
+      const existing = own.get(result.candidateId);
+      if (existing) {
+        kept.add(result.candidateId);
+        if (existing.score !== result.score) {
+          await Suggestions.update(scoresOf(result, locale), { where: { id: existing.id }, hooks: false });
+          summary.rescored++;
+        }
+        continue;
+      }
+      const key = pairKey(memberId, result.candidateId);
+      if (taken.has(key)) continue;
+      const values = { memberId, candidateId: result.candidateId, pairKey: key, status: 'open', origin: 'batch', createdById, updatedById: createdById, ...scoresOf(result, locale) };
+      toCreate.push(values);
+      remember({ id: 0, ...values });
+    }
+    const retired = [...own.values()].filter((s) => s.origin === 'batch' && !kept.has(s.candidateId) && s.id);
+    if (retired.length) {
+      await Suggestions.destroy({ where: { id: retired.map((s) => s.id) }, hooks: false });
+      summary.retired += retired.length;
+    }
+    if (toCreate.length >= CHUNK) await flush();
+    summary.members++;
+    // Let the app answer other requests between members: a re-run with nothing to write would never await.
+    if (summary.members % 50 === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (summary.members % 250 === 0) onProgress?.(summary.members, memberIds.length);
+  }
+  await flush();
+  onProgress?.(summary.members, memberIds.length);
+  return summary;
+}
+
+/**
+ * Many new suggestions in one statement, without building a model instance per row (most of a first run's write time at
+ * 10k members). Values are bound and typed by the model's own attributes, as bulkCreate would; hooks are skipped as there.
+ */
+async function insertRows(Model: any, rows: Record<string, any>[]) {
+  const now = new Date();
+  const attributes = Model.getAttributes();
+  const records = rows.map((row) => {
+    const record: Record<string, any> = {};
+    for (const [name, value] of Object.entries({ ...row, createdAt: now, updatedAt: now })) record[attributes[name].field] = value;
+    return record;
+  });
+  const byColumn = Object.fromEntries(Object.values(attributes).map((attribute: any) => [attribute.field, attribute]));
+  await Model.sequelize.getQueryInterface().bulkInsert(Model.getTableName(), records, {}, byColumn);
+}
+
+const scoresOf = (result: MatchResult, locale: string) => ({
+  score: result.score,
+  forwardScore: result.forward,
+  backwardScore: result.backward,
+  breakdown: explain(result.breakdown, locale),
+});
+
+/** matchSuggestions:refreshAll — starts the batch run and answers with its task (shown in the task list). */
+export async function startRefresh(ctx: any, next: () => Promise<void>) {
+  const userId = ctx.state.currentUser?.id;
+  const task = await ctx.app.container.get('AsyncTaskManager').createTask(
+    {
+      origin: 'hongniang-matching',
+      type: REFRESH_TASK,
+      title: ctx.t('Refresh match suggestions', { ns: NAMESPACE }),
+      params: { locale: ctx.getCurrentLocale?.() || 'zh-CN' },
+      createdById: userId,
+      cancelable: true,
+    },
+    { useQueue: true, context: ctx },
+  );
+  ctx.body = task.toJSON();
+  await next();
+}
+
+/** The batch run as a task of NocoBase's async-task manager (progress in the task list, cancellable). */
+export function refreshTaskType(pool: MemberPool): { type: string; new (record: any): TaskType } {
+  return class RefreshSuggestionsTask extends TaskType {
+    static type = REFRESH_TASK;
+
+    async execute() {
+      const params = (this.record.params || {}) as { locale?: string };
+      const summary = await refreshSuggestions(this.app.db, pool, {
+        createdById: this.record.createdById,
+        locale: params.locale,
+        onProgress: (current, total) => this.reportProgress({ current, total }),
+        isCanceled: () => this.isCanceled || this.abortController.signal.aborted,
+      });
+      // Stopped from the task list: what was written stays (each pair is whole), the task shows as cancelled.
+      if (this.isCanceled || this.abortController.signal.aborted) throw new CancelError();
+      return summary;
+    }
+  };
+}

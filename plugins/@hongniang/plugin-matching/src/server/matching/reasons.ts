@@ -1,0 +1,57 @@
+// A result's reasons as people read them: per criterion, how well each side fits the other's wish (0–100) and the
+// weights — or, for a criterion withheld from the caller, only that it was withheld (no fit, no weight).
+import { Combination, Criterion, CriterionScore, combine, directionalScore, round2 } from '@hongniang/matching-engine';
+import { criterionLabel } from '../language/vocabulary';
+
+export interface ReasonLine {
+  criterion: Criterion;
+  title: string;
+  forward?: number;
+  backward?: number;
+  weight?: { forward: number; backward: number };
+  withheld?: true;
+}
+
+const percent = (similarity: number) => Math.round(similarity * 100);
+
+/** The engine's breakdown in the caller's language, withheld criteria reduced to their name. */
+export const explain = (breakdown: CriterionScore[], locale: string, withheld: ReadonlySet<Criterion> = new Set()): ReasonLine[] =>
+  breakdown.map((item) =>
+    withheld.has(item.criterion)
+      ? { criterion: item.criterion, title: criterionLabel(item.criterion, locale), withheld: true }
+      : { criterion: item.criterion, title: criterionLabel(item.criterion, locale), forward: percent(item.forward), backward: percent(item.backward), weight: item.weight },
+  );
+
+export interface StoredScores {
+  score: number | null;
+  forwardScore: number | null;
+  backwardScore: number | null;
+  breakdown: ReasonLine[] | null;
+}
+
+/**
+ * A stored suggestion (the full evaluation) as a caller with withheld criteria may read it: those lines withheld, and
+ * the scores recomputed from the lines she sees, as her own search would weigh them (the stored ones count them all).
+ */
+export function storedForCaller(stored: StoredScores, withheld: ReadonlySet<Criterion>, combination: Combination, locale: string): StoredScores {
+  const lines = Array.isArray(stored.breakdown) ? stored.breakdown.filter((line) => line && line.criterion) : [];
+  const shown = lines.filter((line) => !withheld.has(line.criterion) && !line.withheld && line.weight);
+  // Float64Arrays, as the engine passes them: one argument type keeps its scoring loop fast (see matching-engine's evaluation.ts).
+  const direction = (side: 'forward' | 'backward') =>
+    directionalScore(
+      Float64Array.from(shown, (line) => Number(line[side]) / 100),
+      Float64Array.from(shown, (line) => Number(line.weight![side])),
+    );
+  const forward = direction('forward');
+  const backward = direction('backward');
+  return {
+    score: round2(combine(forward, backward, combination)),
+    forwardScore: round2(forward),
+    backwardScore: round2(backward),
+    breakdown: lines.map((line) =>
+      withheld.has(line.criterion) || line.withheld
+        ? { criterion: line.criterion, title: criterionLabel(line.criterion, locale), withheld: true }
+        : { ...line, title: criterionLabel(line.criterion, locale) },
+    ),
+  };
+}
