@@ -1,5 +1,4 @@
 // The batch half of the HTTP benchmark: matchSuggestions:refreshAll run to its end as NocoBase's async task.
-const { performance } = require('perf_hooks');
 const { setTimeout: sleep } = require('timers/promises');
 
 /** How long a batch run may take before it is stopped and reported as timed out. */

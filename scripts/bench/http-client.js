@@ -1,5 +1,4 @@
 // A timed JSON client for one NocoBase app's API, signed in as one user, and the query strings its actions take.
-const { performance } = require('perf_hooks');
 
 /**
  * A client for `baseUrl` (e.g. "http://127.0.0.1:13000"), speaking zh-CN.

@@ -18,9 +18,11 @@ function parseHttpOptions(argv) {
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (argv[i] === '--http-sizes') options.sizes = numbers(value), i++;
-    else if (argv[i] === '--batch-sizes') options.batchSizes = numbers(value), i++;
-    else if (argv[i] === '--members-queried') options.membersQueried = numbers(value)[0], i++;
+    if (argv[i] === '--http-sizes') options.sizes = numbers(value);
+    else if (argv[i] === '--batch-sizes') options.batchSizes = numbers(value);
+    else if (argv[i] === '--members-queried') options.membersQueried = numbers(value)[0];
+    else continue;
+    i++; // the option's value
   }
   return options;
 }

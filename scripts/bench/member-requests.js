@@ -43,7 +43,11 @@ async function benchRequests(http, count) {
     const { json } = await http.call('GET', `members:get?${query({ filterByTk: id, appends: ['partnerPreferences', 'partnerPreferences.preferredRegions'] })}`);
     plans.push({ id, ...hardFilter(json.data) });
   }
-  for (const plan of plans.slice(0, 5)) await match(plan.id), await list(plan); // warm-up, not counted
+  // warm-up, not counted
+  for (const plan of plans.slice(0, 5)) {
+    await match(plan.id);
+    await list(plan);
+  }
 
   const matchMs = [];
   const listMs = [];

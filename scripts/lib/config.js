@@ -1,5 +1,5 @@
 // Reads .env (creating it from .env.example on first run) and checks every setting before NocoBase sees it.
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { root } = require('./workspace');
@@ -20,7 +20,7 @@ function ensureEnvFile() {
   const file = envFilePath();
   if (fs.existsSync(file)) return false;
   const template = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
-  const key = crypto.randomBytes(32).toString('hex');
+  const key = randomBytes(32).toString('hex');
   fs.writeFileSync(file, template.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`));
   return true;
 }

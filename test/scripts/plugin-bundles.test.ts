@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import vm from 'vm';
 
-const { listPlugins } = require('../../scripts/lib/workspace');
+import { listPlugins } from '../../scripts/lib/workspace';
 
 /**
  * Loads a built client bundle the way the web client's AMD loader does, with stand-ins for the modules the web client
@@ -43,6 +43,8 @@ describe.each(plugins)(
     it('has its server entry in dist/server, as package main', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
       expect(pkg.main).toBe('dist/server/index.js');
+      // The built bundle, found at run time: what NocoBase itself loads.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const server = require(path.join(dir, pkg.main));
       expect(typeof server.default).toBe('function');
     });

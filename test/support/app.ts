@@ -1,7 +1,7 @@
 import { createMockServer, MockServer } from '@nocobase/test';
 import { freshSqliteFile, removeSqliteFile } from './sqlite-file';
 
-const { listPlugins, requiredNocoBasePlugins } = require('../../scripts/lib/workspace');
+import { listPlugins, requiredNocoBasePlugins } from '../../scripts/lib/workspace';
 
 /** NocoBase plugins every Hongniang app stands on (users, sign-in, roles and permissions, the main data source). */
 export const FOUNDATION_PLUGINS = [

@@ -3,10 +3,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Browser } from 'playwright-core';
+import { freePort, throwawayAppEnv } from '../../scripts/lib/throwaway-app';
 import { launchChromium } from './browser';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort, throwawayAppEnv } = require('../../scripts/lib/throwaway-app');
 
 const root = path.resolve(__dirname, '..', '..');
 
