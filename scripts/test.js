@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, build, type-check, run every jest suite, then the browser tests; non-zero on any failure.
+// `npm test`: install if needed, build, type-check, lint, run every jest suite, then the browser tests; non-zero on any failure.
 //   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite, a fresh file per suite, or in memory
 //                                       with HONGNIANG_TEST_SQLITE=memory; postgres/mariadb use throwaway databases)
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
-//   --no-build                          skip the build and type check (CI runs them once before its parallel runs)
+//   --no-build                          skip the build, type check and lint (CI runs them once, in npm test beside its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -11,6 +11,7 @@ const { ensureInstalled } = require('./lib/install');
 const { root } = require('./lib/workspace');
 
 const WORKERS = 2;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const totals = { passed: 0, failed: 0 };
 
 /** Runs jest with a JSON report, so the run can close on one line counting every test. */
@@ -73,6 +74,8 @@ async function main() {
   let ok = !options.build || run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
   ok = ok && (!options.build || run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']));
   if (!ok) process.exit(1);
+  // A lint failure fails the run, but the tests still run: their result is worth having beside it.
+  if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
 
   if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
