@@ -13,7 +13,8 @@ function parseHttpOptions(argv) {
   const options = { ...DEFAULTS };
   const numbers = (value = '') => {
     const list = value.split(',').filter(Boolean).map(Number);
-    if (!list.every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error(`expected whole numbers separated by commas, got "${value}"`);
+    if (!list.every((n) => Number.isSafeInteger(n) && n > 0))
+      throw new Error(`expected whole numbers separated by commas, got "${value}"`);
     return list;
   };
   for (let i = 0; i < argv.length; i++) {

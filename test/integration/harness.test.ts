@@ -16,7 +16,9 @@ describe('the test harness boots real NocoBase on the database asked for', () =>
     const dialect = process.env.DB_DIALECT;
     expect(app.db.sequelize.getDialect()).toBe(dialect);
     if (dialect !== 'sqlite') {
-      const [rows] = await app.db.sequelize.query(dialect === 'postgres' ? 'SELECT current_database() AS name' : 'SELECT DATABASE() AS name');
+      const [rows] = await app.db.sequelize.query(
+        dialect === 'postgres' ? 'SELECT current_database() AS name' : 'SELECT DATABASE() AS name',
+      );
       expect((rows as any[])[0].name).toBe(`${process.env.HONGNIANG_TEST_DATABASE}_${process.env.JEST_WORKER_ID}`);
     }
   });

@@ -100,7 +100,12 @@ export async function rootUser(app: MockServer) {
 }
 
 /** The staff of a test agency: one account per agency role, two matchmakers (李静's and 王芳's members differ). */
-export const AGENCY_STAFF = { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker', intake: 'intake' } as const;
+export const AGENCY_STAFF = {
+  manager: 'manager',
+  lijing: 'matchmaker',
+  wangfang: 'matchmaker',
+  intake: 'intake',
+} as const;
 export type StaffName = keyof typeof AGENCY_STAFF;
 
 /** Creates the agency's staff accounts and signs each in, in her role: `as.lijing` is an agent, `users.lijing` her id. */

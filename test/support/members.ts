@@ -11,7 +11,10 @@ export function bornYearsAgo(age: number, today = new Date()) {
 let phones = 0;
 
 /** Creates a member through the repository (with hooks, as the API does) and returns her id. */
-export async function addMember(app: MockServer, values: Record<string, any> & { age?: number; city?: string; partnerPreferences?: Record<string, any> }) {
+export async function addMember(
+  app: MockServer,
+  values: Record<string, any> & { age?: number; city?: string; partnerPreferences?: Record<string, any> },
+) {
   const { age = 30, city, partnerPreferences, ...rest } = values;
   phones++;
   const member = await app.db.getRepository('members').create({
