@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot } from '@test/support/app';
 
 /** The collections the web client knows: only those in the collection manager (collections:listMeta). */
 async function collectionsKnownTo(agent: any): Promise<string[]> {
@@ -12,13 +12,9 @@ describe('our collections in the collection manager (what the web client can sho
   let app: MockServer;
   let manager: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
+  appForSuite(async (booted) => {
+    app = booted;
     manager = await signInAs(app, await createUser(app, { nickname: '赵丽', roles: ['manager'] }), 'manager');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   it('lists the collections of every seeded page to a manager: 年龄段设置 and 匹配设置 load their data', async () => {
@@ -36,7 +32,7 @@ describe('our collections in the collection manager (what the web client can sho
     let admin: any;
 
     beforeAll(async () => {
-      admin = await signInAs(app, await rootUser(app), 'root');
+      admin = await signInAsRoot(app);
     });
 
     it('removes a field she added to 会员, its column with it', async () => {
@@ -98,7 +94,7 @@ describe('our collections in the collection manager (what the web client can sho
     }
     // What `npm start` runs on an existing database (nocobase start --quickstart): an upgrade without the afterUpgrade event.
     await app.upgrade({ quickstart: true } as any);
-    const admin = await signInAs(app, await rootUser(app), 'root');
+    const admin = await signInAsRoot(app);
     expect(await collectionsKnownTo(admin)).toEqual(expect.arrayContaining(['ageGroupBands', 'matchSettings']));
     const settings = await admin.resource('matchSettings').get({ filterByTk: 1 });
     expect(settings.status).toBe(200);

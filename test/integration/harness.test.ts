@@ -1,15 +1,11 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot } from '@test/support/app';
 
 describe('the test harness boots real NocoBase on the database asked for', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   it('talks to the dialect and database chosen by npm test / test:postgres / test:mariadb', async () => {
@@ -24,7 +20,7 @@ describe('the test harness boots real NocoBase on the database asked for', () =>
   });
 
   it('signs in as a user in a given role, and that role is what the ACL checks', async () => {
-    const admin = await signInAs(app, await rootUser(app), 'root');
+    const admin = await signInAsRoot(app);
     expect((await admin.resource('roles').list()).status).toBe(200);
 
     const member = await createUser(app, { nickname: 'Plain Member', roles: ['member'] });

@@ -1,17 +1,13 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import seedDemoCommand from '../commands/seed-demo';
 import { DEMO_MATCHMAKERS, seedDemoAgency } from '../demo/seed-demo';
 
 describe('seeding a demo agency into a real app', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   it('adds members with numbers, preferences, cities and matchmakers through the seed-demo command', async () => {
@@ -24,7 +20,7 @@ describe('seeding a demo agency into a real app', () => {
     const matchmakers = await app.db.getRepository('users').find({ filter: { username: DEMO_MATCHMAKERS.map((m) => m.username) } });
     expect(matchmakers).toHaveLength(3);
 
-    const admin = await signInAs(app, await rootUser(app), 'root');
+    const admin = await signInAsRoot(app);
     const { body } = await admin.resource('members').list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });
     expect(body.data).toHaveLength(120);
     const numbers = body.data.map((m: any) => m.memberNo);
