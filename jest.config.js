@@ -21,7 +21,10 @@ module.exports = {
     {
       ...common,
       displayName: 'server',
-      testMatch: ['<rootDir>/plugins/@hongniang/*/src/**/__tests__/**/*.test.ts', '<rootDir>/test/integration/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/plugins/@hongniang/*/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/test/integration/**/*.test.ts',
+      ],
       setupFiles: ['<rootDir>/test/setup/server-env.js'],
     },
     { ...common, displayName: 'scripts', testMatch: ['<rootDir>/test/scripts/**/*.test.ts'] },

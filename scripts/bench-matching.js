@@ -25,9 +25,13 @@ function parseArguments(argv) {
   const flags = new Set(argv.filter((arg) => arg.startsWith('--') && !OPTIONS_WITH_VALUE.includes(arg)));
   const positional = argv.filter((arg, i) => !arg.startsWith('--') && !OPTIONS_WITH_VALUE.includes(argv[i - 1]));
   for (const flag of flags) {
-    if (!['--engine-only', '--http-only', '--no-build'].includes(flag)) throw new UsageError(`unknown option "${flag}"; use [sizes] [--engine-only | --http-only] [--http-sizes N,N] [--batch-sizes N] [--members-queried N] [--no-build]`);
+    if (!['--engine-only', '--http-only', '--no-build'].includes(flag))
+      throw new UsageError(
+        `unknown option "${flag}"; use [sizes] [--engine-only | --http-only] [--http-sizes N,N] [--batch-sizes N] [--members-queried N] [--no-build]`,
+      );
   }
-  if (flags.has('--engine-only') && flags.has('--http-only')) throw new UsageError('--engine-only and --http-only exclude each other');
+  if (flags.has('--engine-only') && flags.has('--http-only'))
+    throw new UsageError('--engine-only and --http-only exclude each other');
   return {
     engineSizes: (positional[0] || '1000,10000,100000').split(',').map(Number),
     engine: !flags.has('--http-only'),
@@ -66,9 +70,13 @@ function benchEngine(sizes) {
     const members = pool.filter((_, i) => i % Math.max(1, Math.floor(size / 200)) === 0).slice(0, 200);
     const options = { limit: 20, settings: DEFAULT_SETTINGS };
     for (const member of members.slice(0, 5)) index.match(member.profile.id, options); // warm-up
-    const indexTimes = members.map((member) => time(() => index.match(member.profile.id, options)).ms).sort((a, b) => a - b);
+    const indexTimes = members
+      .map((member) => time(() => index.match(member.profile.id, options)).ms)
+      .sort((a, b) => a - b);
     const referenceMembers = members.slice(0, Math.max(5, Math.floor(members.length / 4)));
-    const referenceTimes = referenceMembers.map((member) => time(() => matchReference(pool, member.profile.id, options)).ms).sort((a, b) => a - b);
+    const referenceTimes = referenceMembers
+      .map((member) => time(() => matchReference(pool, member.profile.id, options)).ms)
+      .sort((a, b) => a - b);
     const indexP50 = percentile(indexTimes, 50);
     const referenceP50 = percentile(referenceTimes, 50);
     rows.push({

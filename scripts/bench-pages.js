@@ -40,7 +40,12 @@ async function startApp() {
   const env = throwawayAppEnv({ dir, port, admin: ADMIN, database: 'bench.sqlite' });
   const log = path.join(dir, 'app.log');
   const out = fs.openSync(log, 'a');
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
   const stop = () => {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -64,7 +69,11 @@ async function startApp() {
 async function api(app, token, action, body) {
   const response = await fetch(`${app.url}/api/${action}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Authenticator': 'basic',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return response.json();
@@ -116,14 +125,33 @@ async function openByAddress(page, address) {
 
 /** One move inside the app: 推荐记录 → 会员列表 through the menu, to the first member row. */
 async function openThroughMenu(page) {
-  await page.locator('.ant-menu-item, .ant-menu-submenu-title').filter({ hasText: /^\s*匹配推荐\s*$/ }).first().click();
-  await page.locator('.ant-menu-item').filter({ hasText: /^\s*推荐记录\s*$/ }).first().click();
+  await page
+    .locator('.ant-menu-item, .ant-menu-submenu-title')
+    .filter({ hasText: /^\s*匹配推荐\s*$/ })
+    .first()
+    .click();
+  await page
+    .locator('.ant-menu-item')
+    .filter({ hasText: /^\s*推荐记录\s*$/ })
+    .first()
+    .click();
   await page.locator('.ant-table:visible').first().waitFor({ timeout: 120000 });
   await page.waitForTimeout(500);
   const started = Date.now();
-  await page.locator('.ant-menu-item, .ant-menu-submenu-title').filter({ hasText: /^\s*会员管理\s*$/ }).first().click();
-  await page.locator('.ant-menu-item').filter({ hasText: /^\s*会员列表\s*$/ }).first().click();
-  await page.locator('.ant-table-tbody .ant-table-row:visible', { hasText: /HN\d+/ }).first().waitFor({ timeout: 120000 });
+  await page
+    .locator('.ant-menu-item, .ant-menu-submenu-title')
+    .filter({ hasText: /^\s*会员管理\s*$/ })
+    .first()
+    .click();
+  await page
+    .locator('.ant-menu-item')
+    .filter({ hasText: /^\s*会员列表\s*$/ })
+    .first()
+    .click();
+  await page
+    .locator('.ant-table-tbody .ant-table-row:visible', { hasText: /HN\d+/ })
+    .first()
+    .waitFor({ timeout: 120000 });
   return Date.now() - started;
 }
 
@@ -131,14 +159,21 @@ async function main() {
   const running = arg('url');
   if (!running) say('starting the app as npm start does (build, install with the demo agency)…');
   const app = running ? { url: running.replace(/\/$/, ''), stop: () => undefined } : await startApp();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const session = (await api(app, null, 'auth:signIn', { account: ACCOUNT, password: PASSWORD })).data;
     const routes = (await api(app, session.token, 'desktopRoutes:listAccessible?paginate=false&tree=true')).data || [];
-    const memberList = routes.flatMap((route) => [route, ...(route.children || [])]).find((route) => route.title === '会员列表');
+    const memberList = routes
+      .flatMap((route) => [route, ...(route.children || [])])
+      .find((route) => route.title === '会员列表');
     if (!memberList) throw new Error(`${ACCOUNT} has no 会员列表 in her menu`);
     const address = `${app.url}/admin/${memberList.schemaUid}`;
-    const adminToken = (await api(app, null, 'auth:signIn', { account: ADMIN.email, password: ADMIN.password })).data.token;
+    const adminToken = (await api(app, null, 'auth:signIn', { account: ADMIN.email, password: ADMIN.password })).data
+      .token;
     const counts = await modelCounts(app, adminToken, memberList.schemaUid);
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 950 } });
@@ -147,7 +182,9 @@ async function main() {
     await page.fill('input[type="password"]', PASSWORD);
     await page.click('button:has-text("登录")');
     await page.waitForURL(/\/admin/, { timeout: 60000 });
-    say(`signed in as ${ACCOUNT}; ${RUNS} openings by address, ${RUNS} through the menu, ${RUNS * 3} API calls, interleaved`);
+    say(
+      `signed in as ${ACCOUNT}; ${RUNS} openings by address, ${RUNS} through the menu, ${RUNS * 3} API calls, interleaved`,
+    );
 
     const openings = [];
     const moves = [];
@@ -155,7 +192,8 @@ async function main() {
     // The page's own members:list request, replayed as it was sent (address, session, role, language headers).
     let listRequest = null;
     page.on('request', (request) => {
-      if (!listRequest && /\/api\/members:list/.test(request.url())) listRequest = { url: request.url(), headers: request.headers() };
+      if (!listRequest && /\/api\/members:list/.test(request.url()))
+        listRequest = { url: request.url(), headers: request.headers() };
     });
     const callAlone = async () => {
       const started = performance.now();
@@ -171,17 +209,33 @@ async function main() {
     }
 
     const api50 = median(alone);
-    const row = (label, values) => ({ measure: label, 'p50 ms': ms(median(values)), 'min ms': ms(Math.min(...values)), 'max ms': ms(Math.max(...values)), '× API p50': (median(values) / api50).toFixed(1) });
+    const row = (label, values) => ({
+      measure: label,
+      'p50 ms': ms(median(values)),
+      'min ms': ms(Math.min(...values)),
+      'max ms': ms(Math.max(...values)),
+      '× API p50': (median(values) / api50).toFixed(1),
+    });
     const breakdown = (key) => openings.map((opening) => opening[key]);
-    console.log(`\nThe member list (会员列表) as ${ACCOUNT} sees it; ${RUNS} runs; ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}`);
-    console.log(`page: ${counts.models} flow models, ${counts.js} of them JS; an opening made ${median(breakdown('apiRequests'))} API requests up to members:list, loaded ${median(breakdown('scripts'))} scripts (${Math.round(median(breakdown('scriptBytes')) / 1024)} KiB over the wire)`);
+    console.log(
+      `\nThe member list (会员列表) as ${ACCOUNT} sees it; ${RUNS} runs; ${os.cpus().length} × ${os.cpus()[0]?.model}, load ${os.loadavg()[0].toFixed(1)}`,
+    );
+    console.log(
+      `page: ${counts.models} flow models, ${counts.js} of them JS; an opening made ${median(breakdown('apiRequests'))} API requests up to members:list, loaded ${median(breakdown('scripts'))} scripts (${Math.round(median(breakdown('scriptBytes')) / 1024)} KiB over the wire)`,
+    );
     console.table([
       row('opening by address → first row', breakdown('total')),
       row('  of it: until the DOM is ready', breakdown('domReady')),
       row('  until the first API request', breakdown('firstApi')),
       row('  until members:list is sent', breakdown('listStart')),
-      row('  members:list answered (in the page)', openings.map((opening) => opening.listEnd - opening.listStart)),
-      row('  answer → first row drawn', openings.map((opening) => opening.total - opening.listEnd)),
+      row(
+        '  members:list answered (in the page)',
+        openings.map((opening) => opening.listEnd - opening.listStart),
+      ),
+      row(
+        '  answer → first row drawn',
+        openings.map((opening) => opening.total - opening.listEnd),
+      ),
       row('through the menu → first row', moves),
       row('members:list alone (same request, Node)', alone),
     ]);

@@ -16,7 +16,9 @@ function compile(project) {
 
 function build() {
   const projects = [...listLibraries(), ...listPlugins()].flatMap(({ dir }) =>
-    ['tsconfig.build.json', 'tsconfig.client.json'].map((file) => path.join(dir, file)).filter((file) => fs.existsSync(file)),
+    ['tsconfig.build.json', 'tsconfig.client.json']
+      .map((file) => path.join(dir, file))
+      .filter((file) => fs.existsSync(file)),
   );
   for (const { dir } of [...listLibraries(), ...listPlugins()]) {
     fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });

@@ -11,7 +11,8 @@ function parseArguments(argv) {
     }
     options[name] = argv[++i];
   }
-  if (!/^\d+$/.test(options.members) || Number(options.members) < 1) throw new Error(`--members must be a positive whole number; got "${options.members}"`);
+  if (!/^\d+$/.test(options.members) || Number(options.members) < 1)
+    throw new Error(`--members must be a positive whole number; got "${options.members}"`);
   if (!/^\d+$/.test(options.seed)) throw new Error(`--seed must be a whole number; got "${options.seed}"`);
   return options;
 }

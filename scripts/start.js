@@ -13,7 +13,8 @@ async function main() {
   let config;
   try {
     config = loadConfig();
-    if (config.envFileCreated) console.log(`[hongniang] created ${config.envFile} from .env.example with a new APP_KEY`);
+    if (config.envFileCreated)
+      console.log(`[hongniang] created ${config.envFile} from .env.example with a new APP_KEY`);
     console.log(`[hongniang] using ${await ensureDatabase(config.database)}`);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -50,7 +51,9 @@ function demoStaffLines(env) {
   const roles = { manager: '主管 manager', matchmaker: '红娘 matchmaker', intake: '前台 intake' };
   return [
     `[hongniang] demo staff (created with a new installation; password ${demoPassword()}):`,
-    ...DEMO_STAFF.map((person) => `[hongniang]   ${person.username.padEnd(9)} ${person.nickname}  ${roles[person.role] || person.role}`),
+    ...DEMO_STAFF.map(
+      (person) => `[hongniang]   ${person.username.padEnd(9)} ${person.nickname}  ${roles[person.role] || person.role}`,
+    ),
   ];
 }
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, build, type-check, run every jest suite, then the browser tests; non-zero on any failure.
+// `npm test`: install if needed, build, type-check, lint, run every jest suite, then the browser tests; non-zero on any failure.
 //   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite, a fresh file per suite, or in memory
 //                                       with HONGNIANG_TEST_SQLITE=memory; postgres/mariadb use throwaway databases)
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
-//   --no-build                          skip the build and type check (CI runs them once before its parallel runs)
+//   --no-build                          skip the build, type check and lint (CI runs them once, in npm test beside its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -11,12 +11,18 @@ const { ensureInstalled } = require('./lib/install');
 const { root } = require('./lib/workspace');
 
 const WORKERS = 2;
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const totals = { passed: 0, failed: 0 };
 
 /** Runs jest with a JSON report, so the run can close on one line counting every test. */
 function runJest(label, args, env = {}) {
   const report = path.join(require('os').tmpdir(), `hongniang-jest-${process.pid}-${Date.now()}.json`);
-  const ok = run(label, process.execPath, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`], env);
+  const ok = run(
+    label,
+    process.execPath,
+    [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`],
+    env,
+  );
   try {
     const result = JSON.parse(require('fs').readFileSync(report, 'utf8'));
     totals.passed += result.numPassedTests;
@@ -61,18 +67,36 @@ function run(label, command, args, env = {}) {
 function serverOf(dialect) {
   const env = process.env;
   if (dialect === 'postgres') {
-    return { dialect, host: env.DB_HOST || '127.0.0.1', port: Number(env.DB_PORT || 5432), user: env.DB_USER || 'postgres', password: env.DB_PASSWORD || '' };
+    return {
+      dialect,
+      host: env.DB_HOST || '127.0.0.1',
+      port: Number(env.DB_PORT || 5432),
+      user: env.DB_USER || 'postgres',
+      password: env.DB_PASSWORD || '',
+    };
   }
-  return { dialect, host: env.DB_HOST || '127.0.0.1', port: Number(env.DB_PORT || 3306), user: env.DB_USER || 'root', password: env.DB_PASSWORD || '' };
+  return {
+    dialect,
+    host: env.DB_HOST || '127.0.0.1',
+    port: Number(env.DB_PORT || 3306),
+    user: env.DB_USER || 'root',
+    password: env.DB_PASSWORD || '',
+  };
 }
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   ensureInstalled();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  let ok = !options.build || run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
-  ok = ok && (!options.build || run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']));
+  let ok =
+    !options.build || run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
+  ok =
+    ok &&
+    (!options.build ||
+      run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']));
   if (!ok) process.exit(1);
+  // A lint failure fails the run, but the tests still run: their result is worth having beside it.
+  if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
 
   if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
@@ -98,18 +122,37 @@ async function main() {
     }
     try {
       // The engine's unit tests and the scripts' tests touch no database: they run once, with SQLite.
-      const projects = options.dialect === 'sqlite' ? ['--selectProjects', 'unit', 'server', 'scripts'] : ['--selectProjects', 'server'];
-      const where = options.dialect !== 'sqlite' ? options.dialect : process.env.HONGNIANG_TEST_SQLITE === 'memory' ? 'sqlite (in memory)' : 'sqlite (a file per suite)';
+      const projects =
+        options.dialect === 'sqlite'
+          ? ['--selectProjects', 'unit', 'server', 'scripts']
+          : ['--selectProjects', 'server'];
+      const where =
+        options.dialect !== 'sqlite'
+          ? options.dialect
+          : process.env.HONGNIANG_TEST_SQLITE === 'memory'
+            ? 'sqlite (in memory)'
+            : 'sqlite (a file per suite)';
       ok = runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
     } finally {
       const { dropDatabase } = require('./lib/database');
-      for (const database of databases) await dropDatabase(database).catch((error) => console.error(`[hongniang] could not drop ${database.database}: ${error.message}`));
+      for (const database of databases)
+        await dropDatabase(database).catch((error) =>
+          console.error(`[hongniang] could not drop ${database.database}: ${error.message}`),
+        );
     }
   }
   if (options.e2e || options.onlyE2e) {
-    ok = runJest('browser tests (headless Chromium against the running app)', ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs]) && ok;
+    ok =
+      runJest('browser tests (headless Chromium against the running app)', [
+        '--selectProjects',
+        'e2e',
+        '--runInBand',
+        ...options.jestArgs,
+      ]) && ok;
   }
-  console.log(`\n[hongniang] ${ok ? 'all tests passed' : 'some tests FAILED'} (${options.dialect}${options.e2e || options.onlyE2e ? ' + browser' : ''})`);
+  console.log(
+    `\n[hongniang] ${ok ? 'all tests passed' : 'some tests FAILED'} (${options.dialect}${options.e2e || options.onlyE2e ? ' + browser' : ''})`,
+  );
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
   console.log(times.map((line) => `[hongniang]   ${line}`).join('\n'));
   process.exit(ok ? 0 : 1);

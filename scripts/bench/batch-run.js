@@ -1,5 +1,4 @@
 // The batch half of the HTTP benchmark: matchSuggestions:refreshAll run to its end as NocoBase's async task.
-const { performance } = require('perf_hooks');
 const { setTimeout: sleep } = require('timers/promises');
 
 /** How long a batch run may take before it is stopped and reported as timed out. */
@@ -21,7 +20,8 @@ async function benchBatch(http) {
   const started = performance.now();
   const { json } = await http.call('POST', 'matchSuggestions:refreshAll', {});
   const taskId = json.data?.id;
-  if (!taskId) throw new Error(`matchSuggestions:refreshAll answered without a task id: ${JSON.stringify(json).slice(0, 500)}`);
+  if (!taskId)
+    throw new Error(`matchSuggestions:refreshAll answered without a task id: ${JSON.stringify(json).slice(0, 500)}`);
   let longestPollMs = 0;
   let droppedPolls = 0;
   for (;;) {
@@ -48,7 +48,14 @@ async function benchBatch(http) {
     }
     if (performance.now() - started > BATCH_TIMEOUT_MS) {
       await http.call('POST', `asyncTasks:stop?filterByTk=${encodeURIComponent(taskId)}`).catch(() => undefined);
-      return { ok: false, timedOut: true, wallS: (performance.now() - started) / 1000, result: task?.progressCurrent != null ? { progress: `${task.progressCurrent}/${task.progressTotal}` } : null, longestPollMs, droppedPolls };
+      return {
+        ok: false,
+        timedOut: true,
+        wallS: (performance.now() - started) / 1000,
+        result: task?.progressCurrent != null ? { progress: `${task.progressCurrent}/${task.progressTotal}` } : null,
+        longestPollMs,
+        droppedPolls,
+      };
     }
     await sleep(100);
   }

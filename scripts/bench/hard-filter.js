@@ -14,7 +14,10 @@ const range = (field, min, max) => [
 ];
 const notOneOf = (field, values) => ({ $or: [{ [field]: { $notIn: values } }, { [field]: { $empty: true } }] });
 /** Deepest codes only (a cascader path is stored whole), as the plugin's profiles read them. */
-const deepest = (codes) => codes.filter((code) => !codes.some((other) => other !== code && other.startsWith(code))).filter((code) => code.length <= 4);
+const deepest = (codes) =>
+  codes
+    .filter((code) => !codes.some((other) => other !== code && other.startsWith(code)))
+    .filter((code) => code.length <= 4);
 
 /**
  * What members:list needs to ask for the same member's candidates: opposite gender, recommendable (in service, consented,
@@ -45,13 +48,20 @@ function hardFilter(member) {
   };
   if (required('age')) add('age', ...range('age', wish.ageMin, wish.ageMax));
   if (required('height')) add('height', ...range('heightCm', wish.heightMin, wish.heightMax));
-  if (required('education') && wish.minEducation) add('education', { education: { $in: atLeast(words.education, wish.minEducation) } });
-  if (required('income') && wish.minIncomeBand) add('income', { incomeBand: { $in: atLeast(words.incomeBand, wish.minIncomeBand) } });
-  if (required('maritalStatus') && list(wish.maritalStatuses).length) add('maritalStatus', { maritalStatus: { $in: wish.maritalStatuses } });
-  if (required('children') && wish.childrenAcceptable === false) add('children', notOneOf('childrenStatus', ['livesWithMember', 'livesWithOther']));
-  if (required('smoking') && wish.smokingAcceptable === false) add('smoking', notOneOf('smoking', ['sometimes', 'often']));
-  if (required('hobbies') && list(wish.wantedHobbies).length) add('hobbies', { hobbies: { $anyOf: wish.wantedHobbies } });
-  if (required('personality') && list(wish.wantedPersonality).length) add('personality', { personality: { $anyOf: wish.wantedPersonality } });
+  if (required('education') && wish.minEducation)
+    add('education', { education: { $in: atLeast(words.education, wish.minEducation) } });
+  if (required('income') && wish.minIncomeBand)
+    add('income', { incomeBand: { $in: atLeast(words.incomeBand, wish.minIncomeBand) } });
+  if (required('maritalStatus') && list(wish.maritalStatuses).length)
+    add('maritalStatus', { maritalStatus: { $in: wish.maritalStatuses } });
+  if (required('children') && wish.childrenAcceptable === false)
+    add('children', notOneOf('childrenStatus', ['livesWithMember', 'livesWithOther']));
+  if (required('smoking') && wish.smokingAcceptable === false)
+    add('smoking', notOneOf('smoking', ['sometimes', 'often']));
+  if (required('hobbies') && list(wish.wantedHobbies).length)
+    add('hobbies', { hobbies: { $anyOf: wish.wantedHobbies } });
+  if (required('personality') && list(wish.wantedPersonality).length)
+    add('personality', { personality: { $anyOf: wish.wantedPersonality } });
   const regions = deepest((wish.preferredRegions || []).map((region) => String(region.code)));
   if (required('region') && regions.length) add('region', { 'currentCity.code': { $in: regions } });
   return { filter: { $and: and }, used };

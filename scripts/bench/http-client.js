@@ -1,5 +1,4 @@
 // A timed JSON client for one NocoBase app's API, signed in as one user, and the query strings its actions take.
-const { performance } = require('perf_hooks');
 
 /**
  * A client for `baseUrl` (e.g. "http://127.0.0.1:13000"), speaking zh-CN.
@@ -15,7 +14,11 @@ function client(baseUrl) {
     if (token) headers.Authorization = `Bearer ${token}`;
     else headers['X-Authenticator'] = 'basic';
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/${action}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${baseUrl}/api/${action}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     const ms = performance.now() - started;
     let json = null;
@@ -25,7 +28,9 @@ function client(baseUrl) {
       // not JSON: kept as text for the error
     }
     if (!response.ok) {
-      const error = new Error(`${method} /api/${decodeURIComponent(action)} → ${response.status}: ${text.slice(0, 1000)}`);
+      const error = new Error(
+        `${method} /api/${decodeURIComponent(action)} → ${response.status}: ${text.slice(0, 1000)}`,
+      );
       error.status = response.status;
       throw error;
     }
@@ -46,7 +51,11 @@ function client(baseUrl) {
  */
 function query(params) {
   return Object.entries(params)
-    .flatMap(([key, value]) => (Array.isArray(value) ? value.map((item) => [`${key}[]`, item]) : [[key, typeof value === 'object' ? JSON.stringify(value) : value]]))
+    .flatMap(([key, value]) =>
+      Array.isArray(value)
+        ? value.map((item) => [`${key}[]`, item])
+        : [[key, typeof value === 'object' ? JSON.stringify(value) : value]],
+    )
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
     .join('&');
 }

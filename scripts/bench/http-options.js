@@ -13,14 +13,17 @@ function parseHttpOptions(argv) {
   const options = { ...DEFAULTS };
   const numbers = (value = '') => {
     const list = value.split(',').filter(Boolean).map(Number);
-    if (!list.every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error(`expected whole numbers separated by commas, got "${value}"`);
+    if (!list.every((n) => Number.isSafeInteger(n) && n > 0))
+      throw new Error(`expected whole numbers separated by commas, got "${value}"`);
     return list;
   };
   for (let i = 0; i < argv.length; i++) {
     const value = argv[i + 1];
-    if (argv[i] === '--http-sizes') options.sizes = numbers(value), i++;
-    else if (argv[i] === '--batch-sizes') options.batchSizes = numbers(value), i++;
-    else if (argv[i] === '--members-queried') options.membersQueried = numbers(value)[0], i++;
+    if (argv[i] === '--http-sizes') options.sizes = numbers(value);
+    else if (argv[i] === '--batch-sizes') options.batchSizes = numbers(value);
+    else if (argv[i] === '--members-queried') options.membersQueried = numbers(value)[0];
+    else continue;
+    i++; // the option's value
   }
   return options;
 }

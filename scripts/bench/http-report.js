@@ -25,7 +25,9 @@ function addRequests(report, size, figures, startS) {
     'first match (index build) ms': figures.firstMatchMs.toFixed(0),
     'tookMs p50': figures.match.serverP50?.toFixed(1),
     'results match/list': `${figures.match.results}/${figures.list.matching}`,
-    'list filters used': Object.entries(figures.filtersUsed).map(([criterion, n]) => `${criterion} ${n}`).join(', '),
+    'list filters used': Object.entries(figures.filtersUsed)
+      .map(([criterion, n]) => `${criterion} ${n}`)
+      .join(', '),
     'app start s': startS.toFixed(0),
   });
 }
@@ -33,7 +35,9 @@ function addRequests(report, size, figures, startS) {
 /** Adds one batch run (batch-run.js's answer); `run` names it, e.g. "first run". A run that did not succeed is a problem too. */
 function addBatch(report, size, run, batch) {
   if (!batch.ok) {
-    const how = batch.timedOut ? `did not finish within ${BATCH_TIMEOUT_MS / 1000} s` : `ended with status ${batch.status}`;
+    const how = batch.timedOut
+      ? `did not finish within ${BATCH_TIMEOUT_MS / 1000} s`
+      : `ended with status ${batch.status}`;
     report.problems.push(`${size}: batch ${run} ${how} (${JSON.stringify(batch.result)})`);
   }
   report.batchRows.push({
@@ -54,14 +58,20 @@ function addBatch(report, size, run, batch) {
 /** Prints the report to stdout: a title line with the machine and `tookS` (seconds the HTTP part took), then each table. */
 function printReport(report, tookS) {
   console.log(`\nMatching over HTTP (SQLite; ${machine()}; this part took ${Math.round(tookS)} s)`);
-  console.log('members:match (body {"limit":20}) against members:list?pageSize=20 with the same member\'s hard filters; interleaved, same app, same run');
+  console.log(
+    'members:match (body {"limit":20}) against members:list?pageSize=20 with the same member\'s hard filters; interleaved, same app, same run',
+  );
   if (report.requestRows.length) console.table(report.requestRows);
   if (report.detailRows.length) {
-    console.log('Details: the first members:match after start (index build on first call: it waits for the build the plugin starts at start-up), the server\'s own tookMs (meta), median results (match rows / list count), the required criteria the list could express (members queried having each)');
+    console.log(
+      "Details: the first members:match after start (index build on first call: it waits for the build the plugin starts at start-up), the server's own tookMs (meta), median results (match rows / list count), the required criteria the list could express (members queried having each)",
+    );
     console.table(report.detailRows);
   }
   if (report.batchRows.length) {
-    console.log('Batch run: matchSuggestions:refreshAll as an async task, run twice on the same database; "longest poll wait": the longest a GET asyncTasks:get (every 100 ms) waited for its answer during the run');
+    console.log(
+      'Batch run: matchSuggestions:refreshAll as an async task, run twice on the same database; "longest poll wait": the longest a GET asyncTasks:get (every 100 ms) waited for its answer during the run',
+    );
     console.table(report.batchRows);
   }
   if (report.problems.length) {

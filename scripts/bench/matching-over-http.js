@@ -17,7 +17,11 @@ async function measure(app, size, { membersQueried, batch }, report) {
     say(`${size} members: seeded in ${app.seedS.toFixed(0)} s`);
     // Started once the seeding's bulk writes are out of the journal window, so the figures are the steady state (with two
     // sizes the other's run covers the wait).
-    await untilJournalQuiet(app, (seconds) => say(`${size} members: waiting ${seconds} s until the seeding's bulk writes are out of the plugin's journal window…`));
+    await untilJournalQuiet(app, (seconds) =>
+      say(
+        `${size} members: waiting ${seconds} s until the seeding's bulk writes are out of the plugin's journal window…`,
+      ),
+    );
     say(`${size} members: starting the app…`);
     const startS = await serve(app);
     say(`${size} members: serving after ${startS.toFixed(0)} s; measuring ${membersQueried} members…`);
@@ -49,7 +53,9 @@ async function benchHttp({ sizes, batchSizes, membersQueried }) {
   const report = emptyReport();
   say('installing NocoBase with our plugins into a throwaway SQLite database (once; each size gets a copy)…');
   const workspace = await createWorkspace();
-  say(`installed in ${workspace.installS.toFixed(0)} s; seeding ${sizes.join(' and ')} members, one copy each, side by side…`);
+  say(
+    `installed in ${workspace.installS.toFixed(0)} s; seeding ${sizes.join(' and ')} members, one copy each, side by side…`,
+  );
   try {
     // Seeded side by side (nothing is measured while seeding) and all before the first measurement, so no app is
     // measured while another seeds, and the seeding's bulk writes are long past when each app is measured.

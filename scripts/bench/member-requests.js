@@ -29,7 +29,11 @@ async function spreadOut(inServiceList, inService, count) {
  * filter, failures one line per failed request. Rejects when no match or no list request succeeded at all.
  */
 async function benchRequests(http, count) {
-  const inServiceList = (page) => http.call('GET', `members:list?${query({ filter: { status: 'inService' }, sort: ['id'], page, pageSize: 1, fields: ['id'] })}`);
+  const inServiceList = (page) =>
+    http.call(
+      'GET',
+      `members:list?${query({ filter: { status: 'inService' }, sort: ['id'], page, pageSize: 1, fields: ['id'] })}`,
+    );
   const match = (id) => http.call('POST', `members:match?filterByTk=${id}`, { limit: CANDIDATES });
   const list = (plan) => http.call('GET', `members:list?${query({ filter: plan.filter, pageSize: CANDIDATES })}`);
 
@@ -40,10 +44,17 @@ async function benchRequests(http, count) {
 
   const plans = [];
   for (const id of ids) {
-    const { json } = await http.call('GET', `members:get?${query({ filterByTk: id, appends: ['partnerPreferences', 'partnerPreferences.preferredRegions'] })}`);
+    const { json } = await http.call(
+      'GET',
+      `members:get?${query({ filterByTk: id, appends: ['partnerPreferences', 'partnerPreferences.preferredRegions'] })}`,
+    );
     plans.push({ id, ...hardFilter(json.data) });
   }
-  for (const plan of plans.slice(0, 5)) await match(plan.id), await list(plan); // warm-up, not counted
+  // warm-up, not counted
+  for (const plan of plans.slice(0, 5)) {
+    await match(plan.id);
+    await list(plan);
+  }
 
   const matchMs = [];
   const listMs = [];
@@ -78,7 +89,12 @@ async function benchRequests(http, count) {
   return {
     members: plans.length,
     firstMatchMs: first.ms,
-    match: { p50: percentile(matchMs, 50), p95: percentile(matchMs, 95), serverP50: median(serverMs.filter(Number.isFinite)), results: median(found.match) },
+    match: {
+      p50: percentile(matchMs, 50),
+      p95: percentile(matchMs, 95),
+      serverP50: median(serverMs.filter(Number.isFinite)),
+      results: median(found.match),
+    },
     list: { p50: percentile(listMs, 50), p95: percentile(listMs, 95), matching: median(found.list) },
     filtersUsed,
     failures,

@@ -50,7 +50,12 @@ function runToEnd(args, env, logFile) {
       running.delete(child);
       fs.closeSync(out);
       if (code === 0) resolve();
-      else reject(new Error(`"${args.map((arg) => path.basename(arg)).join(' ')}" exited with ${code ?? signal}; last output:\n${tail(logFile)}`));
+      else
+        reject(
+          new Error(
+            `"${args.map((arg) => path.basename(arg)).join(' ')}" exited with ${code ?? signal}; last output:\n${tail(logFile)}`,
+          ),
+        );
     });
   });
 }

@@ -51,7 +51,17 @@ async function prepareApp(workspace, name) {
   const settings = { ...throwawayAppEnv({ dir, port, admin: ADMIN, database }), HONGNIANG_DEMO_MEMBERS: '0' };
   await runToEnd([PREPARE, envFile], settings, logFile);
   const { entry, env } = JSON.parse(fs.readFileSync(envFile, 'utf8'));
-  return { name, dir, entry, env, port, url: `http://127.0.0.1:${port}`, database: env.DB_STORAGE, logFile, server: null };
+  return {
+    name,
+    dir,
+    entry,
+    env,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    database: env.DB_STORAGE,
+    logFile,
+    server: null,
+  };
 }
 
 /** A copy of the template (settings file, storage and SQLite database with its -wal/-shm files) as the app `name`. */

@@ -1,5 +1,5 @@
 // Reads .env (creating it from .env.example on first run) and checks every setting before NocoBase sees it.
-const crypto = require('crypto');
+const { randomBytes } = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { root } = require('./workspace');
@@ -20,7 +20,7 @@ function ensureEnvFile() {
   const file = envFilePath();
   if (fs.existsSync(file)) return false;
   const template = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
-  const key = crypto.randomBytes(32).toString('hex');
+  const key = randomBytes(32).toString('hex');
   fs.writeFileSync(file, template.replace(/^APP_KEY=.*$/m, `APP_KEY=${key}`));
   return true;
 }
@@ -40,20 +40,27 @@ function checkConfig(env) {
   if (appEnv === 'production' && PUBLIC_KEYS.includes((env.APP_KEY || '').trim())) {
     throw new ConfigError(
       'APP_KEY is missing (or a public default) while APP_ENV=production. Set APP_KEY in .env to a long random secret, ' +
-        'e.g. the output of: node -e "console.log(require(\'crypto\').randomBytes(32).toString(\'hex\'))"',
+        "e.g. the output of: node -e \"console.log(require('crypto').randomBytes(32).toString('hex'))\"",
     );
   }
   const dialect = (env.DB_DIALECT || 'sqlite').trim();
   if (!DIALECTS.includes(dialect)) {
-    throw new ConfigError(`DB_DIALECT="${dialect}" is not supported. Set DB_DIALECT in .env to one of: ${DIALECTS.join(', ')}.`);
+    throw new ConfigError(
+      `DB_DIALECT="${dialect}" is not supported. Set DB_DIALECT in .env to one of: ${DIALECTS.join(', ')}.`,
+    );
   }
   const port = Number(env.APP_PORT || 13000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new ConfigError(`APP_PORT="${env.APP_PORT}" is not a port number. Set APP_PORT to a number between 1 and 65535.`);
+    throw new ConfigError(
+      `APP_PORT="${env.APP_PORT}" is not a port number. Set APP_PORT to a number between 1 and 65535.`,
+    );
   }
   const database = { dialect };
   if (dialect === 'sqlite') {
-    database.storage = path.resolve(root, env.DB_STORAGE || path.join(env.STORAGE_PATH || 'storage', 'db', 'nocobase.sqlite'));
+    database.storage = path.resolve(
+      root,
+      env.DB_STORAGE || path.join(env.STORAGE_PATH || 'storage', 'db', 'nocobase.sqlite'),
+    );
   } else {
     const dbPort = Number(env.DB_PORT || DEFAULT_PORTS[dialect]);
     if (!Number.isInteger(dbPort) || dbPort < 1 || dbPort > 65535) {

@@ -33,7 +33,8 @@ async function withServer(database, work) {
     }
     try {
       return await work({
-        exists: async (name) => (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0,
+        exists: async (name) =>
+          (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount > 0,
         // Identifiers cannot be bound; names are checked against a strict pattern and quoted by the driver.
         create: (name) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),
         drop: (name) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
@@ -58,8 +59,10 @@ async function withServer(database, work) {
   const quote = (name) => `\`${name.replace(/`/g, '``')}\``;
   try {
     return await work({
-      exists: async (name) => (await connection.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [name])).length > 0,
-      create: (name) => connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
+      exists: async (name) =>
+        (await connection.query('SELECT 1 FROM information_schema.schemata WHERE schema_name = ?', [name])).length > 0,
+      create: (name) =>
+        connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
       drop: (name) => connection.query(`DROP DATABASE IF EXISTS ${quote(name)}`),
     });
   } finally {

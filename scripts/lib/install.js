@@ -25,7 +25,9 @@ function ensureInstalled() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
-    console.error(`[hongniang] npm ${args.join(' ')} failed (exit ${result.status}). Fix the error above and run the command again.`);
+    console.error(
+      `[hongniang] npm ${args.join(' ')} failed (exit ${result.status}). Fix the error above and run the command again.`,
+    );
     process.exit(result.status || 1);
   }
 }

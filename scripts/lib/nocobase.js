@@ -9,7 +9,9 @@ const PLUGIN_PREFIXES = ['@nocobase/plugin-', '@nocobase/plugin-sample-', '@noco
 function applyAppEnvironment(config) {
   const env = process.env;
   env.PLUGIN_PACKAGE_PREFIX = PLUGIN_PREFIXES.join(',');
-  env.APPEND_PRESET_BUILT_IN_PLUGINS = [...requiredNocoBasePlugins(), ...listPlugins().map(({ name }) => name)].join(',');
+  env.APPEND_PRESET_BUILT_IN_PLUGINS = [...requiredNocoBasePlugins(), ...listPlugins().map(({ name }) => name)].join(
+    ',',
+  );
   env.APP_PORT = String(config.port);
   env.DB_DIALECT = config.database.dialect;
   if (config.database.dialect === 'sqlite') {

@@ -12,7 +12,10 @@ function percentile(sorted, p) {
 
 /** The 50th percentile of `values` (any order, left unchanged), as `percentile` picks it; NaN for an empty list. */
 function median(values) {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 module.exports = { percentile, median };

@@ -21,7 +21,9 @@ function freePort() {
  * the given admin ({ email, password }) and warnings-only logging. Returns a plain object of strings.
  */
 function throwawayAppEnv({ dir, port, admin, database = 'app.sqlite' }) {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(APP_|DB_|INIT_|STORAGE_PATH)/.test(key)),
+  );
   return {
     ...clean,
     APP_ENV_PATH: path.join(dir, '.env'),

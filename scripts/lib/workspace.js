@@ -23,13 +23,16 @@ function listPackageDirs(parent) {
 function listPlugins() {
   const plugins = listPackageDirs(pluginsDir).map((dir) => {
     const pkg = readPackage(dir);
-    const needs = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((name) => name.startsWith('@hongniang/plugin-'));
+    const needs = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies }).filter((name) =>
+      name.startsWith('@hongniang/plugin-'),
+    );
     return { dir, name: pkg.name, needs };
   });
   const ordered = [];
   const visit = (plugin, path = []) => {
     if (ordered.includes(plugin)) return;
-    if (path.includes(plugin.name)) throw new Error(`plugins depend on each other in a circle: ${[...path, plugin.name].join(' → ')}`);
+    if (path.includes(plugin.name))
+      throw new Error(`plugins depend on each other in a circle: ${[...path, plugin.name].join(' → ')}`);
     for (const name of plugin.needs) {
       const needed = plugins.find((candidate) => candidate.name === name);
       if (needed) visit(needed, [...path, plugin.name]);

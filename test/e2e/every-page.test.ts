@@ -10,7 +10,14 @@ jest.setTimeout(30 * 60 * 1000);
 
 const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 const STAFF = ['zhaoli', 'lijing', 'wangfang', 'zhangmin', 'chenyu'];
-const OUR_COLLECTIONS = ['members', 'partnerPreferences', 'ageGroupBands', 'matchSuggestions', 'matchSettings', 'fieldPrivacy'];
+const OUR_COLLECTIONS = [
+  'members',
+  'partnerPreferences',
+  'ageGroupBands',
+  'matchSuggestions',
+  'matchSettings',
+  'fieldPrivacy',
+];
 
 /**
  * The actions that open a popup, by label: in a block's toolbar, on a table row, and inside a popup (找对象, matching's
@@ -34,7 +41,8 @@ function blueprintPopupLabels(): string[] {
   for (const plugin of fs.readdirSync(root)) {
     const directory = path.join(root, plugin, 'src', 'blueprints');
     if (!fs.existsSync(directory)) continue;
-    for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.json'))) visit(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
+    for (const file of fs.readdirSync(directory).filter((name) => name.endsWith('.json')))
+      visit(JSON.parse(fs.readFileSync(path.join(directory, file), 'utf8')));
   }
   return [...new Set(labels)];
 }
@@ -44,7 +52,12 @@ const labelled = (label: string) => new RegExp(`^\\s*${[...label].join('\\s*')}\
 
 /** How many drawers and dialogs are open (antd keeps closed ones in the page, hidden). */
 const openPopupCount = (page: Page) =>
-  page.evaluate(() => Array.from(document.querySelectorAll('.ant-drawer-content, .ant-modal-content')).filter((popup: any) => popup.checkVisibility?.()).length);
+  page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('.ant-drawer-content, .ant-modal-content')).filter((popup: any) =>
+        popup.checkVisibility?.(),
+      ).length,
+  );
 const popupCountIs = (page: Page, compare: (count: number) => boolean, timeoutMs: number) =>
   (async () => {
     const deadline = Date.now() + timeoutMs;
@@ -67,7 +80,12 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   let firstMember: any;
 
   beforeAll(async () => {
-    adminToken = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    adminToken = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
     rawKeys = rawKeysOf((await callApi(suite.app, adminToken, 'collections:listMeta')).data, OUR_COLLECTIONS);
     await saveOneSuggestion();
     [firstMember] = (await callApi(suite.app, adminToken, 'members:list?pageSize=1')).data;
@@ -84,12 +102,27 @@ describe('every page in every menu, and every popup our blueprints define, as ea
 
   /** 推荐记录 has rows to open: one suggestion, saved as a matchmaker saves it from 找对象. */
   async function saveOneSuggestion() {
-    const [lijing] = (await callApi(suite.app, adminToken, `users:list?filter=${encodeURIComponent(JSON.stringify({ username: 'lijing' }))}`)).data;
-    const hers = (await callApi(suite.app, adminToken, `members:list?pageSize=20&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: lijing.id }))}`)).data;
+    const [lijing] = (
+      await callApi(
+        suite.app,
+        adminToken,
+        `users:list?filter=${encodeURIComponent(JSON.stringify({ username: 'lijing' }))}`,
+      )
+    ).data;
+    const hers = (
+      await callApi(
+        suite.app,
+        adminToken,
+        `members:list?pageSize=20&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: lijing.id }))}`,
+      )
+    ).data;
     for (const member of hers) {
       const [best] = (await callApi(suite.app, adminToken, `members:match?filterByTk=${member.id}`, {})).data || [];
       if (!best) continue;
-      const saved = await callApi(suite.app, adminToken, `members:match?filterByTk=${member.id}`, { candidateIds: [best.candidateId], persist: true });
+      const saved = await callApi(suite.app, adminToken, `members:match?filterByTk=${member.id}`, {
+        candidateIds: [best.candidateId],
+        persist: true,
+      });
       if (saved.data?.[0]?.suggestionId) return;
     }
     throw new Error('no member of 李静 has a match to save as a suggestion');
@@ -98,15 +131,24 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   /** The pages in an account's menu, as [group, page] titles in menu order. */
   async function menuOf(account: string, password: string): Promise<[string, string][]> {
     const token = (await callApi(suite.app, null, 'auth:signIn', { account, password })).data.token;
-    const routes = (await callApi(suite.app, token, 'desktopRoutes:listAccessible?paginate=false&tree=true&sort=sort')).data || [];
+    const routes =
+      (await callApi(suite.app, token, 'desktopRoutes:listAccessible?paginate=false&tree=true&sort=sort')).data || [];
     return routes.flatMap((group: any) =>
-      group.type === 'flowPage' ? [[group.title, group.title]] : (group.children || []).filter((child: any) => child.type === 'flowPage').map((child: any) => [group.title, child.title]),
+      group.type === 'flowPage'
+        ? [[group.title, group.title]]
+        : (group.children || [])
+            .filter((child: any) => child.type === 'flowPage')
+            .map((child: any) => [group.title, child.title]),
     );
   }
 
   /** Opens a page through the menu, as a person does (the app stays loaded). */
   async function openFromMenu(page: Page, group: string, title: string) {
-    const menuItem = (text: string) => page.locator('.ant-menu-item, .ant-menu-submenu-title').filter({ hasText: labelled(text) }).first();
+    const menuItem = (text: string) =>
+      page
+        .locator('.ant-menu-item, .ant-menu-submenu-title')
+        .filter({ hasText: labelled(text) })
+        .first();
     if (group !== title) await menuItem(group).click();
     await menuItem(title).click();
     await page.locator('.ant-layout-content, main').getByText(labelled(title)).first().waitFor({ timeout: 60000 });
@@ -147,12 +189,27 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     const popup = topPopup(page);
     const ways = [
       () => page.keyboard.press('Escape'),
-      () => page.locator('.ant-drawer-mask:visible, .ant-modal-wrap:visible').last().click({ position: { x: 5, y: 5 }, timeout: 5000 }),
-      () => popup.locator('.ant-drawer-close, .ant-modal-close').or(popup.locator('button').filter({ hasText: labelled('关闭') })).first().click({ timeout: 5000 }),
+      () =>
+        page
+          .locator('.ant-drawer-mask:visible, .ant-modal-wrap:visible')
+          .last()
+          .click({ position: { x: 5, y: 5 }, timeout: 5000 }),
+      () =>
+        popup
+          .locator('.ant-drawer-close, .ant-modal-close')
+          .or(popup.locator('button').filter({ hasText: labelled('关闭') }))
+          .first()
+          .click({ timeout: 5000 }),
     ];
     for (const way of ways) {
       await way().catch(() => undefined);
-      if (await popupCountIs(page, (count) => count <= before, 5000).then(() => true, () => false)) return settle(page);
+      if (
+        await popupCountIs(page, (count) => count <= before, 5000).then(
+          () => true,
+          () => false,
+        )
+      )
+        return settle(page);
     }
     throw new Error(`a popup would not close (${(await popup.innerText()).replace(/\s+/g, ' ').slice(0, 120)})`);
   }
@@ -160,7 +217,9 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   /** Every popup reachable under a root: its blocks' toolbar actions, the first row's actions, and dialogs inside popups. */
   async function popupsUnder(page: Page, root: Locator, where: string, found: string[], depth: number) {
     const buttons = (labels: string[], scope: Locator) =>
-      labels.map((label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const);
+      labels.map(
+        (label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const,
+      );
     const toolbar = depth === 0 ? TOOLBAR_POPUPS : [...TOOLBAR_POPUPS, ...INNER_POPUPS];
     for (const [label, matches] of buttons(toolbar, root)) {
       for (let i = 0; i < (await matches.count()); i++) {
@@ -191,12 +250,16 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     expect(text.replace('Powered by NocoBase', '')).not.toContain('NocoBase');
     expect(text).not.toContain('注册');
     expect(await page.title()).toContain('红娘');
-    expect(await page.locator('.ant-notification-notice:visible, .ant-message-notice:visible').allInnerTexts()).toEqual([]);
+    expect(await page.locator('.ant-notification-notice:visible, .ant-message-notice:visible').allInnerTexts()).toEqual(
+      [],
+    );
     await page.close();
   });
 
   it('covers every popup our blueprints define', () => {
-    expect([...TOOLBAR_POPUPS, ...RECORD_POPUPS, ...INNER_POPUPS]).toEqual(expect.arrayContaining(blueprintPopupLabels()));
+    expect([...TOOLBAR_POPUPS, ...RECORD_POPUPS, ...INNER_POPUPS]).toEqual(
+      expect.arrayContaining(blueprintPopupLabels()),
+    );
   });
 
   /** The member popup of the first row of 会员列表, as an account sees it. */
@@ -204,7 +267,11 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     await signIn(page, suite.app.url, account, PASSWORD);
     await openFromMenu(page, '会员管理', '会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row').first();
-    await row.locator('button:visible, a:visible').filter({ hasText: labelled('查看') }).first().click();
+    await row
+      .locator('button:visible, a:visible')
+      .filter({ hasText: labelled('查看') })
+      .first()
+      .click();
     await popupCountIs(page, (count) => count > 0, 30000);
     await settle(page);
     return topPopup(page);
@@ -230,7 +297,11 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       seen[account] = await offered(await firstMemberPopup(page, account), '找对象');
       await page.close();
     }
-    expect(seen).toEqual({ [refused]: { count: 0, jsGlyphs: 0 }, [owner.username]: { count: 1, jsGlyphs: 0 }, zhaoli: { count: 1, jsGlyphs: 0 } });
+    expect(seen).toEqual({
+      [refused]: { count: 0, jsGlyphs: 0 },
+      [owner.username]: { count: 1, jsGlyphs: 0 },
+      zhaoli: { count: 1, jsGlyphs: 0 },
+    });
   });
 
   it('item 9: 批量匹配 is offered to a manager (as 批量匹配, no JS glyph), not to a matchmaker', async () => {
@@ -248,25 +319,28 @@ describe('every page in every menu, and every popup our blueprints define, as ea
 
   // One account per view: the admin, the manager, a matchmaker on her own member's row (lijing) and on another's
   // (wangfang), the front desk. zhangmin, the third matchmaker, sees what wangfang sees (a minute of CI saved).
-  it.each([['admin'], ...STAFF.filter((account) => account !== 'zhangmin').map((account) => [account])])('%s: every page of her menu and its popups, without an error or a raw value', async (who) => {
-    const started = Date.now();
-    const account = who === 'admin' ? suite.app.admin.email : who;
-    const password = who === 'admin' ? suite.app.admin.password : PASSWORD;
-    const menu = await menuOf(account, password);
-    expect(menu.length).toBeGreaterThan(0);
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    trackRequests(page);
-    await signIn(page, suite.app.url, account, password);
-    const consoleAndHttp = watchProblems(page);
-    const found: string[] = [];
-    for (const [group, title] of menu) {
-      await openFromMenu(page, group, title);
-      await check(page, page.locator('body'), `${who} › ${title}`, found);
-      await popupsUnder(page, page.locator('body'), `${who} › ${title}`, found, 0);
-    }
-    await settle(page);
-    timings.push(`${who}: ${menu.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
-    await page.close();
-    expect([...found, ...consoleAndHttp.map((problem) => `${who}: ${problem}`)]).toEqual([]);
-  });
+  it.each([['admin'], ...STAFF.filter((account) => account !== 'zhangmin').map((account) => [account])])(
+    '%s: every page of her menu and its popups, without an error or a raw value',
+    async (who) => {
+      const started = Date.now();
+      const account = who === 'admin' ? suite.app.admin.email : who;
+      const password = who === 'admin' ? suite.app.admin.password : PASSWORD;
+      const menu = await menuOf(account, password);
+      expect(menu.length).toBeGreaterThan(0);
+      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+      trackRequests(page);
+      await signIn(page, suite.app.url, account, password);
+      const consoleAndHttp = watchProblems(page);
+      const found: string[] = [];
+      for (const [group, title] of menu) {
+        await openFromMenu(page, group, title);
+        await check(page, page.locator('body'), `${who} › ${title}`, found);
+        await popupsUnder(page, page.locator('body'), `${who} › ${title}`, found, 0);
+      }
+      await settle(page);
+      timings.push(`${who}: ${menu.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
+      await page.close();
+      expect([...found, ...consoleAndHttp.map((problem) => `${who}: ${problem}`)]).toEqual([]);
+    },
+  );
 });

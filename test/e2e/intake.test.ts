@@ -69,8 +69,15 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
   });
 
   it('a likely duplicate is named before saving; ticking 确认不是重复登记 saves her', async () => {
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
-    const [existing] = (await callApi(suite.app, token, 'members:list?pageSize=1&sort=id&fields=name,birthDate,memberNo')).data;
+    const token = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
+    const [existing] = (
+      await callApi(suite.app, token, 'members:list?pageSize=1&sort=id&fields=name,birthDate,memberNo')
+    ).data;
     const { page, drawer, problems } = await openCreateForm('chenyu', STAFF_PASSWORD);
     await item(drawer, '姓名').locator('input').fill(existing.name);
     await choose(page, drawer, '性别', '女');
@@ -80,24 +87,44 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     await birthDate.press('Tab');
     await item(drawer, '微信号').locator('input').fill(`dup-${Date.now()}`);
     await drawer.locator('button[type="submit"]').first().click();
-    await page.locator('.ant-message-notice, .ant-notification-notice', { hasText: `可能重复登记：已有会员 ${existing.memberNo} ${existing.name}` }).first().waitFor({ timeout: 30000 });
+    await page
+      .locator('.ant-message-notice, .ant-notification-notice', {
+        hasText: `可能重复登记：已有会员 ${existing.memberNo} ${existing.name}`,
+      })
+      .first()
+      .waitFor({ timeout: 30000 });
     // The refusal is all that went wrong: its 409, and NocoBase's form logging it to the console.
     expect(problems.filter((problem) => !/members:create|409|可能重复登记/.test(problem))).toEqual([]);
 
     await item(drawer, '确认不是重复登记').locator('input[type="checkbox"]').check();
     await drawer.locator('button[type="submit"]').first().click();
     await page.locator('.ant-message', { hasText: '保存成功' }).waitFor({ timeout: 30000 });
-    const twins = await callApi(suite.app, token, `members:list?filter=${encodeURIComponent(JSON.stringify({ name: existing.name }))}&fields=id`);
+    const twins = await callApi(
+      suite.app,
+      token,
+      `members:list?filter=${encodeURIComponent(JSON.stringify({ name: existing.name }))}&fields=id`,
+    );
     expect(twins.data.length).toBe(2);
     await page.close();
   });
 
   it("期望地区 takes several places from China's regions (李静 on her own member), saved and shown by name", async () => {
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'lijing', password: STAFF_PASSWORD })).data.token;
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'lijing', password: STAFF_PASSWORD })).data
+      .token;
     const me = (await callApi(suite.app, token, 'auth:check')).data;
-    const [hers] = (await callApi(suite.app, token, `members:list?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: me.id }))}`)).data;
+    const [hers] = (
+      await callApi(
+        suite.app,
+        token,
+        `members:list?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: me.id }))}`,
+      )
+    ).data;
     const regionsOf = async () => {
-      const saved = await callApi(suite.app, token, `members:get?filterByTk=${hers.id}&appends=partnerPreferences.preferredRegions`);
+      const saved = await callApi(
+        suite.app,
+        token,
+        `members:get?filterByTk=${hers.id}&appends=partnerPreferences.preferredRegions`,
+      );
       return saved.data.partnerPreferences.preferredRegions.map((region: any) => region.code).sort();
     };
     const before = await regionsOf();
@@ -127,7 +154,9 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     await page.reload();
     await row.waitFor({ timeout: 60000 });
     await row.locator('a:has-text("查看"), button:has-text("查看")').first().click();
-    await expect(item(page.locator('.ant-drawer-content:visible'), '期望地区').innerText()).resolves.toMatch(/上海市、[\s\S]*广东省 \/ 深圳市/);
+    await expect(item(page.locator('.ant-drawer-content:visible'), '期望地区').innerText()).resolves.toMatch(
+      /上海市、[\s\S]*广东省 \/ 深圳市/,
+    );
     await page.close();
   });
 
@@ -138,16 +167,27 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     await page.click('text=会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row').first();
     await row.waitFor({ timeout: 60000 });
-    await row.locator('a:has-text("删除"), button:has-text("删除"), a:has-text("删 除"), button:has-text("删 除")').first().click();
-    const confirm = page.locator('.ant-modal-confirm, .ant-popconfirm, .ant-modal').filter({ hasText: '择偶标准' }).first();
+    await row
+      .locator('a:has-text("删除"), button:has-text("删除"), a:has-text("删 除"), button:has-text("删 除")')
+      .first()
+      .click();
+    const confirm = page
+      .locator('.ant-modal-confirm, .ant-popconfirm, .ant-modal')
+      .filter({ hasText: '择偶标准' })
+      .first();
     await confirm.waitFor({ timeout: 30000 });
     await expect(confirm.innerText()).resolves.toContain('推荐记录');
     await page.close();
   });
 
   it('refuses a member without a way to reach her, over HTTP as the front desk, naming both fields (en-US without X-Locale)', async () => {
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'chenyu', password: STAFF_PASSWORD })).data.token;
-    const body = await callApi(suite.app, token, 'members:create', { name: '无联系方式', gender: 'female', birthDate: bornYearsAgo(28) });
+    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'chenyu', password: STAFF_PASSWORD })).data
+      .token;
+    const body = await callApi(suite.app, token, 'members:create', {
+      name: '无联系方式',
+      gender: 'female',
+      birthDate: bornYearsAgo(28),
+    });
     expect(body.errors?.[0]?.message).toBe('Phone or WeChat ID is required, so that the agency can reach the member');
   });
 });

@@ -6,29 +6,65 @@ import { appInBrowser, callApi } from '@test/support/running-app';
 jest.setTimeout(20 * 60 * 1000);
 
 const waitForRows = (page: Page, scope: string, condition: string) =>
-  page.waitForFunction(`document.querySelectorAll('${scope} .ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 60000 });
+  page.waitForFunction(
+    `document.querySelectorAll('${scope} .ant-table-tbody .ant-table-row').length ${condition}`,
+    null,
+    { timeout: 60000 },
+  );
 
 describe('找对象 as a matchmaker meets it: open a member, find matches, save one, see it in 推荐记录', () => {
   const suite = appInBrowser();
 
   it('ranks a fitting candidate with his reasons, saves him as a suggestion and lists it', async () => {
     // Two members who fit each other, among the demo agency's 300; her "must" criteria leave few others in the race.
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const token = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
     // The demo matchmaker 李静, in the agency's 红娘 role (plugin-access): she may match her own members only, so 苏映雪 is hers.
-    const staff = async (username: string) => (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).data[0];
+    const staff = async (username: string) =>
+      (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`))
+        .data[0];
     const lijing = await staff('lijing');
     // His matchmaker is 王芳: her name shows beside him, so 李静 knows whom to call.
     const wangfang = await staff('wangfang');
     const shanghai = [{ code: '31' }, { code: '3101' }];
     const her = await callApi(suite.app, token, 'members:create', {
-      name: '苏映雪', gender: 'female', birthDate: bornYearsAgo(29), phone: '13700001111', status: 'inService', recommendConsent: true,
-      heightCm: 165, education: 'master', currentCity: shanghai, matchmaker: lijing.id,
-      partnerPreferences: { ageMin: 30, ageMax: 31, ageImportance: 'required', heightMin: 180, heightMax: 181, heightImportance: 'required', preferredRegions: shanghai, regionImportance: 'required' },
+      name: '苏映雪',
+      gender: 'female',
+      birthDate: bornYearsAgo(29),
+      phone: '13700001111',
+      status: 'inService',
+      recommendConsent: true,
+      heightCm: 165,
+      education: 'master',
+      currentCity: shanghai,
+      matchmaker: lijing.id,
+      partnerPreferences: {
+        ageMin: 30,
+        ageMax: 31,
+        ageImportance: 'required',
+        heightMin: 180,
+        heightMax: 181,
+        heightImportance: 'required',
+        preferredRegions: shanghai,
+        regionImportance: 'required',
+      },
     });
     expect(her.data?.id).toEqual(expect.any(Number));
     const him = await callApi(suite.app, token, 'members:create', {
-      name: '顾承泽', gender: 'male', birthDate: bornYearsAgo(30), phone: '13700002222', status: 'inService', recommendConsent: true,
-      heightCm: 180, education: 'doctor', currentCity: shanghai, matchmaker: wangfang.id,
+      name: '顾承泽',
+      gender: 'male',
+      birthDate: bornYearsAgo(30),
+      phone: '13700002222',
+      status: 'inService',
+      recommendConsent: true,
+      heightCm: 180,
+      education: 'doctor',
+      currentCity: shanghai,
+      matchmaker: wangfang.id,
     });
     expect(him.data?.id).toEqual(expect.any(Number));
 
@@ -38,7 +74,10 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await page.click('text=会员管理');
     await page.click('text=会员列表');
     await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
-    const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+    const filters = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
+      .first();
     await filters.locator('.ant-form-item').filter({ hasText: '姓名' }).first().locator('input').fill('苏映雪');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
     await waitForRows(page, '', '=== 1');
@@ -66,13 +105,18 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     // Her popup lists the suggestion; so does 匹配推荐 → 推荐记录.
     await drawer.locator('button:has-text("刷新")').last().click();
     await drawer.locator('.ant-table-row', { hasText: '顾承泽' }).waitFor({ timeout: 30000 });
-    await page.locator('.ant-drawer-mask').last().click({ position: { x: 10, y: 10 } });
+    await page
+      .locator('.ant-drawer-mask')
+      .last()
+      .click({ position: { x: 10, y: 10 } });
     await drawer.waitFor({ state: 'hidden', timeout: 30000 });
     await page.click('text=匹配推荐');
     await page.click('text=推荐记录');
     const suggestion = page.locator('.ant-table-tbody .ant-table-row', { hasText: '顾承泽' });
     await suggestion.waitFor({ timeout: 60000 });
-    expect(await suggestion.innerText()).toMatch(/苏映雪[\s\S]*顾承泽[\s\S]*王芳[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/);
+    expect(await suggestion.innerText()).toMatch(
+      /苏映雪[\s\S]*顾承泽[\s\S]*王芳[\s\S]*100[\s\S]*待处理[\s\S]*红娘匹配/,
+    );
     // The candidate opens at the introduction level: who he is, never how to reach him.
     await suggestion.locator('text=顾承泽').first().click();
     const candidateView = page.locator('.ant-drawer-content:visible').filter({ hasText: '会员编号' }).last();
@@ -82,8 +126,14 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     for (const hidden of ['手机号', '微信号', '年收入', '备注']) expect(shown).not.toContain(hidden);
     await page.keyboard.press('Escape');
 
-    const saved = await callApi(suite.app, token, `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`);
-    expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status, row.createdById])).toEqual([[him.data.id, 100, 'open', lijing.id]]);
+    const saved = await callApi(
+      suite.app,
+      token,
+      `matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: her.data.id }))}`,
+    );
+    expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status, row.createdById])).toEqual([
+      [him.data.id, 100, 'open', lijing.id],
+    ]);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
     await page.close();

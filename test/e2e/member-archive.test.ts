@@ -8,7 +8,9 @@ jest.setTimeout(20 * 60 * 1000);
 
 /** Waits until the table shows a number of rows, e.g. '=== 1' or '> 1'. */
 const waitForRows = (page: Page, condition: string) =>
-  page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length ${condition}`, null, { timeout: 30000 });
+  page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length ${condition}`, null, {
+    timeout: 30000,
+  });
 
 describe('会员管理 as a matchmaker meets it: add a member, find her, filter by age group', () => {
   const suite = appInBrowser();
@@ -37,7 +39,10 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden', timeout: 30000 });
 
-    const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+    const filters = page
+      .locator('.ant-card')
+      .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
+      .first();
     await item(filters, '姓名').locator('input').fill('林夕测试');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
     await waitForRows(page, '=== 1');
@@ -68,17 +73,34 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
 
   it('keeps the pages, an admin rename and the members across a restart (npm start on the same database)', async () => {
     const api = (token: string | null, action: string, body?: unknown) => callApi(suite.app, token, action, body);
-    const signInToken = async () => (await api(null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const signInToken = async () =>
+      (await api(null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data
+        .token;
     const pagesUnderGroup = async (token: string) => {
-      const groups = (await api(token, `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ type: 'group', title: '会员管理' }))}`)).data;
+      const groups = (
+        await api(
+          token,
+          `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ type: 'group', title: '会员管理' }))}`,
+        )
+      ).data;
       expect(groups).toHaveLength(1);
-      const pages = (await api(token, `desktopRoutes:list?paginate=false&sort=sort&filter=${encodeURIComponent(JSON.stringify({ parentId: groups[0].id }))}`)).data;
+      const pages = (
+        await api(
+          token,
+          `desktopRoutes:list?paginate=false&sort=sort&filter=${encodeURIComponent(JSON.stringify({ parentId: groups[0].id }))}`,
+        )
+      ).data;
       return pages.map((page: any) => page.title);
     };
 
     let token = await signInToken();
     expect(await pagesUnderGroup(token)).toEqual(['会员列表', '年龄段设置']);
-    const [memberList] = (await api(token, `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ title: '会员列表' }))}`)).data;
+    const [memberList] = (
+      await api(
+        token,
+        `desktopRoutes:list?paginate=false&filter=${encodeURIComponent(JSON.stringify({ title: '会员列表' }))}`,
+      )
+    ).data;
     await api(token, `desktopRoutes:update?filterByTk=${memberList.id}`, { title: '我的会员' });
     const membersBefore = (await api(token, 'members:list?pageSize=1')).meta.count;
 

@@ -10,11 +10,16 @@ const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 
 /** The 会员列表 table's column titles and the text of the row of one member (found by member number in the filter form). */
 async function memberRow(page: Page, memberNo: string) {
-  const filters = page.locator('.ant-card').filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') }).first();
+  const filters = page
+    .locator('.ant-card')
+    .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
+    .first();
   await filters.locator('.ant-form-item').filter({ hasText: '会员编号' }).first().locator('input').fill(memberNo);
   await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
   const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: memberNo });
-  await page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1`, null, { timeout: 60000 });
+  await page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1`, null, {
+    timeout: 60000,
+  });
   await row.waitFor({ timeout: 60000 });
   return row.innerText();
 }
@@ -40,23 +45,39 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
   let theirs: any;
 
   beforeAll(async () => {
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
-    const idOf = async (username: string) => (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).data[0].id;
+    const token = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
+    const idOf = async (username: string) =>
+      (await callApi(suite.app, token, `users:list?filter=${encodeURIComponent(JSON.stringify({ username }))}`)).data[0]
+        .id;
     const firstOf = async (matchmakerId: number) =>
-      (await callApi(suite.app, token, `members:list?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId, incomeBand: { $notEmpty: true }, phone: { $notEmpty: true } }))}`)).data[0];
+      (
+        await callApi(
+          suite.app,
+          token,
+          `members:list?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId, incomeBand: { $notEmpty: true }, phone: { $notEmpty: true } }))}`,
+        )
+      ).data[0];
     hers = await firstOf(await idOf('lijing'));
     theirs = await firstOf(await idOf('wangfang'));
     expect(hers?.phone).toBeTruthy();
     expect(theirs?.phone).toBeTruthy();
     // Each demo account signs in in her agency role and has its menus.
     const allRoutes = (await callApi(suite.app, token, 'desktopRoutes:list?paginate=false')).data;
-    for (const [account, role, pages] of [['lijing', 'matchmaker', ['会员列表', '推荐记录']], ['zhaoli', 'manager', ['会员列表', '字段隐私']]] as const) {
+    for (const [account, role, pages] of [
+      ['lijing', 'matchmaker', ['会员列表', '推荐记录']],
+      ['zhaoli', 'manager', ['会员列表', '字段隐私']],
+    ] as const) {
       const session = (await callApi(suite.app, null, 'auth:signIn', { account, password: PASSWORD })).data;
       expect(session?.token).toBeTruthy();
       expect((await callApi(suite.app, session.token, 'roles:check')).data?.role).toBe(role);
-      const accessible = ((await callApi(suite.app, session.token, 'desktopRoutes:listAccessible?paginate=false')).data || []).flatMap(
-        (route: any) => [route.id, ...(route.children || []).map((child: any) => child.id)],
-      );
+      const accessible = (
+        (await callApi(suite.app, session.token, 'desktopRoutes:listAccessible?paginate=false')).data || []
+      ).flatMap((route: any) => [route.id, ...(route.children || []).map((child: any) => child.id)]);
       const titles = allRoutes.filter((route: any) => accessible.includes(route.id)).map((route: any) => route.title);
       expect(titles).toEqual(expect.arrayContaining([...pages]));
     }
@@ -74,7 +95,11 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     expect(other).not.toContain(theirs.phone);
     // Hidden is not blank: the row says fields are withheld, and her details name them (手机号 among them).
     expect(other).toMatch(/🔒 已隐藏 \d+ 项/);
-    await page.locator('.ant-table-tbody .ant-table-row', { hasText: theirs.memberNo }).locator('text=查看').first().click();
+    await page
+      .locator('.ant-table-tbody .ant-table-row', { hasText: theirs.memberNo })
+      .locator('text=查看')
+      .first()
+      .click();
     const note = page.locator('.ant-drawer-content:visible .ant-alert', { hasText: '您无权查看，并非未填写' });
     await note.waitFor({ timeout: 30000 });
     for (const title of ['手机号', '年收入', '备注']) expect(await note.innerText()).toContain(title);
@@ -94,7 +119,12 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     await notes.fill('李静在浏览器里改的备注');
     await drawer.locator('button:has-text("提 交"), button:has-text("提交")').first().click();
     await drawer.waitFor({ state: 'hidden', timeout: 30000 });
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    const token = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
     const saved = (await callApi(suite.app, token, `members:get?filterByTk=${hers.id}`)).data;
     expect(saved.notes).toBe('李静在浏览器里改的备注');
     expect(saved.incomeBand).toBe(hers.incomeBand);

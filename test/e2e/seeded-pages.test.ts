@@ -18,7 +18,8 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     Object.entries(params)
       .map(([key, value]) => `${key}=${encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))}`)
       .join('&');
-  const routes = async (filter: Record<string, any>) => (await api(`desktopRoutes:list?${query({ filter, sort: 'sort', paginate: 'false' })}`)).data as any[];
+  const routes = async (filter: Record<string, any>) =>
+    (await api(`desktopRoutes:list?${query({ filter, sort: 'sort', paginate: 'false' })}`)).data as any[];
   const pageTree = async (title: string) => {
     const [page] = await routes({ type: 'flowPage', title });
     return api(`flowSurfaces:get?${query({ pageSchemaUid: page.schemaUid })}`);
@@ -42,13 +43,20 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   const fieldPathOf = (node: any) => node.stepParams?.fieldSettings?.init?.fieldPath;
   /** The member popup (查看 in 会员列表): a popup template, so its models load when it opens, not with the page. */
   const memberPopup = async () => {
-    const view = nodesOf(await pageTree('会员列表'), 'ViewActionModel', true).find((node) => node.props?.title === '查看');
+    const view = nodesOf(await pageTree('会员列表'), 'ViewActionModel', true).find(
+      (node) => node.props?.title === '查看',
+    );
     const template = (await api(`flowModelTemplates:get?${query({ filterByTk: view.popup.template.uid })}`)).data;
     return api(`flowSurfaces:get?${query({ uid: template.targetUid })}`);
   };
 
   beforeAll(async () => {
-    token = (await callApi(suite.app, null, 'auth:signIn', { account: suite.app.admin.email, password: suite.app.admin.password })).data.token;
+    token = (
+      await callApi(suite.app, null, 'auth:signIn', {
+        account: suite.app.admin.email,
+        password: suite.app.admin.password,
+      })
+    ).data.token;
   });
 
   it('creates the 会员管理 menu with the member list and age-band settings pages at installation', async () => {
@@ -64,11 +72,30 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     const body = await pageTree('会员列表');
     const text = JSON.stringify(body);
     expect(text).toContain('"collectionName":"members"');
-    for (const use of ['FilterFormBlockModel', 'TableBlockModel', 'AddNewActionModel', 'EditActionModel', 'ViewActionModel', 'ImportActionModel', 'ExportActionModel']) {
+    for (const use of [
+      'FilterFormBlockModel',
+      'TableBlockModel',
+      'AddNewActionModel',
+      'EditActionModel',
+      'ViewActionModel',
+      'ImportActionModel',
+      'ExportActionModel',
+    ]) {
       expect(text).toContain(use);
     }
-    const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map((filter: any) => filter.filterPaths[0]);
-    expect(filters).toEqual(['name', 'memberNo', 'gender', 'ageGroup', 'status', 'tier', 'currentCity.code', 'matchmaker.id']);
+    const filters = body.data.tree.subModels.tabs[0].subModels.grid.filterManager.map(
+      (filter: any) => filter.filterPaths[0],
+    );
+    expect(filters).toEqual([
+      'name',
+      'memberNo',
+      'gender',
+      'ageGroup',
+      'status',
+      'tier',
+      'currentCity.code',
+      'matchmaker.id',
+    ]);
     const popup = JSON.stringify(await memberPopup());
     expect(popup).toContain('DetailsBlockModel');
     expect(popup).toContain('"fieldPath":"partnerPreferences.ageImportance"');
@@ -77,21 +104,30 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   it("loads the member popup when it opens (a popup template), so the page's own tree stays small (issue 12 item 16)", async () => {
     const page = await pageTree('会员列表');
     expect(nodesOf(page, 'DetailsBlockModel')).toEqual([]);
-    const models = (tree: any) => new Set([...JSON.stringify(tree).matchAll(/"uid":"([^"]+)","use":"/g)].map((found) => found[1])).size;
+    const models = (tree: any) =>
+      new Set([...JSON.stringify(tree).matchAll(/"uid":"([^"]+)","use":"/g)].map((found) => found[1])).size;
     expect(models(page)).toBeLessThan(100);
     expect(models(await memberPopup())).toBeGreaterThan(200);
   });
 
   it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
     const seeded = (await api(`seededPages:list?${query({ sort: 'blueprint', paginate: 'false' })}`)).data;
-    expect(seeded.map((row: any) => row.blueprint)).toEqual(['1-member-list', '2-age-group-bands', 'access-1-field-privacy', 'matching-1-suggestions', 'matching-2-settings']);
+    expect(seeded.map((row: any) => row.blueprint)).toEqual([
+      '1-member-list',
+      '2-age-group-bands',
+      'access-1-field-privacy',
+      'matching-1-suggestions',
+      'matching-2-settings',
+    ]);
     const [group] = await routes({ type: 'group', title: '匹配推荐' });
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
   it('gives each agency role its menus: the matchmaker 会员列表 and 推荐记录, the front desk 会员列表, the manager every page', async () => {
     const titlesOf = async (role: string) =>
-      (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data.map((route: any) => route.title).sort();
+      (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
+        .map((route: any) => route.title)
+        .sort();
     expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录'].sort());
     expect(await titlesOf('intake')).toEqual(['会员列表']);
     expect(await titlesOf('manager')).toEqual(['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置'].sort());
@@ -123,7 +159,8 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   it('hides 找对象 and 批量匹配 from roles the server refuses (linkage rules), with icons instead of the JS glyph', async () => {
     const [findMatches] = nodesOf(await memberPopup(), 'JSRecordActionModel');
     const shown = JSON.stringify(findMatches.stepParams.buttonSettings.linkageRules.value);
-    for (const part of ['onlyWhoMayMatchHer', '"manager"', '"root"', 'record.matchmaker.id', 'user.id', 'hidden']) expect(shown).toContain(part);
+    for (const part of ['onlyWhoMayMatchHer', '"manager"', '"root"', 'record.matchmaker.id', 'user.id', 'hidden'])
+      expect(shown).toContain(part);
     expect(findMatches.stepParams.buttonSettings.general?.icon ?? findMatches.props?.icon).toBe('HeartOutlined');
     const [refreshAll] = nodesOf(await pageTree('推荐记录'), 'JSCollectionActionModel');
     const batch = JSON.stringify(refreshAll.stepParams.buttonSettings.linkageRules.value);
@@ -137,12 +174,18 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   const modelsOf = (models: any[], use: string, collectionName: string, fieldPath?: string) =>
     models.filter((model) => {
       const init = model.stepParams?.fieldSettings?.init;
-      return model.use === use && init?.collectionName === collectionName && (fieldPath === undefined || init?.fieldPath === fieldPath);
+      return (
+        model.use === use &&
+        init?.collectionName === collectionName &&
+        (fieldPath === undefined || init?.fieldPath === fieldPath)
+      );
     });
 
   it('marks 姓名, 性别 and 出生日期 required in the member forms, and asks before deleting a member, saying what goes with her', async () => {
     const models = await allModels();
-    const required = modelsOf(models, 'FormItemModel', 'members').filter((node) => node.stepParams?.editItemSettings?.required?.required === true);
+    const required = modelsOf(models, 'FormItemModel', 'members').filter(
+      (node) => node.stepParams?.editItemSettings?.required?.required === true,
+    );
     // The create form and the edit form, each with the same three.
     expect(required.map(fieldPathOf).sort()).toEqual(['birthDate', 'birthDate', 'gender', 'gender', 'name', 'name']);
     const memberTable = nodesOf(await pageTree('会员列表'), 'TableBlockModel').find((block) => {
@@ -154,22 +197,33 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(own.length).toBe(1);
     const [remove] = own;
     expect(remove.stepParams.deleteSettings.confirm).toMatchObject({ enable: true, title: '删除会员' });
-    for (const part of ['择偶标准', '推荐记录', '照片', '无法恢复']) expect(remove.stepParams.deleteSettings.confirm.content).toContain(part);
+    for (const part of ['择偶标准', '推荐记录', '照片', '无法恢复'])
+      expect(remove.stepParams.deleteSettings.confirm.content).toContain(part);
   });
 
   it('offers only matchmakers in every 红娘 picker (forms and the filter form)', async () => {
     const models = await allModels();
-    const pickers = [...modelsOf(models, 'RecordSelectFieldModel', 'members', 'matchmaker'), ...modelsOf(models, 'FilterFormRecordSelectFieldModel', 'members', 'matchmaker')];
+    const pickers = [
+      ...modelsOf(models, 'RecordSelectFieldModel', 'members', 'matchmaker'),
+      ...modelsOf(models, 'FilterFormRecordSelectFieldModel', 'members', 'matchmaker'),
+    ];
     expect(pickers.length).toBeGreaterThanOrEqual(3);
     for (const picker of pickers) {
-      expect(picker.stepParams.selectSettings.dataScope.filter).toEqual({ logic: '$and', items: [{ path: 'roles.name', operator: '$eq', value: 'matchmaker' }] });
+      expect(picker.stepParams.selectSettings.dataScope.filter).toEqual({
+        logic: '$and',
+        items: [{ path: 'roles.name', operator: '$eq', value: 'matchmaker' }],
+      });
     }
   });
 
   it("names the candidate's matchmaker in 推荐记录 and in a member's suggestions", async () => {
     const columns = modelsOf(await allModels(), 'TableColumnModel', 'matchSuggestions', 'candidate.matchmaker');
     expect(columns.length).toBeGreaterThanOrEqual(2);
-    for (const column of columns) expect(column.stepParams.tableColumnSettings).toMatchObject({ fieldNames: { label: 'nickname' }, title: { title: '候选人的红娘' } });
+    for (const column of columns)
+      expect(column.stepParams.tableColumnSettings).toMatchObject({
+        fieldNames: { label: 'nickname' },
+        title: { title: '候选人的红娘' },
+      });
   });
 
   it('gives 期望地区 in the 择偶标准 sub-forms and details the several-places China-region picker and display, titled by name', async () => {
@@ -177,7 +231,12 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     const regionFields = (use: string) => modelsOf(models, use, 'members', 'partnerPreferences.preferredRegions');
     expect(regionFields('RegionSetFieldModel').length).toBe(2);
     expect(regionFields('DisplayRegionSetFieldModel').length).toBeGreaterThanOrEqual(1);
-    const others = ['InputFieldModel', 'DisplayTextFieldModel', 'ChinaRegionFieldModel', 'DisplayChinaRegionFieldModel'];
+    const others = [
+      'InputFieldModel',
+      'DisplayTextFieldModel',
+      'ChinaRegionFieldModel',
+      'DisplayChinaRegionFieldModel',
+    ];
     expect(others.flatMap(regionFields)).toEqual([]);
   });
 });

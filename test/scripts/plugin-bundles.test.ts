@@ -2,7 +2,7 @@ import fs from 'fs';
 import path from 'path';
 import vm from 'vm';
 
-const { listPlugins } = require('../../scripts/lib/workspace');
+import { listPlugins } from '../../scripts/lib/workspace';
 
 /**
  * Loads a built client bundle the way the web client's AMD loader does, with stand-ins for the modules the web client
@@ -26,7 +26,8 @@ function loadAmd(file: string) {
     const exports: any = {};
     const modules: Record<string, any> = { exports, ...shared };
     const unknown = deps.filter((dep) => dep !== 'require' && !(dep in modules));
-    if (unknown.length) throw new Error(`${name} asks for modules the web client does not share: ${unknown.join(', ')}`);
+    if (unknown.length)
+      throw new Error(`${name} asks for modules the web client does not share: ${unknown.join(', ')}`);
     factory(...deps.map((dep) => (dep === 'require' ? (id: string) => modules[id] : modules[dep])));
     Object.assign(defined, { name, deps, exports });
   };
@@ -35,30 +36,39 @@ function loadAmd(file: string) {
   return { ...defined, Plugin };
 }
 
-const plugins: [string, string][] = listPlugins().map((plugin: { name: string; dir: string }) => [plugin.name, plugin.dir]);
+const plugins: [string, string][] = listPlugins().map((plugin: { name: string; dir: string }) => [
+  plugin.name,
+  plugin.dir,
+]);
 
-describe.each(plugins)(
-  'the built plugin %s',
-  (name: string, dir: string) => {
-    it('has its server entry in dist/server, as package main', () => {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-      expect(pkg.main).toBe('dist/server/index.js');
-      const server = require(path.join(dir, pkg.main));
-      expect(typeof server.default).toBe('function');
-    });
+describe.each(plugins)('the built plugin %s', (name: string, dir: string) => {
+  it('has its server entry in dist/server, as package main', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg.main).toBe('dist/server/index.js');
+    // The built bundle, found at run time: what NocoBase itself loads.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const server = require(path.join(dir, pkg.main));
+    expect(typeof server.default).toBe('function');
+  });
 
-    it('ships a client bundle: an AMD module named after the package, @nocobase/client external', () => {
-      const bundle = loadAmd(path.join(dir, 'dist', 'client', 'index.js'));
-      expect(bundle.name).toBe(name);
-      expect(bundle.deps).toContain('@nocobase/client');
-      expect(bundle.exports.default.prototype).toBeInstanceOf(bundle.Plugin);
-    });
-  },
-);
+  it('ships a client bundle: an AMD module named after the package, @nocobase/client external', () => {
+    const bundle = loadAmd(path.join(dir, 'dist', 'client', 'index.js'));
+    expect(bundle.name).toBe(name);
+    expect(bundle.deps).toContain('@nocobase/client');
+    expect(bundle.exports.default.prototype).toBeInstanceOf(bundle.Plugin);
+  });
+});
 
 describe("the member archive's field for a set of China regions (web client)", () => {
-  const bundle = () => loadAmd(path.join(plugins.find(([name]) => name === '@hongniang/plugin-members')![1], 'dist', 'client', 'index.js')).exports;
-  const region = (code: string, name: string, level: number, parentCode: string | null = null) => ({ code, name, level, parentCode });
+  const bundle = () =>
+    loadAmd(path.join(plugins.find(([name]) => name === '@hongniang/plugin-members')![1], 'dist', 'client', 'index.js'))
+      .exports;
+  const region = (code: string, name: string, level: number, parentCode: string | null = null) => ({
+    code,
+    name,
+    level,
+    parentCode,
+  });
   const shanghai = [region('31', '上海市', 1), region('3101', '市辖区', 2, '31')];
   const shenzhen = [region('44', '广东省', 1), region('4403', '深圳市', 2, '44')];
 

@@ -1,7 +1,7 @@
 import { createMockServer, MockServer } from '@nocobase/test';
 import { freshSqliteFile, removeSqliteFile } from './sqlite-file';
 
-const { listPlugins, requiredNocoBasePlugins } = require('../../scripts/lib/workspace');
+import { listPlugins, requiredNocoBasePlugins } from '../../scripts/lib/workspace';
 
 /** NocoBase plugins every Hongniang app stands on (users, sign-in, roles and permissions, the main data source). */
 export const FOUNDATION_PLUGINS = [
@@ -79,6 +79,24 @@ async function recordEnabledPlugins(app: MockServer) {
   });
 }
 
+/**
+ * The app a suite's tests share: booted before them, then handed to the suite's own set-up (which keeps it and adds the
+ * members and staff its tests need), and destroyed after them. `timeout` is the set-up's limit when it does much.
+ */
+export function appForSuite(
+  setUp: (app: MockServer) => Promise<unknown>,
+  options: AppOptions & { timeout?: number } = {},
+) {
+  let app: MockServer | undefined;
+  beforeAll(async () => {
+    app = await createHongniangApp(options);
+    await setUp(app);
+  }, options.timeout);
+  afterAll(async () => {
+    await app?.destroy();
+  });
+}
+
 /** Creates a user holding the given roles (the first is her default). */
 export async function createUser(app: MockServer, values: { nickname: string; roles: string[]; email?: string }) {
   const users = app.db.getRepository('users');
@@ -101,15 +119,31 @@ export async function rootUser(app: MockServer) {
   return app.db.getRepository('users').findOne({ filter: { 'roles.name': 'root' } });
 }
 
+/** An HTTP agent signed in as the administrator created at installation, in the root role. */
+export async function signInAsRoot(app: MockServer) {
+  return signInAs(app, await rootUser(app), 'root');
+}
+
 /** The staff of a test agency: one account per agency role, two matchmakers (李静's and 王芳's members differ). */
-export const AGENCY_STAFF = { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker', intake: 'intake' } as const;
+export const AGENCY_STAFF = {
+  manager: 'manager',
+  lijing: 'matchmaker',
+  wangfang: 'matchmaker',
+  intake: 'intake',
+} as const;
 export type StaffName = keyof typeof AGENCY_STAFF;
 
-/** Creates the agency's staff accounts and signs each in, in her role: `as.lijing` is an agent, `users.lijing` her id. */
-export async function signInStaff(app: MockServer) {
-  const as = {} as Record<StaffName, any>;
-  const users = {} as Record<StaffName, number>;
-  for (const [nickname, role] of Object.entries(AGENCY_STAFF) as [StaffName, string][]) {
+/**
+ * Creates staff accounts and signs each in, in her role: `as.lijing` is an agent, `users.lijing` her id. By default the
+ * whole agency (AGENCY_STAFF); a suite that needs fewer, or other names, gives its own { nickname: role } table.
+ */
+export async function signInStaff<Name extends string = StaffName>(
+  app: MockServer,
+  staff: Record<Name, string> = AGENCY_STAFF as Record<string, string> as Record<Name, string>,
+) {
+  const as = {} as Record<Name, any>;
+  const users = {} as Record<Name, number>;
+  for (const [nickname, role] of Object.entries(staff) as [Name, string][]) {
     const user = await createUser(app, { nickname, roles: [role] });
     users[nickname] = user.get('id');
     as[nickname] = await signInAs(app, user, role);

@@ -1,7 +1,13 @@
 import fs from 'fs';
 import { Browser, chromium, Page } from 'playwright-core';
 
-const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-sync'];
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 /** Launches the system Chromium; a missing browser fails the run with the way to install it, never a silent skip. */
 export async function launchChromium(): Promise<Browser> {

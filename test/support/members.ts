@@ -1,17 +1,24 @@
 // Hand-built members for tests: a birth date for an age, and sensible defaults for a member in service who consented.
 import { MockServer } from '@nocobase/test';
 
-/** A birth date that makes the member `age` years old today (her birthday a month ago). */
-export function bornYearsAgo(age: number, today = new Date()) {
-  const date = new Date(Date.UTC(today.getUTCFullYear() - age, today.getUTCMonth(), today.getUTCDate()));
-  date.setUTCDate(date.getUTCDate() - 30);
-  return date.toISOString().slice(0, 10);
+/**
+ * The birth date (YYYY-MM-DD) of someone `years` years and `days` days ago, on this machine's calendar as the server's
+ * ageOn reads it: by default her birthday was a month ago, so she is `years` old whatever the hour; `days` 0 makes today
+ * her birthday, and -1 tomorrow (she is then `years - 1`).
+ */
+export function bornYearsAgo(years: number, days = 30, today = new Date()) {
+  const date = new Date(today.getFullYear() - years, today.getMonth(), today.getDate() - days);
+  const twoDigits = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${twoDigits(date.getMonth() + 1)}-${twoDigits(date.getDate())}`;
 }
 
 let phones = 0;
 
 /** Creates a member through the repository (with hooks, as the API does) and returns her id. */
-export async function addMember(app: MockServer, values: Record<string, any> & { age?: number; city?: string; partnerPreferences?: Record<string, any> }) {
+export async function addMember(
+  app: MockServer,
+  values: Record<string, any> & { age?: number; city?: string; partnerPreferences?: Record<string, any> },
+) {
   const { age = 30, city, partnerPreferences, ...rest } = values;
   phones++;
   const member = await app.db.getRepository('members').create({

@@ -18,13 +18,16 @@ export async function settle(page: Page, timeoutMs = 90000) {
   const deadline = Date.now() + timeoutMs;
   let quietSince = 0;
   while (Date.now() < deadline) {
-    const busy = inFlight.size > 0 || (await page.locator('.ant-skeleton:visible, .ant-spin-spinning:visible').count()) > 0;
+    const busy =
+      inFlight.size > 0 || (await page.locator('.ant-skeleton:visible, .ant-spin-spinning:visible').count()) > 0;
     if (busy) quietSince = 0;
     else if (!quietSince) quietSince = Date.now();
     else if (Date.now() - quietSince > 800) return;
     await page.waitForTimeout(150);
   }
-  throw new Error(`the page did not settle within ${timeoutMs / 1000} s (${inFlight.size} requests in flight: ${[...inFlight].slice(0, 3).join(', ')})`);
+  throw new Error(
+    `the page did not settle within ${timeoutMs / 1000} s (${inFlight.size} requests in flight: ${[...inFlight].slice(0, 3).join(', ')})`,
+  );
 }
 
 const tracked = new WeakMap<Page, Set<string>>();
@@ -50,16 +53,25 @@ export const trackRequests = (page: Page) => void pendingRequests(page);
 /** The visible text under a root (a drawer, the page), skipping screen-reader helpers and hidden parts. */
 async function seenText(root: Locator): Promise<SeenText[]> {
   return root.evaluate((element) => {
-    const DATA = '.ant-table-tbody, .ant-descriptions-item-content, .ant-form-item-control, .ant-list-item, .ant-card-meta-description';
+    const DATA =
+      '.ant-table-tbody, .ant-descriptions-item-content, .ant-form-item-control, .ant-list-item, .ant-card-meta-description';
     const seen: { text: string; data: boolean }[] = [];
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent?.trim();
       const parent = node.parentElement;
       if (!text || !parent) continue;
-      if (parent.closest('[aria-hidden="true"], [role="listbox"], script, style, noscript, .ant-select-dropdown-hidden')) continue;
+      if (
+        parent.closest('[aria-hidden="true"], [role="listbox"], script, style, noscript, .ant-select-dropdown-hidden')
+      )
+        continue;
       const box = parent.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || !(parent as any).checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      if (
+        box.width === 0 ||
+        box.height === 0 ||
+        !(parent as any).checkVisibility?.({ checkOpacity: true, checkVisibilityCSS: true })
+      )
+        continue;
       seen.push({ text, data: !!parent.closest(DATA) });
     }
     for (const input of Array.from(element.querySelectorAll<HTMLElement>('[placeholder]'))) {
@@ -78,7 +90,8 @@ export function rawKeysOf(collections: any[], names: string[]): Set<string> {
       // Field names that are also words of the interface ("id" beside "ID") are left to the checks on English.
       if (/[A-Z]/.test(field.name) || field.name.length > 4) keys.add(field.name);
       for (const option of field.uiSchema?.enum || []) {
-        if (typeof option?.value === 'string' && option.value !== option.label && option.value.length > 2) keys.add(option.value);
+        if (typeof option?.value === 'string' && option.value !== option.label && option.value.length > 2)
+          keys.add(option.value);
       }
     }
   }
@@ -92,14 +105,18 @@ export function rawKeysOf(collections: any[], names: string[]): Set<string> {
 export async function uiProblems(page: Page, root: Locator, rawKeys: Set<string>, where: string): Promise<string[]> {
   const problems: string[] = [];
   const errorBlocks = await root
-    .locator('.ant-result-error, .ant-result-404, .ant-result-403, .ant-result-500, .ant-result-warning, .ant-alert-error')
+    .locator(
+      '.ant-result-error, .ant-result-404, .ant-result-403, .ant-result-500, .ant-result-warning, .ant-alert-error',
+    )
     .filter({ visible: true })
     .allInnerTexts();
   for (const block of errorBlocks) problems.push(`${where}: error block "${block.replace(/\s+/g, ' ').slice(0, 160)}"`);
   const toasts = await page
     .locator('.ant-message-notice, .ant-notification-notice')
     .filter({ visible: true })
-    .filter({ has: page.locator('.anticon-close-circle, .anticon-exclamation-circle, .ant-notification-notice-icon-error') })
+    .filter({
+      has: page.locator('.anticon-close-circle, .anticon-exclamation-circle, .ant-notification-notice-icon-error'),
+    })
     .allInnerTexts();
   for (const toast of toasts) problems.push(`${where}: error toast "${toast.replace(/\s+/g, ' ').slice(0, 160)}"`);
   for (const { text, data } of await seenText(root)) {
@@ -110,7 +127,9 @@ export async function uiProblems(page: Page, root: Locator, rawKeys: Set<string>
     else {
       const tokens = text.match(/[A-Za-z][A-Za-z0-9_]*/g) || [];
       const raw = tokens.filter((token) => rawKeys.has(token));
-      const english = tokens.filter((token) => !rawKeys.has(token) && token.length > 1 && !ENGLISH_ALLOWED.has(token) && !/\d/.test(token));
+      const english = tokens.filter(
+        (token) => !rawKeys.has(token) && token.length > 1 && !ENGLISH_ALLOWED.has(token) && !/\d/.test(token),
+      );
       if (raw.length) problems.push(`${where}: raw identifier ${raw.join(', ')} in ${quoted}`);
       if (!data && english.length) problems.push(`${where}: English ${english.join(' ')} in ${quoted}`);
     }

@@ -3,10 +3,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Browser } from 'playwright-core';
+import { freePort, throwawayAppEnv } from '../../scripts/lib/throwaway-app';
 import { launchChromium } from './browser';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { freePort, throwawayAppEnv } = require('../../scripts/lib/throwaway-app');
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -61,7 +59,11 @@ async function launch(state: AppState): Promise<number> {
   const out = fs.openSync(state.log, 'w');
   let child: ChildProcess;
   try {
-    child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], { cwd: root, env: state.env, stdio: ['ignore', out, out] });
+    child = spawn(process.execPath, [path.join(root, 'scripts', 'start.js')], {
+      cwd: root,
+      env: state.env,
+      stdio: ['ignore', out, out],
+    });
   } finally {
     fs.closeSync(out);
   }
@@ -105,7 +107,15 @@ export async function startApp(timeoutMs = 15 * 60 * 1000): Promise<RunningApp &
   const port: number = await freePort();
   const admin = { email: 'admin@hongniang.local', password: 'e2e-Admin-123' };
   const env: Record<string, string> = throwawayAppEnv({ dir, port, admin, database: 'e2e.sqlite' });
-  const state: AppState = { url: `http://127.0.0.1:${port}`, admin, dir, env, pid: 0, log: path.join(dir, 'app.log'), timeoutMs };
+  const state: AppState = {
+    url: `http://127.0.0.1:${port}`,
+    admin,
+    dir,
+    env,
+    pid: 0,
+    log: path.join(dir, 'app.log'),
+    timeoutMs,
+  };
   const stateFile = path.join(dir, 'app.json');
   try {
     state.pid = await launch(state);
@@ -154,7 +164,11 @@ export function appInBrowser(): { app: RunningApp; browser: Browser } {
 export async function callApi(app: RunningApp, token: string | null, action: string, body?: unknown) {
   const response = await fetch(`${app.url}/api/${action}`, {
     method: body === undefined ? 'GET' : 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Authenticator': 'basic', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Authenticator': 'basic',
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return (await response.json()) as any;

@@ -10,9 +10,14 @@ const ROOT = path.resolve(__dirname, '..', '..');
  * that needs a field report fails, it never skips.
  */
 export function sharedDir(): string {
-  const candidates = [process.env.HONGNIANG_SHARED_DIR, path.resolve(ROOT, '..', 'shared'), '/work/shared'].filter(Boolean) as string[];
+  const candidates = [process.env.HONGNIANG_SHARED_DIR, path.resolve(ROOT, '..', 'shared'), '/work/shared'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'cases')));
-  if (!found) throw new Error(`the shared steering files are missing (looked in ${candidates.join(', ')}); set HONGNIANG_SHARED_DIR`);
+  if (!found)
+    throw new Error(
+      `the shared steering files are missing (looked in ${candidates.join(', ')}); set HONGNIANG_SHARED_DIR`,
+    );
   return found;
 }
 

@@ -8,7 +8,8 @@ export interface ImportColumn {
 }
 
 /** The columns for [field, header title] pairs, in order. */
-export const importColumns = (pairs: [string, string][]): ImportColumn[] => pairs.map(([field, title]) => ({ dataIndex: [field], defaultTitle: title }));
+export const importColumns = (pairs: [string, string][]): ImportColumn[] =>
+  pairs.map(([field, title]) => ({ dataIndex: [field], defaultTitle: title }));
 
 /** An .xlsx file of one sheet with these rows exactly as given (undefined leaves a cell empty), with merges if any. */
 export function workbook(rows: unknown[][], merges: XLSX.Range[] = []): Buffer {
@@ -20,8 +21,13 @@ export function workbook(rows: unknown[][], merges: XLSX.Range[] = []): Buffer {
 }
 
 /** The rows under a header row made of the columns' titles. */
-export const withHeader = (columns: ImportColumn[], rows: unknown[][]) => workbook([columns.map((column) => column.defaultTitle), ...rows]);
+export const withHeader = (columns: ImportColumn[], rows: unknown[][]) =>
+  workbook([columns.map((column) => column.defaultTitle), ...rows]);
 
 /** Posts the file to `<collection>:importXlsx` as an agent (supertest), with the columns and the X-Locale header. */
 export const importXlsx = (agent: any, collection: string, file: Buffer, columns: ImportColumn[], locale = 'zh-CN') =>
-  agent.post(`/${collection}:importXlsx`).set('X-Locale', locale).attach('file', file, `${collection}.xlsx`).field('columns', JSON.stringify(columns));
+  agent
+    .post(`/${collection}:importXlsx`)
+    .set('X-Locale', locale)
+    .attach('file', file, `${collection}.xlsx`)
+    .field('columns', JSON.stringify(columns));

@@ -1,11 +1,56 @@
 // A member in and out of her two records: plain objects to numbers (noting spans, strings, places and her requirement
 // set in the stores on the way) and back.
 import {
-  AGE, AGE_AT, AGE_MAX_AT, AGE_MIN_AT, CHILDREN, CHILDREN_OK, EDUCATION, EDUCATION_AT, FLAGS_AT, GENDER_AT, GENDERS, HAS_CHILDREN,
-  HEIGHT, HEIGHT_AT, HEIGHT_MAX_AT, HEIGHT_MIN_AT, HOBBIES, HOBBIES_AT, ID_AT, IMPORTANCE_AT, IMPORTANCES, INCOME, INCOME_AT, MANY_REGIONS,
-  MARITAL_AT, MARITAL_STATUS, MARITAL_WANTED_AT, MIN_EDUCATION_AT, MIN_INCOME_AT, NONE, OWN_WEIGHTS, PERSONALITY, PERSONALITY_AT, PLACE_AT,
-  PREFERENCE_FLAGS_AT, PRESENT, RECOMMENDABLE, RECORD_BYTES, REGION, REGION_SLOTS, REGIONS_AT, REQUIREMENTS_AT, SMOKES, SMOKING_OK,
-  WANTED_HOBBIES_AT, WANTED_PERSONALITY_AT, lowestCriterion, orNone, orNull, requiredOf,
+  AGE,
+  AGE_AT,
+  AGE_MAX_AT,
+  AGE_MIN_AT,
+  CHILDREN,
+  CHILDREN_OK,
+  EDUCATION,
+  EDUCATION_AT,
+  FLAGS_AT,
+  GENDER_AT,
+  GENDERS,
+  HAS_CHILDREN,
+  HEIGHT,
+  HEIGHT_AT,
+  HEIGHT_MAX_AT,
+  HEIGHT_MIN_AT,
+  HOBBIES,
+  HOBBIES_AT,
+  ID_AT,
+  IMPORTANCE_AT,
+  IMPORTANCES,
+  INCOME,
+  INCOME_AT,
+  MANY_REGIONS,
+  MARITAL_AT,
+  MARITAL_STATUS,
+  MARITAL_WANTED_AT,
+  MIN_EDUCATION_AT,
+  MIN_INCOME_AT,
+  NONE,
+  OWN_WEIGHTS,
+  PERSONALITY,
+  PERSONALITY_AT,
+  PLACE_AT,
+  PREFERENCE_FLAGS_AT,
+  PRESENT,
+  RECOMMENDABLE,
+  RECORD_BYTES,
+  REGION,
+  REGION_SLOTS,
+  REGIONS_AT,
+  REQUIREMENTS_AT,
+  SMOKES,
+  SMOKING_OK,
+  WANTED_HOBBIES_AT,
+  WANTED_PERSONALITY_AT,
+  lowestCriterion,
+  orNone,
+  orNull,
+  requiredOf,
 } from './layout';
 import { Stores } from './stores';
 import { CRITERIA, Person, Preferences, Profile } from './types';
@@ -18,7 +63,11 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
   const { int32, uint32, int16, uint16, int8, uint8 } = stores.profiles;
   const at = slot * RECORD_BYTES;
   int32[(at + ID_AT) >> 2] = profile.id;
-  uint8[at + FLAGS_AT] = PRESENT | (profile.recommendable ? RECOMMENDABLE : 0) | (profile.hasChildren ? HAS_CHILDREN : 0) | (profile.smokes ? SMOKES : 0);
+  uint8[at + FLAGS_AT] =
+    PRESENT |
+    (profile.recommendable ? RECOMMENDABLE : 0) |
+    (profile.hasChildren ? HAS_CHILDREN : 0) |
+    (profile.smokes ? SMOKES : 0);
   uint8[at + GENDER_AT] = GENDERS.indexOf(profile.gender);
   int16[(at + AGE_AT) >> 1] = orNone(profile.age);
   stores.ageSpan.note(int16[(at + AGE_AT) >> 1]);
@@ -35,7 +84,10 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
   uint16[(at + PLACE_AT) >> 1] = stores.places.number(province, profile.city === null ? NONE : Number(profile.city));
 
   const wish = stores.wishes;
-  wish.uint32[(at + IMPORTANCE_AT) >> 2] = CRITERIA.reduce((bits, criterion, i) => bits | (IMPORTANCES.indexOf(preferences.importance[criterion] ?? 'normal') << (2 * i)), 0);
+  wish.uint32[(at + IMPORTANCE_AT) >> 2] = CRITERIA.reduce(
+    (bits, criterion, i) => bits | (IMPORTANCES.indexOf(preferences.importance[criterion] ?? 'normal') << (2 * i)),
+    0,
+  );
   wish.int16[(at + AGE_MIN_AT) >> 1] = orNone(preferences.ageMin);
   wish.int16[(at + AGE_MAX_AT) >> 1] = orNone(preferences.ageMax);
   wish.int16[(at + HEIGHT_MIN_AT) >> 1] = orNone(preferences.heightMin);
@@ -53,8 +105,11 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
   const ownWeights = !!preferences.weights && Object.keys(preferences.weights).length > 0;
   if (ownWeights) stores.weightOverrides.set(slot, preferences.weights!);
   else stores.weightOverrides.delete(slot);
-  wish.uint8[at + PREFERENCE_FLAGS_AT] = (preferences.childrenAcceptable ? CHILDREN_OK : 0) | (preferences.smokingAcceptable ? SMOKING_OK : 0) |
-    (manyRegions ? MANY_REGIONS : 0) | (ownWeights ? OWN_WEIGHTS : 0);
+  wish.uint8[at + PREFERENCE_FLAGS_AT] =
+    (preferences.childrenAcceptable ? CHILDREN_OK : 0) |
+    (preferences.smokingAcceptable ? SMOKING_OK : 0) |
+    (manyRegions ? MANY_REGIONS : 0) |
+    (ownWeights ? OWN_WEIGHTS : 0);
   uint32[(at + REQUIREMENTS_AT) >> 2] = requirementSetOf(stores, slot);
 }
 
@@ -87,7 +142,8 @@ export function decode(stores: Stores, slot: number): Person {
   };
   const importance = wish.uint32[(at + IMPORTANCE_AT) >> 2];
   const regions = (at + REGIONS_AT) >> 1;
-  const codes = stores.extraRegions.get(slot) ?? Array.from(wish.int16.subarray(regions, regions + REGION_SLOTS)).filter(Boolean);
+  const codes =
+    stores.extraRegions.get(slot) ?? Array.from(wish.int16.subarray(regions, regions + REGION_SLOTS)).filter(Boolean);
   const preferenceFlags = wish.uint8[at + PREFERENCE_FLAGS_AT];
   const preferences: Preferences = {
     ageMin: orNull(wish.int16[(at + AGE_MIN_AT) >> 1]),
@@ -102,7 +158,9 @@ export function decode(stores: Stores, slot: number): Person {
     regions: codes.map(String),
     wantedHobbies: hobbies.unmask(wish.uint32[(at + WANTED_HOBBIES_AT) >> 2]),
     wantedPersonality: personality.unmask(wish.uint32[(at + WANTED_PERSONALITY_AT) >> 2]),
-    importance: Object.fromEntries(CRITERIA.map((criterion, i) => [criterion, IMPORTANCES[(importance >>> (2 * i)) & 3]])),
+    importance: Object.fromEntries(
+      CRITERIA.map((criterion, i) => [criterion, IMPORTANCES[(importance >>> (2 * i)) & 3]]),
+    ),
     weights: stores.weightOverrides.get(slot),
   };
   return { profile, preferences };
@@ -122,7 +180,8 @@ function requirementSetOf(stores: Stores, slot: number): number {
     else if (c === MARITAL_STATUS) key += `${uint8[at + MARITAL_WANTED_AT]};`;
     else if (c === CHILDREN) key += `${uint8[at + PREFERENCE_FLAGS_AT] & CHILDREN_OK};`;
     else if (c === INCOME) key += `${int8[at + MIN_INCOME_AT]};`;
-    else if (c === REGION) key += `${stores.extraRegions.get(slot) ?? int16.subarray((at + REGIONS_AT) >> 1, ((at + REGIONS_AT) >> 1) + REGION_SLOTS)};`;
+    else if (c === REGION)
+      key += `${stores.extraRegions.get(slot) ?? int16.subarray((at + REGIONS_AT) >> 1, ((at + REGIONS_AT) >> 1) + REGION_SLOTS)};`;
     else if (c === HOBBIES) key += `${uint32[(at + WANTED_HOBBIES_AT) >> 2]};`;
     else if (c === PERSONALITY) key += `${uint32[(at + WANTED_PERSONALITY_AT) >> 2]};`;
     else key += `${uint8[at + PREFERENCE_FLAGS_AT] & SMOKING_OK};`;

@@ -2,7 +2,18 @@
 // explains the results its scan keeps with these; the reference matcher is these over the whole pool.
 import { passesHardFilter, similarity } from './similarity';
 import { combine, directionalScore, round2, weightOf } from './score';
-import { CRITERIA, Criterion, CriterionScore, ExclusionReason, MatchOutcome, MatchResult, MatchSettings, Person, Profile, RankOptions } from './types';
+import {
+  CRITERIA,
+  Criterion,
+  CriterionScore,
+  ExclusionReason,
+  MatchOutcome,
+  MatchResult,
+  MatchSettings,
+  Person,
+  Profile,
+  RankOptions,
+} from './types';
 
 export interface PairOptions {
   ignore?: ReadonlySet<Criterion>;
@@ -21,7 +32,12 @@ const backwardWeights = new Float64Array(CRITERIA.length);
  * Both directions of one pair: per criterion (CRITERIA order) the similarities (0–1) and weights of each side, the
  * directional scores and their combination (0–100, two decimals). 'hardFilter' when a criterion either side requires fails.
  */
-export function evaluatePair(member: Person, candidate: Person, settings: MatchSettings, { ignore, hardFilters = true }: PairOptions = {}): MatchResult | 'hardFilter' {
+export function evaluatePair(
+  member: Person,
+  candidate: Person,
+  settings: MatchSettings,
+  { ignore, hardFilters = true }: PairOptions = {},
+): MatchResult | 'hardFilter' {
   const breakdown: CriterionScore[] = [];
   for (let c = 0; c < CRITERIA.length; c++) {
     const criterion = CRITERIA[c];
@@ -29,12 +45,17 @@ export function evaluatePair(member: Person, candidate: Person, settings: MatchS
     const backward = similarity(criterion, member.profile, candidate.preferences);
     const ignored = ignore?.has(criterion) ?? false;
     if (hardFilters && !ignored) {
-      if (member.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, forward)) return 'hardFilter';
-      if (candidate.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, backward)) return 'hardFilter';
+      if (member.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, forward))
+        return 'hardFilter';
+      if (candidate.preferences.importance[criterion] === 'required' && !passesHardFilter(criterion, backward))
+        return 'hardFilter';
     }
     const weight = ignored
       ? { forward: 0, backward: 0 }
-      : { forward: weightOf(criterion, member.preferences, settings), backward: weightOf(criterion, candidate.preferences, settings) };
+      : {
+          forward: weightOf(criterion, member.preferences, settings),
+          backward: weightOf(criterion, candidate.preferences, settings),
+        };
     breakdown.push({ criterion, forward, backward, weight });
     forwardSimilarities[c] = forward;
     forwardWeights[c] = weight.forward;
@@ -53,7 +74,11 @@ export function evaluatePair(member: Person, candidate: Person, settings: MatchS
 }
 
 /** Why a candidate is not considered at all, before any scoring; null when she is. */
-export function precheck(member: Profile, candidate: Profile, excludedIds?: ReadonlySet<number>): ExclusionReason | null {
+export function precheck(
+  member: Profile,
+  candidate: Profile,
+  excludedIds?: ReadonlySet<number>,
+): ExclusionReason | null {
   if (candidate.id === member.id) return 'self';
   if (!candidate.recommendable) return 'notRecommendable';
   if (candidate.gender === null || candidate.gender === member.gender) return 'sameGender';
@@ -68,7 +93,11 @@ export const byRank = (a: MatchResult, b: MatchResult) => b.score - a.score || a
  * Every one of `candidates` that may be suggested to `member`, ranked (byRank, no limit) with its reasons; the others
  * counted by reason (the member herself not counted). `evaluated`: the candidates past the prechecks.
  */
-export function rankAll(member: Person, candidates: Iterable<Person>, { settings, excludedIds, ignore }: RankOptions): MatchOutcome {
+export function rankAll(
+  member: Person,
+  candidates: Iterable<Person>,
+  { settings, excludedIds, ignore }: RankOptions,
+): MatchOutcome {
   const excluded: MatchOutcome['excluded'] = {};
   const count = (reason: ExclusionReason) => (excluded[reason] = (excluded[reason] ?? 0) + 1);
   const results: MatchResult[] = [];

@@ -9,11 +9,51 @@ import { CRITERIA, Criterion, MatchSettings } from './types';
 
 // Copied once: CommonJS makes each imported name a property read, and this code runs for every candidate scored.
 const {
-  AGE, AGE_AT, AGE_MAX_AT, AGE_MIN_AT, CHILDREN, CHILDREN_OK, EDUCATION, EDUCATION_AT, FLAGS_AT, HAS_CHILDREN, HEIGHT, HEIGHT_AT,
-  HEIGHT_MAX_AT, HEIGHT_MIN_AT, HOBBIES, HOBBIES_AT, IMPORTANCE_AT, IMPORTANCES, INCOME, INCOME_AT, MANY_REGIONS, MARITAL_AT,
-  MARITAL_STATUS, MARITAL_WANTED_AT, MIN_EDUCATION_AT, MIN_INCOME_AT, NONE, OWN_WEIGHTS, PERSONALITY, PERSONALITY_AT, PLACE_AT,
-  PREFERENCE_FLAGS_AT, RECORD_BYTES, REGION, REGION_SLOTS, REGIONS_AT, SMOKES, SMOKING, SMOKING_OK, WANTED_HOBBIES_AT,
-  WANTED_PERSONALITY_AT, lowestCriterion, orNull, popcount, requiredOf,
+  AGE,
+  AGE_AT,
+  AGE_MAX_AT,
+  AGE_MIN_AT,
+  CHILDREN,
+  CHILDREN_OK,
+  EDUCATION,
+  EDUCATION_AT,
+  FLAGS_AT,
+  HAS_CHILDREN,
+  HEIGHT,
+  HEIGHT_AT,
+  HEIGHT_MAX_AT,
+  HEIGHT_MIN_AT,
+  HOBBIES,
+  HOBBIES_AT,
+  IMPORTANCE_AT,
+  IMPORTANCES,
+  INCOME,
+  INCOME_AT,
+  MANY_REGIONS,
+  MARITAL_AT,
+  MARITAL_STATUS,
+  MARITAL_WANTED_AT,
+  MIN_EDUCATION_AT,
+  MIN_INCOME_AT,
+  NONE,
+  OWN_WEIGHTS,
+  PERSONALITY,
+  PERSONALITY_AT,
+  PLACE_AT,
+  PREFERENCE_FLAGS_AT,
+  RECORD_BYTES,
+  REGION,
+  REGION_SLOTS,
+  REGIONS_AT,
+  SMOKES,
+  SMOKING,
+  SMOKING_OK,
+  WANTED_HOBBIES_AT,
+  WANTED_PERSONALITY_AT,
+  lowestCriterion,
+  orNull,
+  popcount,
+  requiredOf,
 } = layout;
 
 /** Per match: the agency's weights and importance factors by position, and room for one candidate's weights and similarities. */
@@ -63,18 +103,39 @@ function similaritiesOf(stores: Stores, holder: number, slot: number, out: Float
   const at = slot * RECORD_BYTES;
   const wishAt = holder * RECORD_BYTES;
   const age = orNull(profile.int16[(at + AGE_AT) >> 1]);
-  out[AGE] = rangeSimilarity(age, orNull(wish.int16[(wishAt + AGE_MIN_AT) >> 1]), orNull(wish.int16[(wishAt + AGE_MAX_AT) >> 1]), FALLOFF.age);
+  out[AGE] = rangeSimilarity(
+    age,
+    orNull(wish.int16[(wishAt + AGE_MIN_AT) >> 1]),
+    orNull(wish.int16[(wishAt + AGE_MAX_AT) >> 1]),
+    FALLOFF.age,
+  );
   const height = orNull(profile.int16[(at + HEIGHT_AT) >> 1]);
-  out[HEIGHT] = rangeSimilarity(height, orNull(wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1]), orNull(wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]), FALLOFF.height);
-  out[EDUCATION] = atLeastSimilarity(orNull(profile.int8[at + EDUCATION_AT]), orNull(wish.int8[wishAt + MIN_EDUCATION_AT]), 2);
+  out[HEIGHT] = rangeSimilarity(
+    height,
+    orNull(wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1]),
+    orNull(wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]),
+    FALLOFF.height,
+  );
+  out[EDUCATION] = atLeastSimilarity(
+    orNull(profile.int8[at + EDUCATION_AT]),
+    orNull(wish.int8[wishAt + MIN_EDUCATION_AT]),
+    2,
+  );
   out[MARITAL_STATUS] = maritalFit(stores, holder, slot);
   out[CHILDREN] = childrenFit(stores, holder, slot);
-  out[INCOME] = atLeastSimilarity(orNull(profile.int8[at + INCOME_AT]), orNull(wish.int8[wishAt + MIN_INCOME_AT]), FALLOFF.income);
+  out[INCOME] = atLeastSimilarity(
+    orNull(profile.int8[at + INCOME_AT]),
+    orNull(wish.int8[wishAt + MIN_INCOME_AT]),
+    FALLOFF.income,
+  );
   out[REGION] = regionFit(stores, holder, slot);
   const hobbies = wish.uint32[(wishAt + WANTED_HOBBIES_AT) >> 2];
   out[HOBBIES] = overlapSimilarity(popcount(hobbies), popcount(hobbies & profile.uint32[(at + HOBBIES_AT) >> 2]));
   const personality = wish.uint32[(wishAt + WANTED_PERSONALITY_AT) >> 2];
-  out[PERSONALITY] = overlapSimilarity(popcount(personality), popcount(personality & profile.uint32[(at + PERSONALITY_AT) >> 2]));
+  out[PERSONALITY] = overlapSimilarity(
+    popcount(personality),
+    popcount(personality & profile.uint32[(at + PERSONALITY_AT) >> 2]),
+  );
   out[SMOKING] = smokingFit(stores, holder, slot);
 }
 
@@ -82,13 +143,15 @@ function similaritiesOf(stores: Stores, holder: number, slot: number, out: Float
 export function meets(stores: Stores, holder: number, slot: number, ignoredBits: number): boolean {
   // Only the required criteria not left out, lowest first.
   let required = requiredOf(stores.wishes.uint32[(holder * RECORD_BYTES + IMPORTANCE_AT) >> 2]) & ~ignoredBits;
-  for (; required !== 0; required &= required - 1) if (!fullyMeets(stores, holder, slot, lowestCriterion(required))) return false;
+  for (; required !== 0; required &= required - 1)
+    if (!fullyMeets(stores, holder, slot, lowestCriterion(required))) return false;
   return true;
 }
 
 /** rangeSimilarity(…) === 1 on stored values: no range at all, or a known value inside it. */
 const withinRange = (value: number, min: number, max: number) =>
-  (min === NONE && max === NONE) || (value !== NONE && (min === NONE || value >= min) && (max === NONE || value <= max));
+  (min === NONE && max === NONE) ||
+  (value !== NONE && (min === NONE || value >= min) && (max === NONE || value <= max));
 /** atLeastSimilarity(…) === 1 on stored values: no minimum, or a known rank at or above it. */
 const atLeast = (rank: number, minimum: number) => minimum === NONE || (rank !== NONE && rank >= minimum);
 
@@ -99,9 +162,17 @@ function fullyMeets(stores: Stores, holder: number, slot: number, c: number): bo
   const wishAt = holder * RECORD_BYTES;
   switch (c) {
     case AGE:
-      return withinRange(profile.int16[(at + AGE_AT) >> 1], wish.int16[(wishAt + AGE_MIN_AT) >> 1], wish.int16[(wishAt + AGE_MAX_AT) >> 1]);
+      return withinRange(
+        profile.int16[(at + AGE_AT) >> 1],
+        wish.int16[(wishAt + AGE_MIN_AT) >> 1],
+        wish.int16[(wishAt + AGE_MAX_AT) >> 1],
+      );
     case HEIGHT:
-      return withinRange(profile.int16[(at + HEIGHT_AT) >> 1], wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1], wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]);
+      return withinRange(
+        profile.int16[(at + HEIGHT_AT) >> 1],
+        wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1],
+        wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1],
+      );
     case EDUCATION:
       return atLeast(profile.int8[at + EDUCATION_AT], wish.int8[wishAt + MIN_EDUCATION_AT]);
     case MARITAL_STATUS:
@@ -132,17 +203,24 @@ function maritalFit(stores: Stores, holder: number, slot: number): number {
 }
 
 function childrenFit(stores: Stores, holder: number, slot: number): number {
-  return !(stores.profiles.uint8[slot * RECORD_BYTES + FLAGS_AT] & HAS_CHILDREN) || stores.wishes.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & CHILDREN_OK ? 1 : 0;
+  return !(stores.profiles.uint8[slot * RECORD_BYTES + FLAGS_AT] & HAS_CHILDREN) ||
+    stores.wishes.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & CHILDREN_OK
+    ? 1
+    : 0;
 }
 
 function smokingFit(stores: Stores, holder: number, slot: number): number {
-  return !(stores.profiles.uint8[slot * RECORD_BYTES + FLAGS_AT] & SMOKES) || stores.wishes.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & SMOKING_OK ? 1 : 0;
+  return !(stores.profiles.uint8[slot * RECORD_BYTES + FLAGS_AT] & SMOKES) ||
+    stores.wishes.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & SMOKING_OK
+    ? 1
+    : 0;
 }
 
 /** regionSimilarity on numeric codes, without allocating. */
 function regionFit(stores: Stores, holder: number, slot: number): number {
   const wish = stores.wishes;
-  const extra = wish.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & MANY_REGIONS ? stores.extraRegions.get(holder)! : null;
+  const extra =
+    wish.uint8[holder * RECORD_BYTES + PREFERENCE_FLAGS_AT] & MANY_REGIONS ? stores.extraRegions.get(holder)! : null;
   const regions = (holder * RECORD_BYTES + REGIONS_AT) >> 1;
   const first = extra ? extra[0] : wish.int16[regions];
   if (!first) return 1;

@@ -1,5 +1,14 @@
 export * from './types';
-export { similarity, rangeSimilarity, atLeastSimilarity, overlapSimilarity, regionSimilarity, passesHardFilter, FALLOFF, UNKNOWN } from './similarity';
+export {
+  similarity,
+  rangeSimilarity,
+  atLeastSimilarity,
+  overlapSimilarity,
+  regionSimilarity,
+  passesHardFilter,
+  FALLOFF,
+  UNKNOWN,
+} from './similarity';
 export { combine, directionalScore, round2, weightOf } from './score';
 export { evaluatePair, precheck, byRank } from './evaluation';
 export { matchReference } from './reference';

@@ -2,7 +2,16 @@
 // is a tight loop over the groups she may be suggested from (scan.ts). Results equal the reference matcher's (tests compare them).
 import { decode, encode } from './codec';
 import { byRank, evaluatePair, rankAll } from './evaluation';
-import { EXCLUDED_PAIR, FLAGS_AT, GENDER_AT, GENDERS, RECOMMENDABLE, RECORD_BYTES, groupNumber, ignoredBitsOf } from './layout';
+import {
+  EXCLUDED_PAIR,
+  FLAGS_AT,
+  GENDER_AT,
+  GENDERS,
+  RECOMMENDABLE,
+  RECORD_BYTES,
+  groupNumber,
+  ignoredBitsOf,
+} from './layout';
 import { scan, ScanCounts } from './scan';
 import { weightOf } from './score';
 import { Slots } from './slots';
@@ -58,7 +67,9 @@ export class MatchIndex {
     const member = decode(this.stores, memberSlot);
     const { settings, ignore } = options;
     const ignoredBits = ignoredBitsOf(ignore);
-    const forwardWeights = Float64Array.from(CRITERIA, (criterion) => (ignore?.has(criterion) ? 0 : weightOf(criterion, member.preferences, settings)));
+    const forwardWeights = Float64Array.from(CRITERIA, (criterion) =>
+      ignore?.has(criterion) ? 0 : weightOf(criterion, member.preferences, settings),
+    );
     const flags = this.stores.profiles.uint8;
     const memberGender = flags[memberSlot * RECORD_BYTES + GENDER_AT];
     const memberRecommendable = flags[memberSlot * RECORD_BYTES + FLAGS_AT] & RECOMMENDABLE ? 1 : 0;
@@ -66,9 +77,13 @@ export class MatchIndex {
     // The reference's prechecks in its order (self, notRecommendable, sameGender, excludedPair), counted from group sizes.
     const { groups } = this.slots;
     const groupSize = (gender: number, recommendable: boolean) => groups[groupNumber(gender, recommendable)].size;
-    const notRecommendable = GENDERS.reduce((sum, _, gender) => sum + groupSize(gender, false), 0) - (1 - memberRecommendable);
-    const sameGender = groupSize(0, true) + (memberGender === 0 ? 0 : groupSize(memberGender, true)) - memberRecommendable;
-    const suggestable = GENDERS.flatMap((gender, g) => (gender !== null && g !== memberGender ? [groups[groupNumber(g, true)]] : []));
+    const notRecommendable =
+      GENDERS.reduce((sum, _, gender) => sum + groupSize(gender, false), 0) - (1 - memberRecommendable);
+    const sameGender =
+      groupSize(0, true) + (memberGender === 0 ? 0 : groupSize(memberGender, true)) - memberRecommendable;
+    const suggestable = GENDERS.flatMap((gender, g) =>
+      gender !== null && g !== memberGender ? [groups[groupNumber(g, true)]] : [],
+    );
     const excludedPairs = [...(options.excludedIds ?? [])]
       .map((id) => this.slots.of(id))
       .filter((slot): slot is number => slot !== undefined && suggestable.includes(groups[this.slots.groupOf(slot)]));
@@ -78,7 +93,15 @@ export class MatchIndex {
     for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] |= EXCLUDED_PAIR;
     let scanned: ScanCounts;
     try {
-      scanned = scan(this.stores, memberSlot, wishTables(this.stores, memberSlot, member, forwardWeights, ignoredBits), suggestable, settings, ignoredBits, top);
+      scanned = scan(
+        this.stores,
+        memberSlot,
+        wishTables(this.stores, memberSlot, member, forwardWeights, ignoredBits),
+        suggestable,
+        settings,
+        ignoredBits,
+        top,
+      );
     } finally {
       for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] &= ~EXCLUDED_PAIR;
     }
@@ -88,8 +111,11 @@ export class MatchIndex {
       .map((id) => evaluatePair(member, decode(this.stores, this.slotOf(id)), settings, { ignore }) as MatchResult)
       .sort(byRank);
     const counts: [ExclusionReason, number][] = [
-      ['notRecommendable', notRecommendable], ['sameGender', sameGender], ['excludedPair', excludedPairs.length],
-      ['hardFilter', scanned.hardFilter], ['belowMinimum', scanned.belowMinimum],
+      ['notRecommendable', notRecommendable],
+      ['sameGender', sameGender],
+      ['excludedPair', excludedPairs.length],
+      ['hardFilter', scanned.hardFilter],
+      ['belowMinimum', scanned.belowMinimum],
     ];
     return { results, evaluated, excluded: Object.fromEntries(counts.filter(([, n]) => n > 0)) };
   }

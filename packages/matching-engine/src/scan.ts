@@ -12,9 +12,34 @@ import { Wish } from './wish-tables';
 
 // Copied once: CommonJS makes each imported name a property read, and this code runs for every candidate scanned.
 const {
-  AGE, AGE_AT, CHILDREN, CHUNK_SLOTS, EDUCATION, EDUCATION_AT, EXCLUDED_PAIR, FLAGS_AT, HAS_CHILDREN, HEIGHT, HEIGHT_AT, HOBBIES, HOBBIES_AT,
-  ID_AT, INCOME, INCOME_AT, MARITAL_AT, MARITAL_STATUS, PERSONALITY, PERSONALITY_AT, PLACE_AT, PRESENT, RECORD_BYTES, REGION, REQUIREMENTS_AT,
-  SMOKES, SMOKING, popcount,
+  AGE,
+  AGE_AT,
+  CHILDREN,
+  CHUNK_SLOTS,
+  EDUCATION,
+  EDUCATION_AT,
+  EXCLUDED_PAIR,
+  FLAGS_AT,
+  HAS_CHILDREN,
+  HEIGHT,
+  HEIGHT_AT,
+  HOBBIES,
+  HOBBIES_AT,
+  ID_AT,
+  INCOME,
+  INCOME_AT,
+  MARITAL_AT,
+  MARITAL_STATUS,
+  PERSONALITY,
+  PERSONALITY_AT,
+  PLACE_AT,
+  PRESENT,
+  RECORD_BYTES,
+  REGION,
+  REQUIREMENTS_AT,
+  SMOKES,
+  SMOKING,
+  popcount,
 } = layout;
 
 // Scores compare rounded to 0.01: a bound 0.01 below the worst kept score rounds below it, 0.004 above rounds to it at most.
@@ -36,7 +61,15 @@ export interface ScanCounts {
  * `top`, by her `wish` (wishTables) and the settings' combination and minimum score; criteria in `ignoredBits` left out.
  * The ids `top` keeps and their rounded scores equal the reference matcher's best.
  */
-export function scan(stores: Stores, memberSlot: number, wish: Wish, groups: Group[], settings: MatchSettings, ignoredBits: number, top: TopK): ScanCounts {
+export function scan(
+  stores: Stores,
+  memberSlot: number,
+  wish: Wish,
+  groups: Group[],
+  settings: MatchSettings,
+  ignoredBits: number,
+  top: TopK,
+): ScanCounts {
   const { combination, minimumScore } = settings;
   const { int32, uint32, int16, uint16, int8, uint8 } = stores.profiles;
   const { fits, ageLow, heightLow, educationLow, incomeLow, wantedHobbies, wantedPersonality, total, restFrom } = wish;
@@ -76,7 +109,8 @@ export function scan(stores: Stores, memberSlot: number, wish: Wish, groups: Gro
         const requirementSet = uint32[(at + REQUIREMENTS_AT) >> 2];
         if (requirementSet !== 0) {
           let met = metRequirementSets[requirementSet];
-          if (met === UNTESTED) met = metRequirementSets[requirementSet] = meets(stores, s, memberSlot, ignoredBits) ? MET : UNMET;
+          if (met === UNTESTED)
+            met = metRequirementSets[requirementSet] = meets(stores, s, memberSlot, ignoredBits) ? MET : UNMET;
           if (met === UNMET) {
             hardFilter++;
             continue;
@@ -89,14 +123,23 @@ export function scan(stores: Stores, memberSlot: number, wish: Wish, groups: Gro
         if (restFromAge >= needed) {
           weighted = ageFit[int16[(at + AGE_AT) >> 1] - ageLow];
           if (weighted + restFromHeight >= needed) {
-            weighted = weighted + heightFit[int16[(at + HEIGHT_AT) >> 1] - heightLow] + educationFit[int8[at + EDUCATION_AT] - educationLow] +
+            weighted =
+              weighted +
+              heightFit[int16[(at + HEIGHT_AT) >> 1] - heightLow] +
+              educationFit[int8[at + EDUCATION_AT] - educationLow] +
               maritalFit[int8[at + MARITAL_AT] + 1];
             if (weighted + restFromChildren >= needed) {
-              weighted = weighted + childrenFit[flags & HAS_CHILDREN ? 1 : 0] + incomeFit[int8[at + INCOME_AT] - incomeLow] +
+              weighted =
+                weighted +
+                childrenFit[flags & HAS_CHILDREN ? 1 : 0] +
+                incomeFit[int8[at + INCOME_AT] - incomeLow] +
                 regionFit[uint16[(at + PLACE_AT) >> 1]];
               if (weighted + restFromHobbies >= needed) {
-                weighted = weighted + hobbiesFit[popcount(wantedHobbies & uint32[(at + HOBBIES_AT) >> 2])] +
-                  personalityFit[popcount(wantedPersonality & uint32[(at + PERSONALITY_AT) >> 2])] + smokingFit[flags & SMOKES ? 1 : 0];
+                weighted =
+                  weighted +
+                  hobbiesFit[popcount(wantedHobbies & uint32[(at + HOBBIES_AT) >> 2])] +
+                  personalityFit[popcount(wantedPersonality & uint32[(at + PERSONALITY_AT) >> 2])] +
+                  smokingFit[flags & SMOKES ? 1 : 0];
               }
             }
           }

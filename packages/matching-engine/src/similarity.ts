@@ -42,7 +42,8 @@ export function passesHardFilter(criterion: Criterion, similarity: number): bool
   return criterion === 'hobbies' || criterion === 'personality' ? similarity > 0 : similarity >= 1;
 }
 
-const count = (wanted: readonly string[], have: readonly string[]) => wanted.filter((item) => have.includes(item)).length;
+const count = (wanted: readonly string[], have: readonly string[]) =>
+  wanted.filter((item) => have.includes(item)).length;
 
 /** The candidate's fit to the wish of the one who holds `preferences`. */
 export function similarity(criterion: Criterion, candidate: Profile, preferences: Preferences): number {
@@ -68,6 +69,9 @@ export function similarity(criterion: Criterion, candidate: Profile, preferences
     case 'hobbies':
       return overlapSimilarity(preferences.wantedHobbies.length, count(preferences.wantedHobbies, candidate.hobbies));
     case 'personality':
-      return overlapSimilarity(preferences.wantedPersonality.length, count(preferences.wantedPersonality, candidate.personality));
+      return overlapSimilarity(
+        preferences.wantedPersonality.length,
+        count(preferences.wantedPersonality, candidate.personality),
+      );
   }
 }

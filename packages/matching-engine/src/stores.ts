@@ -7,13 +7,17 @@ import { Criterion } from './types';
 export class Dictionary {
   private readonly bits = new Map<string, number>();
   readonly names: string[] = [];
-  constructor(private readonly what: string, private readonly limit: number) {}
+  constructor(
+    private readonly what: string,
+    private readonly limit: number,
+  ) {}
 
   /** The string's bit position, given on first sight; RangeError once `limit` distinct strings are known. */
   bit(name: string): number {
     let bit = this.bits.get(name);
     if (bit === undefined) {
-      if (this.names.length >= this.limit) throw new RangeError(`the matching index holds at most ${this.limit} distinct ${this.what}`);
+      if (this.names.length >= this.limit)
+        throw new RangeError(`the matching index holds at most ${this.limit} distinct ${this.what}`);
       bit = this.names.push(name) - 1;
       this.bits.set(name, bit);
     }

@@ -16,9 +16,39 @@ function seeded(seed: number) {
   };
 }
 
-const HOBBIES = ['travel', 'fitness', 'reading', 'music', 'film', 'cooking', 'photography', 'outdoors', 'gaming', 'pets', 'art', 'dance'];
-const PERSONALITY = ['outgoing', 'introverted', 'steady', 'humorous', 'gentle', 'independent', 'familyMinded', 'ambitious'];
-const PLACES: [string, string][] = [['11', '1101'], ['31', '3101'], ['44', '4401'], ['44', '4403'], ['33', '3301'], ['33', '3302'], ['51', '5101']];
+const HOBBIES = [
+  'travel',
+  'fitness',
+  'reading',
+  'music',
+  'film',
+  'cooking',
+  'photography',
+  'outdoors',
+  'gaming',
+  'pets',
+  'art',
+  'dance',
+];
+const PERSONALITY = [
+  'outgoing',
+  'introverted',
+  'steady',
+  'humorous',
+  'gentle',
+  'independent',
+  'familyMinded',
+  'ambitious',
+];
+const PLACES: [string, string][] = [
+  ['11', '1101'],
+  ['31', '3101'],
+  ['44', '4401'],
+  ['44', '4403'],
+  ['33', '3301'],
+  ['33', '3302'],
+  ['51', '5101'],
+];
 const MARITAL = ['single', 'divorced', 'widowed'];
 const IMPORTANCE: Importance[] = ['indifferent', 'normal', 'important', 'required'];
 
@@ -30,7 +60,9 @@ export function randomPool(size: number, seed = 1): Person[] {
   return Array.from({ length: size }, (_, i) => {
     const [province, city] = pick(PLACES);
     const age = 22 + Math.floor(random() * 40);
-    const importance = Object.fromEntries(CRITERIA.map((criterion) => [criterion, random() < 0.08 ? 'required' : pick(IMPORTANCE.slice(0, 3))]));
+    const importance = Object.fromEntries(
+      CRITERIA.map((criterion) => [criterion, random() < 0.08 ? 'required' : pick(IMPORTANCE.slice(0, 3))]),
+    );
     return person(
       i + 1,
       {

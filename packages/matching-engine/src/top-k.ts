@@ -1,7 +1,8 @@
 // Keeping a scan's best results as it goes, without sorting every candidate.
 
 /** Whether (score a, id a) ranks below (score b, id b): a lower score, or the same with a higher id. */
-const worse = (scoreA: number, idA: number, scoreB: number, idB: number) => scoreA < scoreB || (scoreA === scoreB && idA > idB);
+const worse = (scoreA: number, idA: number, scoreB: number, idB: number) =>
+  scoreA < scoreB || (scoreA === scoreB && idA > idB);
 
 /** The best `limit` (score, id) pairs seen: a min-heap in typed arrays, worst on top; ties go to the lower id. */
 export class TopK {

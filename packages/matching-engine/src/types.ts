@@ -20,7 +20,18 @@ export interface Profile {
   recommendable: boolean;
 }
 
-export const CRITERIA = ['age', 'height', 'education', 'maritalStatus', 'children', 'income', 'region', 'hobbies', 'personality', 'smoking'] as const;
+export const CRITERIA = [
+  'age',
+  'height',
+  'education',
+  'maritalStatus',
+  'children',
+  'income',
+  'region',
+  'hobbies',
+  'personality',
+  'smoking',
+] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
 /** 不在乎 / 一般 / 重要 / 必须: "required" is a hard filter, the others weigh in the score. */
@@ -59,7 +70,18 @@ export interface MatchSettings {
 }
 
 export const DEFAULT_SETTINGS: MatchSettings = {
-  weights: { age: 3, height: 1, education: 2, maritalStatus: 2, children: 2, income: 2, region: 2, hobbies: 1, personality: 1, smoking: 1 },
+  weights: {
+    age: 3,
+    height: 1,
+    education: 2,
+    maritalStatus: 2,
+    children: 2,
+    income: 2,
+    region: 2,
+    hobbies: 1,
+    personality: 1,
+    smoking: 1,
+  },
   importanceFactors: { indifferent: 0, normal: 1, important: 2, required: 3 },
   combination: 'harmonic',
   minimumScore: 0,
@@ -83,7 +105,8 @@ export interface MatchResult {
   breakdown: CriterionScore[];
 }
 
-export type ExclusionReason = 'notRecommendable' | 'self' | 'sameGender' | 'excludedPair' | 'hardFilter' | 'belowMinimum';
+export type ExclusionReason =
+  'notRecommendable' | 'self' | 'sameGender' | 'excludedPair' | 'hardFilter' | 'belowMinimum';
 
 /** A member as the engine takes her: what she is, and what she wishes for. */
 export interface Person {

@@ -1,6 +1,14 @@
 // A member's wish made ready for a scan: for each criterion, a table from the value a candidate holds to weight ×
 // similarity(), so that scoring a candidate forward is ten lookups; and bounds that let the scan stop early.
-import { IMPORTANCE_AT, NONE, RECORD_BYTES, WANTED_HOBBIES_AT, WANTED_PERSONALITY_AT, orNull, requiredOf } from './layout';
+import {
+  IMPORTANCE_AT,
+  NONE,
+  RECORD_BYTES,
+  WANTED_HOBBIES_AT,
+  WANTED_PERSONALITY_AT,
+  orNull,
+  requiredOf,
+} from './layout';
 import { passesHardFilter, similarity } from './similarity';
 import { Stores } from './stores';
 import { CRITERIA, Criterion, Person, Profile } from './types';
@@ -29,7 +37,13 @@ export interface Wish {
  * The wish of the member in `slot` (decoded as `person`) for a scan, by her `weights` (weightOf per criterion, 0 where
  * ignored). Each table comes from similarity() of a probe profile that takes, in turn, every value candidates hold.
  */
-export function wishTables(stores: Stores, slot: number, { profile, preferences }: Person, weights: Float64Array, ignoredBits: number): Wish {
+export function wishTables(
+  stores: Stores,
+  slot: number,
+  { profile, preferences }: Person,
+  weights: Float64Array,
+  ignoredBits: number,
+): Wish {
   const probe: Profile = { ...profile };
   const { places, maritalStatuses } = stores;
   const code = (value: number) => (value === NONE ? null : String(value));
@@ -39,15 +53,27 @@ export function wishTables(stores: Stores, slot: number, { profile, preferences 
     age: [stores.ageSpan.values, (age) => (probe.age = orNull(age))],
     height: [stores.heightSpan.values, (height) => (probe.heightCm = orNull(height))],
     education: [stores.educationSpan.values, (rank) => (probe.educationRank = orNull(rank))],
-    maritalStatus: [upTo(maritalStatuses.names.length), (bit) => (probe.maritalStatus = bit === 0 ? null : maritalStatuses.names[bit - 1])],
+    maritalStatus: [
+      upTo(maritalStatuses.names.length),
+      (bit) => (probe.maritalStatus = bit === 0 ? null : maritalStatuses.names[bit - 1]),
+    ],
     children: [[0, 1], (has) => (probe.hasChildren = has === 1)],
     income: [stores.incomeSpan.values, (rank) => (probe.incomeRank = orNull(rank))],
-    region: [upTo(places.province.length - 1), (place) => {
-      probe.province = code(places.province[place]);
-      probe.city = code(places.city[place]);
-    }],
-    hobbies: [upTo(preferences.wantedHobbies.length), (shared) => (probe.hobbies = preferences.wantedHobbies.slice(0, shared))],
-    personality: [upTo(preferences.wantedPersonality.length), (shared) => (probe.personality = preferences.wantedPersonality.slice(0, shared))],
+    region: [
+      upTo(places.province.length - 1),
+      (place) => {
+        probe.province = code(places.province[place]);
+        probe.city = code(places.city[place]);
+      },
+    ],
+    hobbies: [
+      upTo(preferences.wantedHobbies.length),
+      (shared) => (probe.hobbies = preferences.wantedHobbies.slice(0, shared)),
+    ],
+    personality: [
+      upTo(preferences.wantedPersonality.length),
+      (shared) => (probe.personality = preferences.wantedPersonality.slice(0, shared)),
+    ],
     smoking: [[0, 1], (smokes) => (probe.smokes = smokes === 1)],
   };
   const fits = CRITERIA.map((criterion, c) => {
@@ -71,6 +97,8 @@ export function wishTables(stores: Stores, slot: number, { profile, preferences 
     wantedHobbies: stores.wishes.uint32[(at + WANTED_HOBBIES_AT) >> 2],
     wantedPersonality: stores.wishes.uint32[(at + WANTED_PERSONALITY_AT) >> 2],
     total: sumFrom(0),
-    restFrom: Float64Array.from({ length: CRITERIA.length + 1 }, (_, k) => (required >>> (2 * k) !== 0 ? Infinity : sumFrom(k))),
+    restFrom: Float64Array.from({ length: CRITERIA.length + 1 }, (_, k) =>
+      required >>> (2 * k) !== 0 ? Infinity : sumFrom(k),
+    ),
   };
 }

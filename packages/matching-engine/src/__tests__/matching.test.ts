@@ -13,16 +13,40 @@ const indexOf = (people: Person[]) => {
 
 describe('matching: reciprocal, explained, deterministic — index and reference alike', () => {
   // She wants a man 30–36, at least a bachelor, in Hangzhou, who likes reading; age is a must.
-  const her = person(1, { gender: 'female', age: 31, heightCm: 163, educationRank: 3, hobbies: ['reading', 'travel'] }, {
-    ageMin: 30, ageMax: 36, minEducationRank: 2, regions: ['3301'], wantedHobbies: ['reading'],
-    importance: { age: 'required', education: 'important', region: 'important', hobbies: 'normal' },
-  });
-  const ideal = person(10, { gender: 'male', age: 33, educationRank: 3, hobbies: ['reading'], city: '3301' }, { ageMin: 26, ageMax: 33 });
-  const sameProvince = person(11, { gender: 'male', age: 34, educationRank: 2, hobbies: ['reading'], city: '3302' }, { ageMin: 26, ageMax: 33 });
-  const lessEducated = person(12, { gender: 'male', age: 35, educationRank: 1, hobbies: [], city: '3302' }, { ageMin: 26, ageMax: 33 });
+  const her = person(
+    1,
+    { gender: 'female', age: 31, heightCm: 163, educationRank: 3, hobbies: ['reading', 'travel'] },
+    {
+      ageMin: 30,
+      ageMax: 36,
+      minEducationRank: 2,
+      regions: ['3301'],
+      wantedHobbies: ['reading'],
+      importance: { age: 'required', education: 'important', region: 'important', hobbies: 'normal' },
+    },
+  );
+  const ideal = person(
+    10,
+    { gender: 'male', age: 33, educationRank: 3, hobbies: ['reading'], city: '3301' },
+    { ageMin: 26, ageMax: 33 },
+  );
+  const sameProvince = person(
+    11,
+    { gender: 'male', age: 34, educationRank: 2, hobbies: ['reading'], city: '3302' },
+    { ageMin: 26, ageMax: 33 },
+  );
+  const lessEducated = person(
+    12,
+    { gender: 'male', age: 35, educationRank: 1, hobbies: [], city: '3302' },
+    { ageMin: 26, ageMax: 33 },
+  );
   const tooOld = person(13, { gender: 'male', age: 40, educationRank: 4, hobbies: ['reading'] }, {});
   // He fits her, but he requires a woman of at most 28: she is out of his range, so he is not suggested to her.
-  const wantsYounger = person(14, { gender: 'male', age: 32, educationRank: 3, hobbies: ['reading'] }, { ageMax: 28, importance: { age: 'required' } });
+  const wantsYounger = person(
+    14,
+    { gender: 'male', age: 32, educationRank: 3, hobbies: ['reading'] },
+    { ageMax: 28, importance: { age: 'required' } },
+  );
   const woman = person(15, { gender: 'female', age: 32 });
   const paused = person(16, { gender: 'male', age: 33, recommendable: false });
   const declinedBefore = person(17, { gender: 'male', age: 33, educationRank: 3, hobbies: ['reading'] });
@@ -39,7 +63,12 @@ describe('matching: reciprocal, explained, deterministic — index and reference
     expect(outcome.evaluated).toBe(5);
     const best = outcome.results[0];
     expect(best.forward).toBe(100);
-    expect(best.breakdown.find((b) => b.criterion === 'age')).toEqual({ criterion: 'age', forward: 1, backward: 1, weight: { forward: 9, backward: 3 } });
+    expect(best.breakdown.find((b) => b.criterion === 'age')).toEqual({
+      criterion: 'age',
+      forward: 1,
+      backward: 1,
+      weight: { forward: 9, backward: 3 },
+    });
     const region = outcome.results[1].breakdown.find((b) => b.criterion === 'region')!;
     expect(region.forward).toBe(0.6);
     expect(region.weight.forward).toBe(4);
@@ -53,8 +82,21 @@ describe('matching: reciprocal, explained, deterministic — index and reference
   });
 
   it('orders equal scores by candidate id and leaves out scores below the minimum', () => {
-    const twins = [person(1, { gender: 'female' }), person(9, { gender: 'male' }), person(3, { gender: 'male' }), person(5, { gender: 'male' })];
-    expect(indexOf(twins).match(1, { limit: 10, settings }).results.map((r) => [r.candidateId, r.score])).toEqual([[3, 100], [5, 100], [9, 100]]);
+    const twins = [
+      person(1, { gender: 'female' }),
+      person(9, { gender: 'male' }),
+      person(3, { gender: 'male' }),
+      person(5, { gender: 'male' }),
+    ];
+    expect(
+      indexOf(twins)
+        .match(1, { limit: 10, settings })
+        .results.map((r) => [r.candidateId, r.score]),
+    ).toEqual([
+      [3, 100],
+      [5, 100],
+      [9, 100],
+    ]);
     const scores = matchReference(pool, 1, { limit: 20, settings }).results.map((r) => r.score);
     const minimumScore = (scores[0] + scores[scores.length - 1]) / 2;
     const outcome = indexOf(pool).match(1, { limit: 20, settings: { ...settings, minimumScore } });
@@ -63,14 +105,22 @@ describe('matching: reciprocal, explained, deterministic — index and reference
     expect(outcome.excluded.belowMinimum).toBeGreaterThan(0);
   });
 
-  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)('combines both directions with the %s mean', (combination) => {
-    const outcome = indexOf(pool).match(1, { limit: 20, settings: { ...settings, combination } });
-    for (const result of outcome.results) {
-      const { forward: f, backward: b } = result;
-      const expected = { harmonic: f + b ? (2 * f * b) / (f + b) : 0, geometric: Math.sqrt(f * b), minimum: Math.min(f, b), arithmetic: (f + b) / 2 }[combination];
-      expect(result.score).toBeCloseTo(expected, 1);
-    }
-  });
+  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)(
+    'combines both directions with the %s mean',
+    (combination) => {
+      const outcome = indexOf(pool).match(1, { limit: 20, settings: { ...settings, combination } });
+      for (const result of outcome.results) {
+        const { forward: f, backward: b } = result;
+        const expected = {
+          harmonic: f + b ? (2 * f * b) / (f + b) : 0,
+          geometric: Math.sqrt(f * b),
+          minimum: Math.min(f, b),
+          arithmetic: (f + b) / 2,
+        }[combination];
+        expect(result.score).toBeCloseTo(expected, 1);
+      }
+    },
+  );
 });
 
 describe('the index agrees with the reference on a random pool, also after updates', () => {
@@ -85,7 +135,9 @@ describe('the index agrees with the reference on a random pool, also after updat
   });
 
   it('reflects a changed member and a removed one at once', () => {
-    const changed = pool.map((p) => (p.profile.id === 5 ? { ...p, profile: { ...p.profile, age: 29, city: '1101', province: '11' } } : p));
+    const changed = pool.map((p) =>
+      p.profile.id === 5 ? { ...p, profile: { ...p.profile, age: 29, city: '1101', province: '11' } } : p,
+    );
     index.upsert(changed.find((p) => p.profile.id === 5)!);
     index.remove(6);
     const current = changed.filter((p) => p.profile.id !== 6);
@@ -98,7 +150,9 @@ describe('the index agrees with the reference on a random pool, also after updat
 
   it('is deterministic: the same data gives the same list', () => {
     const again = indexOf(randomPool(3000, 7));
-    expect(again.match(3, { limit: 20, settings })).toEqual(indexOf(randomPool(3000, 7)).match(3, { limit: 20, settings }));
+    expect(again.match(3, { limit: 20, settings })).toEqual(
+      indexOf(randomPool(3000, 7)).match(3, { limit: 20, settings }),
+    );
   });
 
   it('keeps its columns under 200 bytes per member', () => {
@@ -113,10 +167,13 @@ describe('the index agrees with the reference where it prunes, groups members an
   const pool = randomPool(1500, 11);
   const some = pool.filter((_, i) => i % 100 === 0).map((p) => p.profile.id);
 
-  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)('prunes without changing the outcome with the %s mean', (combination) => {
-    const options = { limit: 10, settings: { ...settings, combination } };
-    expectSame(pool, indexOf(pool), some, options);
-  });
+  it.each(['harmonic', 'geometric', 'minimum', 'arithmetic'] as const)(
+    'prunes without changing the outcome with the %s mean',
+    (combination) => {
+      const options = { limit: 10, settings: { ...settings, combination } };
+      expectSame(pool, indexOf(pool), some, options);
+    },
+  );
 
   it.each([60, 85])('counts every candidate below a minimum score of %d', (minimumScore) => {
     const options = { limit: 10, settings: { ...settings, minimumScore } };
@@ -133,7 +190,13 @@ describe('the index agrees with the reference where it prunes, groups members an
     const sameGender = pool.find((p) => p.profile.gender === 'female' && p.profile.id !== member.profile.id)!;
     const paused = pool.find((p) => p.profile.gender === 'male' && !p.profile.recommendable)!;
     const men = pool.filter((p) => p.profile.gender === 'male' && p.profile.recommendable).slice(0, 2);
-    const excludedIds = new Set([member.profile.id, sameGender.profile.id, paused.profile.id, 999999, ...men.map((p) => p.profile.id)]);
+    const excludedIds = new Set([
+      member.profile.id,
+      sameGender.profile.id,
+      paused.profile.id,
+      999999,
+      ...men.map((p) => p.profile.id),
+    ]);
     const index = indexOf(pool);
     expect(index.match(member.profile.id, { limit: 10, settings, excludedIds }).excluded.excludedPair).toBe(2);
     expectSame(pool, index, [member.profile.id], { limit: 10, settings, excludedIds });
@@ -153,7 +216,11 @@ describe('the index agrees with the reference where it prunes, groups members an
   it('moves members between groups when gender or consent changes, and forgets removed ones', () => {
     const index = indexOf(pool);
     const changed = pool.map((p, i): Person => {
-      if (i < 30) return { ...p, profile: { ...p.profile, gender: i % 3 === 0 ? null : p.profile.gender === 'male' ? 'female' : 'male' } };
+      if (i < 30)
+        return {
+          ...p,
+          profile: { ...p.profile, gender: i % 3 === 0 ? null : p.profile.gender === 'male' ? 'female' : 'male' },
+        };
       if (i < 60) return { ...p, profile: { ...p.profile, recommendable: !p.profile.recommendable } };
       return p;
     });
@@ -164,19 +231,43 @@ describe('the index agrees with the reference where it prunes, groups members an
     expect(index.count).toBe(present.length);
     expect(index.has(changed[80].profile.id)).toBe(false);
     expect(index.person(changed[3].profile.id)?.profile.gender).toBeNull();
-    expectSame(present, index, [...changed.slice(0, 6), ...changed.slice(30, 33), ...changed.slice(60, 63)].map((p) => p.profile.id), { limit: 10, settings });
-    expectSame(present, index, some, { limit: 10, settings, excludedIds: new Set(changed.slice(0, 40).map((p) => p.profile.id)) });
+    expectSame(
+      present,
+      index,
+      [...changed.slice(0, 6), ...changed.slice(30, 33), ...changed.slice(60, 63)].map((p) => p.profile.id),
+      { limit: 10, settings },
+    );
+    expectSame(present, index, some, {
+      limit: 10,
+      settings,
+      excludedIds: new Set(changed.slice(0, 40).map((p) => p.profile.id)),
+    });
   });
 
   it('handles own weights, more wished regions than fit in a record, and a member who requires everything', () => {
     const required = Object.fromEntries(CRITERIA.map((criterion) => [criterion, 'required' as const]));
     const extra = [
-      person(9001, { gender: 'female', age: 33, hobbies: ['reading'] }, {
-        regions: ['11', '3101', '4401', '4403', '3302', '5101'], weights: { age: 7, region: 0.5 }, wantedHobbies: ['reading', 'travel'],
-      }),
-      person(9002, { gender: 'male', age: 35, hobbies: ['reading'] }, {
-        ageMin: 28, ageMax: 40, heightMin: 150, regions: ['33', '3101', '4401', '4403', '11', '44'], wantedHobbies: ['reading'], importance: required,
-      }),
+      person(
+        9001,
+        { gender: 'female', age: 33, hobbies: ['reading'] },
+        {
+          regions: ['11', '3101', '4401', '4403', '3302', '5101'],
+          weights: { age: 7, region: 0.5 },
+          wantedHobbies: ['reading', 'travel'],
+        },
+      ),
+      person(
+        9002,
+        { gender: 'male', age: 35, hobbies: ['reading'] },
+        {
+          ageMin: 28,
+          ageMax: 40,
+          heightMin: 150,
+          regions: ['33', '3101', '4401', '4403', '11', '44'],
+          wantedHobbies: ['reading'],
+          importance: required,
+        },
+      ),
     ];
     const people = [...pool, ...extra];
     expectSame(people, indexOf(people), [9001, 9002, ...some.slice(0, 5)], { limit: 10, settings });
@@ -184,21 +275,35 @@ describe('the index agrees with the reference where it prunes, groups members an
 
   it('leaves ignored criteria out in both directions: they weigh nothing and exclude no one', () => {
     const ignore = new Set(['income', 'height'] as const);
-    const requiresIncome = person(9101, { gender: 'female', age: 30, incomeRank: 1 }, { minIncomeRank: 5, importance: { income: 'required', height: 'required' }, heightMin: 190 });
+    const requiresIncome = person(
+      9101,
+      { gender: 'female', age: 30, incomeRank: 1 },
+      { minIncomeRank: 5, importance: { income: 'required', height: 'required' }, heightMin: 190 },
+    );
     const people = [...pool, requiresIncome];
     const options = { limit: 10, settings, ignore };
     expectSame(people, indexOf(people), [9101, ...some.slice(0, 5)], options);
     const outcome = indexOf(people).match(9101, options);
-    expect(outcome.excluded.hardFilter ?? 0).toBeLessThan(indexOf(people).match(9101, { limit: 10, settings }).excluded.hardFilter ?? 0);
+    expect(outcome.excluded.hardFilter ?? 0).toBeLessThan(
+      indexOf(people).match(9101, { limit: 10, settings }).excluded.hardFilter ?? 0,
+    );
     for (const result of outcome.results) {
-      for (const line of result.breakdown.filter((b) => ignore.has(b.criterion as 'income'))) expect(line.weight).toEqual({ forward: 0, backward: 0 });
+      for (const line of result.breakdown.filter((b) => ignore.has(b.criterion as 'income')))
+        expect(line.weight).toEqual({ forward: 0, backward: 0 });
     }
   });
 
   it('scores everyone 100 when no criterion weighs anything', () => {
-    const weightless: MatchSettings = { ...settings, weights: Object.fromEntries(CRITERIA.map((criterion) => [criterion, 0])) as MatchSettings['weights'] };
+    const weightless: MatchSettings = {
+      ...settings,
+      weights: Object.fromEntries(CRITERIA.map((criterion) => [criterion, 0])) as MatchSettings['weights'],
+    };
     const options = { limit: 10, settings: weightless };
     expectSame(pool, indexOf(pool), some.slice(0, 5), options);
-    expect(indexOf(pool).match(some[0], options).results.every((r) => r.score === 100)).toBe(true);
+    expect(
+      indexOf(pool)
+        .match(some[0], options)
+        .results.every((r) => r.score === 100),
+    ).toBe(true);
   });
 });

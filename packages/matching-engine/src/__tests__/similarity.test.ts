@@ -1,4 +1,11 @@
-import { atLeastSimilarity, overlapSimilarity, passesHardFilter, rangeSimilarity, regionSimilarity, UNKNOWN } from '../similarity';
+import {
+  atLeastSimilarity,
+  overlapSimilarity,
+  passesHardFilter,
+  rangeSimilarity,
+  regionSimilarity,
+  UNKNOWN,
+} from '../similarity';
 import { combine, directionalScore } from '../score';
 
 describe('per-criterion similarity', () => {

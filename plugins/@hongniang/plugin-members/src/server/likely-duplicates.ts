@@ -121,7 +121,7 @@ export async function likelyDuplicatesInBulk(models: any[], options: any, locale
   );
   const problems: RowProblem[] = [];
   const earlier = new Map<string, number>();
-  for (const { model, index, keys } of checked) {
+  for (const { index, keys } of checked) {
     const found = matchesOf(keys, rows);
     if (found.length) problems.push({ row: rowOf(index), error: likelyDuplicate(collection, found, locale) });
     const repeated = [keys.nameAndBirthDate && `n:${keys.nameAndBirthDate}`, keys.wechat && `w:${keys.wechat}`].find((key) => key && earlier.has(key));

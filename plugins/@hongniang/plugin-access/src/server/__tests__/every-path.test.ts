@@ -2,7 +2,7 @@
 // that look up before the ACL, writes through association routes and foreign keys, kanban moves, and every action
 // NocoBase registers for any collection (enumerated from the resourcer, not listed by hand).
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
+import { appForSuite, signInAsRoot, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { GUARDED_ACTIONS } from '../privacy/action-kinds';
 import { grantStaffLabels } from '../agency/apply-roles';
@@ -19,9 +19,9 @@ describe('every path to a member', () => {
   const members = () => app.db.getRepository('members');
   const preferences = () => app.db.getRepository('partnerPreferences');
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    root = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    root = await signInAsRoot(app);
     const staff = await signInStaff(app);
     as = staff.as;
     lijingId = staff.users.lijing;
@@ -29,11 +29,7 @@ describe('every path to a member', () => {
     theirs = await addMember(app, {
       name: '别人的会员', gender: 'male', age: 32, matchmakerId: staff.users.wangfang, phone: '15811112222', incomeBand: '50kTo100k', notes: '别人的备注', partnerPreferences: { ageMin: 25, ageMax: 35, minIncomeBand: 'below50k' },
     });
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.destroy();
-  });
+  }, { timeout: 300_000 });
 
   describe('field names are resolved exactly (SQLite and MariaDB compare column names case-insensitively)', () => {
     const refusedAs400 = async (response: any, name: string) => {

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 
 /** What the sign-in page reads before anyone signs in: the app's title and logo, and whether 注册账号 is offered. */
 async function frontDoor(app: MockServer) {
@@ -15,12 +15,8 @@ const restartWithNpmStart = (app: MockServer) => app.upgrade({ quickstart: true 
 describe('the front door: the sign-in page of a new agency', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   it('says 红娘 in its title and logo, and offers no self sign-up', async () => {
@@ -35,7 +31,7 @@ describe('the front door: the sign-in page of a new agency', () => {
 
   it('keeps what an admin changes afterwards, restart after restart', async () => {
     expect(await frontDoor(app)).toMatchObject({ title: '红娘', signUp: false });
-    const admin = await signInAs(app, await rootUser(app), 'root');
+    const admin = await signInAsRoot(app);
     const basic = await app.db.getRepository('authenticators').findOne({ filter: { name: 'basic' } });
     const reopened = await admin.resource('authenticators').update({
       filterByTk: basic.get('id'),

@@ -1,7 +1,7 @@
 // Every agency role × the endpoints our plugins expose or rely on × every private member field: what each role gets, and
 // what it never gets (not a field, not in an append, not in an export, not in a custom action's answer, not by a search).
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs, signInStaff, StaffName } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot, signInStaff, StaffName } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { endedTask } from '@test/support/tasks';
 import * as XLSX from 'xlsx';
@@ -40,9 +40,9 @@ describe('roles × endpoints × private fields', () => {
   let hers: number;
   let theirs: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    root = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    root = await signInAsRoot(app);
     ({ as, users } = await signInStaff(app));
     hers = await addMember(app, { name: '她的会员', gender: 'female', age: 30, matchmakerId: users.lijing, ...privateValues(1), partnerPreferences: { ageMin: 25, ageMax: 40 } });
     theirs = await addMember(app, { name: '别人的会员', gender: 'male', age: 32, matchmakerId: users.wangfang, ...privateValues(2), partnerPreferences: { ageMin: 25, ageMax: 40 } });
@@ -50,11 +50,7 @@ describe('roles × endpoints × private fields', () => {
     await addMember(app, { name: '另一位候选人', gender: 'male', age: 31, matchmakerId: users.wangfang, ...privateValues(3) });
     // Suggestions are matching's own records: created through the API, which computes the score (plugin-matching).
     expect((await root.post('/matchSuggestions:create').send({ memberId: hers, candidateId: theirs })).status).toBe(200);
-  }, 300_000);
-
-  afterAll(async () => {
-    await app?.destroy();
-  });
+  }, { timeout: 300_000 });
 
   const listed = async (agent: any, query = '') => {
     const response = await agent.get(`/members:list?pageSize=50${query}`);

@@ -1,7 +1,7 @@
 // One signature for every database event we listen to: a listener that misreads a hook's arguments loses the caller's
 // transaction, and its writes then run beside the change instead of in it (SQLite deadlocks, other databases commit them alone).
 // Sequelize's own table of hooks: how many arguments each hook passes (bulk updates and deletes, finds, counts: options alone).
-const { hooks: SEQUELIZE_HOOKS } = require('sequelize/lib/hooks');
+import { hooks as SEQUELIZE_HOOKS } from 'sequelize/lib/hooks';
 
 /** What a listener receives: the record(s) the event is about (null for options-only hooks) and the caller's options. */
 export type DatabaseEventListener = (subject: any, options: { transaction?: any; context?: any; individualHooks?: boolean; [key: string]: any }) => unknown;

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAsRoot } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 // Alice (female, 30, Beijing) and the men around her; the right order is known by construction (see each comment).
@@ -27,9 +27,9 @@ describe('members:match — ranking, exclusions, persisting', () => {
   let admin: any;
   const ids: Record<string, number> = {};
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
     ids.alice = await addMember(app, { ...HER, partnerPreferences: HER_WISH });
     ids.perfect = await addMember(app, { ...PERFECT_MAN, name: '周完美', partnerPreferences: HIS_WISH_FOR_HER });
     // Fits her a little less (38: two years over her range; college, one step under her minimum); he does not mind anything.
@@ -43,10 +43,6 @@ describe('members:match — ranking, exclusions, persisting', () => {
     ids.paused = await addMember(app, { ...PERFECT_MAN, name: '孙暂停', status: 'paused' });
     ids.doNotRecommend = await addMember(app, { ...PERFECT_MAN, name: '李勿荐', doNotRecommend: true });
     ids.woman = await addMember(app, { ...HER, name: '陈同性' });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const match = (memberId: number, body: any = {}, agent = admin, locale = 'zh-CN') =>

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { MemberPool } from '../matching/member-pool';
 import { refreshSuggestions } from '../actions/refresh-suggestions';
@@ -15,16 +15,12 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
   let him: number;
   let other: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
     her = await addMember(app, { name: '她', gender: 'female', age: 30, partnerPreferences: { ageMin: 30, ageMax: 35, ageImportance: 'required' } });
     him = await addMember(app, { name: '他', gender: 'male', age: 33 });
     other = await addMember(app, { name: '另一位', gender: 'male', age: 40 });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const match = (memberId: number, body: any = {}) => admin.post(`/members:match?filterByTk=${memberId}`).send(body);

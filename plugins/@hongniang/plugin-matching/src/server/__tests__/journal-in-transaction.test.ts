@@ -2,18 +2,14 @@
 // update and delete (options alone) — writes its journal row inside the caller's transaction: gone when it rolls back,
 // there when it commits. A row written beside the transaction waits on SQLite's lock, and elsewhere outlives a rollback.
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp } from '@test/support/app';
+import { appForSuite } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 describe('the change journal is written in the transaction of the change, on every hook signature', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   const journalRows = () => app.db.getModel('matchingChanges').count();

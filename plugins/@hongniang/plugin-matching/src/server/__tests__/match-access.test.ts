@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 // Roles as an admin would set them in the Roles UI: members:match is granted per role, with a data scope and field lists.
@@ -13,9 +13,9 @@ describe('members:match — who may match whom, and what she sees of a candidate
   let notHers: number;
   let candidate: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
     const assignedToMe = await app.db.getRepository('dataSourcesRolesResourcesScopes').create({
       values: { resourceName: 'members', name: 'Assigned to me', scope: { matchmakerId: { $eq: '{{$user.id}}' } } },
     });
@@ -47,10 +47,6 @@ describe('members:match — who may match whom, and what she sees of a candidate
     hers = await addMember(app, { name: '她的会员', gender: 'female', matchmakerId: her.get('id') });
     notHers = await addMember(app, { name: '别人的会员', gender: 'female', matchmakerId: colleague.get('id') });
     candidate = await addMember(app, { name: '候选人', gender: 'male', education: 'master', incomeBand: 'above1m', city: '3101', matchmakerId: colleague.get('id') });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const match = (agent: any, memberId: number, body: any = {}) => agent.post(`/members:match?filterByTk=${memberId}`).set('X-Locale', 'en-US').send(body);

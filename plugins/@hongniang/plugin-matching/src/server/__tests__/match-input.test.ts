@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 describe('members:match — bad input gets a clear 4xx, never a 500', () => {
@@ -7,15 +7,11 @@ describe('members:match — bad input gets a clear 4xx, never a 500', () => {
   let admin: any;
   let member: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
     member = await addMember(app, { name: '无择偶标准', gender: 'female' });
     await addMember(app, { name: '候选人', gender: 'male' });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const post = (query: string, body: any, locale = 'en-US') => admin.post(`/members:match${query}`).set('X-Locale', locale).send(body);

@@ -2,7 +2,7 @@
 // (a sensitive field), so income is left out of everything she gets — live matches, stored suggestions, counts — while
 // the manager gets the whole evaluation.
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, signInAs } from '@test/support/app';
+import { appForSuite, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 const INCOME_BANDS = ['below50k', '200kTo300k', 'above1m'];
@@ -17,28 +17,19 @@ describe('matching answers reveal no field the caller may not view', () => {
   let richer: number;
   let paused: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    const users = {
-      manager: await createUser(app, { nickname: 'manager', roles: ['manager'] }),
-      lijing: await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] }),
-      wangfang: await createUser(app, { nickname: 'wangfang', roles: ['matchmaker'] }),
-    };
-    manager = await signInAs(app, users.manager, 'manager');
-    lijing = await signInAs(app, users.lijing, 'matchmaker');
-    const his = { gender: 'male', age: 33, heightCm: 178, education: 'master', matchmakerId: users.wangfang.get('id'), partnerPreferences: { ageMin: 25, ageMax: 35 } };
+  appForSuite(async (booted) => {
+    app = booted;
+    const { as, users } = await signInStaff(app, { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker' });
+    ({ manager, lijing } = as);
+    const his = { gender: 'male', age: 33, heightCm: 178, education: 'master', matchmakerId: users.wangfang, partnerPreferences: { ageMin: 25, ageMax: 35 } };
     hers = await addMember(app, {
-      name: '李静的会员', gender: 'female', age: 30, incomeBand: '100kTo200k', matchmakerId: users.lijing.get('id'),
+      name: '李静的会员', gender: 'female', age: 30, incomeBand: '100kTo200k', matchmakerId: users.lijing,
       partnerPreferences: { ageMin: 28, ageMax: 38, minIncomeBand: '300kTo500k', incomeImportance: 'important' },
     });
     candidate = await addMember(app, { ...his, name: '王芳的会员', incomeBand: '100kTo200k' });
     poorer = await addMember(app, { ...his, name: '收入较低', incomeBand: 'below50k' });
     richer = await addMember(app, { ...his, name: '收入较高', incomeBand: 'above1m' });
     paused = await addMember(app, { ...his, name: '暂停服务', status: 'paused' });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   /** The answer without its timing, so that two answers compare whole. */

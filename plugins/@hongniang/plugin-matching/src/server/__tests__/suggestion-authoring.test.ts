@@ -1,7 +1,7 @@
 // Match suggestions hold what matching computed (scores, reasons, pair key, origin): an API caller names a member and a
 // candidate, and afterwards moves the status along its steps and writes notes — on every write path NocoBase offers.
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import * as XLSX from 'xlsx';
 
@@ -24,28 +24,19 @@ describe('match suggestions: what only matching writes, and what a matchmaker ma
   let theirMan: number;
   let theirWoman: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    root = await signInAs(app, await rootUser(app), 'root');
-    const users = {
-      manager: await createUser(app, { nickname: 'manager', roles: ['manager'] }),
-      lijing: await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] }),
-      wangfang: await createUser(app, { nickname: 'wangfang', roles: ['matchmaker'] }),
-    };
-    manager = await signInAs(app, users.manager, 'manager');
-    lijing = await signInAs(app, users.lijing, 'matchmaker');
+  appForSuite(async (booted) => {
+    app = booted;
+    root = await signInAsRoot(app);
+    const { as, users } = await signInStaff(app, { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker' });
+    ({ manager, lijing } = as);
     const wish = { ageMin: 25, ageMax: 40 };
-    hers = await addMember(app, { name: '李静的会员', gender: 'female', age: 30, matchmakerId: users.lijing.get('id'), partnerPreferences: wish });
-    herOther = await addMember(app, { name: '李静的另一位会员', gender: 'female', age: 31, matchmakerId: users.lijing.get('id') });
+    hers = await addMember(app, { name: '李静的会员', gender: 'female', age: 30, matchmakerId: users.lijing, partnerPreferences: wish });
+    herOther = await addMember(app, { name: '李静的另一位会员', gender: 'female', age: 31, matchmakerId: users.lijing });
     for (let n = 0; n < 6; n++) {
-      men.push(await addMember(app, { name: `王芳的会员${n}`, gender: 'male', age: 32 + n, matchmakerId: users.wangfang.get('id'), partnerPreferences: wish }));
+      men.push(await addMember(app, { name: `王芳的会员${n}`, gender: 'male', age: 32 + n, matchmakerId: users.wangfang, partnerPreferences: wish }));
     }
     theirMan = men[5];
-    theirWoman = await addMember(app, { name: '王芳的女会员', gender: 'female', age: 29, matchmakerId: users.wangfang.get('id') });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+    theirWoman = await addMember(app, { name: '王芳的女会员', gender: 'female', age: 29, matchmakerId: users.wangfang });
   });
 
   const suggestions = () => app.db.getRepository('matchSuggestions');

@@ -1,26 +1,15 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
+import { bornYearsAgo } from '@test/support/members';
 import { refreshAges } from '../age-refresh';
-
-/** A birth date that makes someone `years` old today (and a few months more). */
-function bornYearsAgo(years: number) {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() - years);
-  date.setMonth(date.getMonth() - 2);
-  return date.toISOString().slice(0, 10);
-}
 
 describe('age groups follow the agency-wide bands and the calendar', () => {
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   const bands = async () => (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data.map((b: any) => [b.group, b.minAge, b.maxAge]);

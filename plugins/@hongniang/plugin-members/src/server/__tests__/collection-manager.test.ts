@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { NAMESPACE } from '../field-kinds';
 import { fieldTitle } from '@hongniang/plugin-core';
 
@@ -7,13 +7,9 @@ describe('the member collections in the UI collection manager', () => {
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   it('lists members and partner preferences with translatable titles', async () => {

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import * as XLSX from 'xlsx';
 
@@ -11,18 +11,12 @@ describe('derived fields (age, age group) are read-only on every write path', ()
   let lijing: any;
   let hers: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    root = await signInAs(app, await rootUser(app), 'root');
-    const managerUser = await createUser(app, { nickname: 'zhaoli', roles: ['manager'] });
-    const lijingUser = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
-    manager = await signInAs(app, managerUser, 'manager');
-    lijing = await signInAs(app, lijingUser, 'matchmaker');
-    hers = await addMember(app, { name: '李静的会员', gender: 'female', birthDate: '1980-06-15', matchmakerId: lijingUser.get('id') });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    root = await signInAsRoot(app);
+    const { as, users } = await signInStaff(app, { zhaoli: 'manager', lijing: 'matchmaker' });
+    ({ zhaoli: manager, lijing } = as);
+    hers = await addMember(app, { name: '李静的会员', gender: 'female', birthDate: '1980-06-15', matchmakerId: users.lijing });
   });
 
   const members = () => app.db.getRepository('members');

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot } from '@test/support/app';
 import { bornYearsAgo } from '@test/support/members';
 import { importXlsx, withHeader } from '@test/support/spreadsheets';
 
@@ -12,15 +12,11 @@ describe('registering a member: the least she needs, and a likely duplicate name
   let intake: any;
   let matchmaker: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
     intake = await signInAs(app, await createUser(app, { nickname: '陈雨', email: 'chenyu@example.test', roles: ['intake'] }), 'intake');
     matchmaker = await createUser(app, { nickname: '李静', email: 'lijing@example.test', roles: ['matchmaker'] });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const members = () => app.db.getRepository('members');

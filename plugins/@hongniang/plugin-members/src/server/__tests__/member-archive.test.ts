@@ -1,26 +1,15 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
+import { bornYearsAgo } from '@test/support/members';
 import { ageOn } from '../age';
-
-/** A birth date that makes someone exactly `years` old today. */
-function bornYearsAgo(years: number, dayOffset = 0) {
-  const date = new Date();
-  date.setFullYear(date.getFullYear() - years);
-  date.setDate(date.getDate() + dayOffset);
-  return date.toISOString().slice(0, 10);
-}
 
 describe('the member archive over HTTP, with the ACL on', () => {
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   let wechats = 0;
@@ -59,7 +48,7 @@ describe('the member archive over HTTP, with the ACL on', () => {
   });
 
   it('derives age on a birthday boundary and re-derives it on update', async () => {
-    const { body } = await create({ name: '陈建国', gender: 'male', birthDate: bornYearsAgo(36, 1) });
+    const { body } = await create({ name: '陈建国', gender: 'male', birthDate: bornYearsAgo(36, -1) });
     expect(body.data.age).toBe(35);
     expect(body.data.ageGroup).toBe('youth');
     const updated = await admin.resource('members').update({ filterByTk: body.data.id, values: { birthDate: bornYearsAgo(56) } });

@@ -4,7 +4,7 @@ import { Op } from '@nocobase/database';
 import { MockServer } from '@nocobase/test';
 import fs from 'fs';
 import path from 'path';
-import { createHongniangApp, createUser, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { MemberDeletionRefused } from '../member-deletion';
 import { PluginMembersServer } from '../plugin';
@@ -21,19 +21,13 @@ describe('deleting a member', () => {
   /** The man matching is asked for: every woman below fits him and he fits her, with no suggestion between them. */
   let seeker: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-    const zhaoli = await createUser(app, { nickname: 'zhaoli', roles: ['manager'] });
-    const lijing = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
-    matchmakerId = lijing.get('id');
-    manager = await signInAs(app, zhaoli, 'manager');
-    matchmaker = await signInAs(app, lijing, 'matchmaker');
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
+    const { as, users } = await signInStaff(app, { zhaoli: 'manager', lijing: 'matchmaker' });
+    matchmakerId = users.lijing;
+    ({ zhaoli: manager, lijing: matchmaker } = as);
     seeker = await addMember(app, { name: '找对象的人', gender: 'male', age: 33, partnerPreferences: { ageMin: 25, ageMax: 40 } });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   /** A woman with everything a member gathers: preferences with regions and own weights, a city, suggestions on both sides. */

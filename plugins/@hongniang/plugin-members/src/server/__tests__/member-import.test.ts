@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import * as XLSX from 'xlsx';
 import { importXlsx, withHeader } from '@test/support/spreadsheets';
 
@@ -20,13 +20,9 @@ describe('importing members from Excel with Chinese headers, and exporting them'
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   const importFile = (file: Buffer, locale = 'zh-CN') => importXlsx(admin, 'members', file, COLUMNS, locale);

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { sharedFile } from '@test/support/shared-files';
 import { importXlsx, workbook } from '@test/support/spreadsheets';
 
@@ -33,13 +33,9 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   const importFile = (file: Buffer, headers: string[], locale = 'zh-CN') => importXlsx(admin, 'members', file, columns(headers), locale);

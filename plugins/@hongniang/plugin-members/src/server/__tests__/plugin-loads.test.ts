@@ -1,16 +1,12 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp } from '@test/support/app';
+import { appForSuite } from '@test/support/app';
 import PluginMembersServer from '../plugin';
 
 describe('plugin-members in a real NocoBase app with the ACL on', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   it('is loaded and enabled', () => {

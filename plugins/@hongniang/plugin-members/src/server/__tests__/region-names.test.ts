@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, createUser, signInAs } from '@test/support/app';
+import { appForSuite, createUser, signInAs } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 // Issue 12 item 6: 现居城市 and 籍贯 read "[object Object]/[object Object]" for a matchmaker and "31 / 3101" in her edit form,
@@ -9,8 +9,8 @@ describe('China-region fields carry region names for every role', () => {
   let as: Record<string, any>;
   let hers: number;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
+  appForSuite(async (booted) => {
+    app = booted;
     const lijing = await createUser(app, { nickname: '李静', email: 'lijing@example.test', roles: ['matchmaker'] });
     as = {
       matchmaker: await signInAs(app, lijing, 'matchmaker'),
@@ -22,10 +22,6 @@ describe('China-region fields carry region names for every role', () => {
       partnerPreferences: { preferredRegions: [{ code: '44' }, { code: '4403' }] },
     });
     await addMember(app, { name: '别人的会员', gender: 'male', city: '3101' });
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
   });
 
   const names = (regions: any[]) => (regions || []).map((region) => region.name);

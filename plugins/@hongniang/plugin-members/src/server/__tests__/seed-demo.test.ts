@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { DEMO_STAFF, seedDemoAgency, seedDemoCommand } from '@hongniang/plugin-core';
 
 const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmaker');
@@ -7,12 +7,8 @@ const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmak
 describe('seeding a demo agency into a real app', () => {
   let app: MockServer;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
   });
 
   it('adds members with numbers, preferences, cities and matchmakers through the seed-demo command', async () => {
@@ -28,7 +24,7 @@ describe('seeding a demo agency into a real app', () => {
     const staffRoles = await app.db.getRepository('rolesUsers').find({ filter: { userId: (await app.db.getRepository('users').find({ filter: { username: DEMO_STAFF.map((person) => person.username) } })).map((user: any) => user.get('id')) } });
     expect(staffRoles.map((link: any) => `${link.get('roleName')}:${link.get('default')}`).sort()).toEqual(DEMO_STAFF.map((person) => `${person.role}:true`).sort());
 
-    const admin = await signInAs(app, await rootUser(app), 'root');
+    const admin = await signInAsRoot(app);
     const { body } = await admin.resource('members').list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });
     expect(body.data).toHaveLength(120);
     const numbers = body.data.map((m: any) => m.memberNo);

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { createHongniangApp, rootUser, signInAs } from '@test/support/app';
+import { appForSuite, signInAsRoot } from '@test/support/app';
 import { upgradeStoredFields } from '../stored-fields';
 
 // Out of range is refused by the server, never clamped by the browser (issue 12 item 3, issue 11 C11), and member
@@ -8,13 +8,9 @@ describe('field definitions the forms read: no silent clamping, member numbers k
   let app: MockServer;
   let admin: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp();
-    admin = await signInAs(app, await rootUser(app), 'root');
-  });
-
-  afterAll(async () => {
-    await app?.destroy();
+  appForSuite(async (booted) => {
+    app = booted;
+    admin = await signInAsRoot(app);
   });
 
   /** The field definitions as the web client reads them. */
