@@ -10,71 +10,114 @@ const MEMBERS = '@hongniang/plugin-members';
 const MATCHING = '@hongniang/plugin-matching';
 const ACCESS = '@hongniang/plugin-access';
 
-const short = (names: string[]) => names.map((name) => name.replace('@hongniang/plugin-', '')).join(' + ') || 'no feature';
+const short = (names: string[]) =>
+  names.map((name) => name.replace('@hongniang/plugin-', '')).join(' + ') || 'no feature';
 
-const SUBSETS: string[][] = [[], [MEMBERS], [ACCESS], [MEMBERS, ACCESS], [MEMBERS, MATCHING], [MEMBERS, MATCHING, ACCESS]];
+const SUBSETS: string[][] = [
+  [],
+  [MEMBERS],
+  [ACCESS],
+  [MEMBERS, ACCESS],
+  [MEMBERS, MATCHING],
+  [MEMBERS, MATCHING, ACCESS],
+];
 
-describe.each(SUBSETS.map((features) => ({ name: short(features), features })))('with core and $name', ({ features }) => {
-  const has = (name: string) => features.includes(name);
-  let app: MockServer;
-  let root: any;
+describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
+  'with core and $name',
+  ({ features }) => {
+    const has = (name: string) => features.includes(name);
+    let app: MockServer;
+    let root: any;
 
-  beforeAll(async () => {
-    app = await createHongniangApp({ ours: [CORE, ...features] });
-    root = await signInAs(app, await rootUser(app), 'root');
-  });
+    beforeAll(async () => {
+      app = await createHongniangApp({ ours: [CORE, ...features] });
+      root = await signInAs(app, await rootUser(app), 'root');
+    });
 
-  afterAll(async () => {
-    await app?.destroy();
-  });
+    afterAll(async () => {
+      await app?.destroy();
+    });
 
-  it(`enables exactly core + ${short(features)}`, () => {
-    const ours = [...app.pm.getPlugins().values()].map((plugin: any) => plugin.options?.packageName).filter((name) => name?.startsWith('@hongniang/'));
-    expect(ours.sort()).toEqual([CORE, ...features].sort());
-  });
+    it(`enables exactly core + ${short(features)}`, () => {
+      const ours = [...app.pm.getPlugins().values()]
+        .map((plugin: any) => plugin.options?.packageName)
+        .filter((name) => name?.startsWith('@hongniang/'));
+      expect(ours.sort()).toEqual([CORE, ...features].sort());
+    });
 
-  it('serves each present plugin its collections, and none of an absent one', async () => {
-    for (const [plugin, collection] of [[MEMBERS, 'members'], [MATCHING, 'matchSuggestions'], [ACCESS, 'fieldPrivacy']]) {
-      expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
-      if (has(plugin)) expect((await root.resource(collection).list()).status).toBe(200);
-    }
-  });
+    it('serves each present plugin its collections, and none of an absent one', async () => {
+      for (const [plugin, collection] of [
+        [MEMBERS, 'members'],
+        [MATCHING, 'matchSuggestions'],
+        [ACCESS, 'fieldPrivacy'],
+      ]) {
+        expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
+        if (has(plugin)) expect((await root.resource(collection).list()).status).toBe(200);
+      }
+    });
 
-  it('gives the agency roles the grants of the plugins present only', async () => {
-    if (!has(ACCESS)) {
-      expect(await app.db.getRepository('roles').count({ filter: { name: ['manager', 'matchmaker', 'intake'] } })).toBe(0);
-      return;
-    }
-    const resources = await app.db.getRepository('dataSourcesRolesResources').find({ filter: { roleName: 'matchmaker' } });
-    const expected = ['roles', 'users', ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []), ...(has(MATCHING) ? ['matchSuggestions'] : [])];
-    expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
-    const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });
-    expect(manager.get('strategy').actions.includes('match')).toBe(has(MATCHING));
-    expect(manager.get('snippets').includes(`pm.${MATCHING}`)).toBe(has(MATCHING));
-    const privacy = await app.db.getRepository('fieldPrivacy').find();
-    expect(new Set(privacy.map((row: any) => row.get('collectionName')))).toEqual(new Set(has(MEMBERS) ? ['members'] : []));
-  });
+    it('gives the agency roles the grants of the plugins present only', async () => {
+      if (!has(ACCESS)) {
+        expect(
+          await app.db.getRepository('roles').count({ filter: { name: ['manager', 'matchmaker', 'intake'] } }),
+        ).toBe(0);
+        return;
+      }
+      const resources = await app.db
+        .getRepository('dataSourcesRolesResources')
+        .find({ filter: { roleName: 'matchmaker' } });
+      const expected = [
+        'roles',
+        'users',
+        ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
+        ...(has(MATCHING) ? ['matchSuggestions'] : []),
+      ];
+      expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
+      const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });
+      expect(manager.get('strategy').actions.includes('match')).toBe(has(MATCHING));
+      expect(manager.get('snippets').includes(`pm.${MATCHING}`)).toBe(has(MATCHING));
+      const privacy = await app.db.getRepository('fieldPrivacy').find();
+      expect(new Set(privacy.map((row: any) => row.get('collectionName')))).toEqual(
+        new Set(has(MEMBERS) ? ['members'] : []),
+      );
+    });
 
-  it('lets a matchmaker work on what is there', async () => {
-    if (!has(ACCESS)) return;
-    const user = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
-    const lijing = await signInAs(app, user, 'matchmaker');
-    expect((await lijing.resource('users').list({ fields: ['nickname'] })).status).toBe(200);
-    if (!has(MEMBERS)) return;
-    const created = await lijing.resource('members').create({ values: { name: '苏映雪', gender: 'female', birthDate: bornYearsAgo(28), phone: '13900000001', status: 'inService' } });
-    expect([created.status, created.body.errors]).toEqual([200, undefined]);
-    // Hers, as she created her: she reads her phone back.
-    const read = await lijing.resource('members').get({ filterByTk: created.body.data.id });
-    expect([read.status, read.body.data.phone, read.body.data.matchmakerId]).toEqual([200, '13900000001', user.get('id')]);
-    if (has(MATCHING)) expect((await lijing.resource('members').match({ filterByTk: created.body.data.id })).status).toBe(200);
-  });
+    it('lets a matchmaker work on what is there', async () => {
+      if (!has(ACCESS)) return;
+      const user = await createUser(app, { nickname: 'lijing', roles: ['matchmaker'] });
+      const lijing = await signInAs(app, user, 'matchmaker');
+      expect((await lijing.resource('users').list({ fields: ['nickname'] })).status).toBe(200);
+      if (!has(MEMBERS)) return;
+      const created = await lijing
+        .resource('members')
+        .create({
+          values: {
+            name: '苏映雪',
+            gender: 'female',
+            birthDate: bornYearsAgo(28),
+            phone: '13900000001',
+            status: 'inService',
+          },
+        });
+      expect([created.status, created.body.errors]).toEqual([200, undefined]);
+      // Hers, as she created her: she reads her phone back.
+      const read = await lijing.resource('members').get({ filterByTk: created.body.data.id });
+      expect([read.status, read.body.data.phone, read.body.data.matchmakerId]).toEqual([
+        200,
+        '13900000001',
+        user.get('id'),
+      ]);
+      if (has(MATCHING))
+        expect((await lijing.resource('members').match({ filterByTk: created.body.data.id })).status).toBe(200);
+    });
 
-  it('matches without an access plugin, on NocoBase field lists alone', async () => {
-    if (!has(MATCHING) || has(ACCESS)) return;
-    const id = await addMember(app, { name: '苏映雪', gender: 'female', age: 28 });
-    await addMember(app, { name: '周明', gender: 'male', age: 31 });
-    const { status, body } = await root.resource('members').match({ filterByTk: id });
-    expect(status).toBe(200);
-    expect(body.data.map((result: any) => result.candidate.name)).toEqual(['周明']);
-  });
-});
+    it('matches without an access plugin, on NocoBase field lists alone', async () => {
+      if (!has(MATCHING) || has(ACCESS)) return;
+      const id = await addMember(app, { name: '苏映雪', gender: 'female', age: 28 });
+      await addMember(app, { name: '周明', gender: 'male', age: 31 });
+      const { status, body } = await root.resource('members').match({ filterByTk: id });
+      expect(status).toBe(200);
+      expect(body.data.map((result: any) => result.candidate.name)).toEqual(['周明']);
+    });
+  },
+);

@@ -45,7 +45,11 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
   // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
   const app = await createMockServer({
     acl: true,
-    plugins: [...FOUNDATION_PLUGINS, ...(options.plugins || []), ...HONGNIANG_PLUGINS.filter((name) => !options.ours || options.ours.includes(name))],
+    plugins: [
+      ...FOUNDATION_PLUGINS,
+      ...(options.plugins || []),
+      ...HONGNIANG_PLUGINS.filter((name) => !options.ours || options.ours.includes(name)),
+    ],
     seedPages: options.pages === true,
     ...(storage ? { database: { storage } } : {}),
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.

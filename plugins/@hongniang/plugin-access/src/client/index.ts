@@ -3,7 +3,8 @@ import { Plugin } from '@nocobase/client';
 
 /** A request refused because no one has signed in yet (no token at all), as NocoBase's auth answers it. */
 const noSessionYet = (error: any) =>
-  error?.response?.status === 401 && (error.response.data?.errors || []).some((reason: any) => reason?.code === 'EMPTY_TOKEN');
+  error?.response?.status === 401 &&
+  (error.response.data?.errors || []).some((reason: any) => reason?.code === 'EMPTY_TOKEN');
 
 /**
  * Pages and blocks come from blueprints (server side). On the client: a visitor on the sign-in page has no session to
@@ -15,7 +16,8 @@ export class PluginAccessClient extends Plugin {
   async afterAdd() {
     this.app.apiClient.axios.interceptors.request.use((config: any) => {
       const own = config.skipNotify;
-      config.skipNotify = (error: any) => noSessionYet(error) || (typeof own === 'function' ? own(error) : own === true);
+      config.skipNotify = (error: any) =>
+        noSessionYet(error) || (typeof own === 'function' ? own(error) : own === true);
       return config;
     });
   }

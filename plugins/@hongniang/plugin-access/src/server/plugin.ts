@@ -1,4 +1,10 @@
-import { afterPagesSeeded, declareAccess, extendBlueprint, providePrivacy, registerInCollectionManager } from '@hongniang/plugin-core';
+import {
+  afterPagesSeeded,
+  declareAccess,
+  extendBlueprint,
+  providePrivacy,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
 import { Plugin } from '@nocobase/server';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './agency/apply-roles';
 import { applyFrontDoorDefaults } from './setup/front-door';
@@ -62,11 +68,31 @@ export class PluginAccessServer extends Plugin {
    * checked; around the action: every record answered is shaped for the caller; after each write: it stays in her reach.
    */
   private enforceOnEveryPath() {
-    this.app.resourceManager.use(guardQueries(this.privacy), { tag: 'hongniang-guard-queries', before: 'acl', after: 'setCurrentRole' });
-    this.app.resourceManager.use(guardWrites(this.registry), { tag: 'hongniang-guard-writes', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-queries'] });
-    this.app.resourceManager.use(guardActions, { tag: 'hongniang-guard-actions', before: 'acl', after: 'setCurrentRole' });
-    this.app.resourceManager.use(guardMoves, { tag: 'hongniang-guard-moves', before: 'acl', after: ['setCurrentRole', 'hongniang-guard-writes'] });
-    this.app.resourceManager.use(guardSavedSql, { tag: 'hongniang-guard-saved-sql', before: 'acl', after: 'setCurrentRole' });
+    this.app.resourceManager.use(guardQueries(this.privacy), {
+      tag: 'hongniang-guard-queries',
+      before: 'acl',
+      after: 'setCurrentRole',
+    });
+    this.app.resourceManager.use(guardWrites(this.registry), {
+      tag: 'hongniang-guard-writes',
+      before: 'acl',
+      after: ['setCurrentRole', 'hongniang-guard-queries'],
+    });
+    this.app.resourceManager.use(guardActions, {
+      tag: 'hongniang-guard-actions',
+      before: 'acl',
+      after: 'setCurrentRole',
+    });
+    this.app.resourceManager.use(guardMoves, {
+      tag: 'hongniang-guard-moves',
+      before: 'acl',
+      after: ['setCurrentRole', 'hongniang-guard-writes'],
+    });
+    this.app.resourceManager.use(guardSavedSql, {
+      tag: 'hongniang-guard-saved-sql',
+      before: 'acl',
+      after: 'setCurrentRole',
+    });
     this.app.resourceManager.use(shapeRecords(this.privacy), { tag: 'hongniang-shape-records', after: 'acl' });
   }
 

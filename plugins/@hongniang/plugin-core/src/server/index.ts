@@ -1,6 +1,12 @@
 export { default } from './plugin';
 // What every Hongniang plugin builds on: page blueprints, refusals and titles in the caller's language, database helpers.
-export { afterPagesSeeded, callFlowSurfaces, extendBlueprint, readBlueprints, seedPages } from './blueprints/seed-pages';
+export {
+  afterPagesSeeded,
+  callFlowSurfaces,
+  extendBlueprint,
+  readBlueprints,
+  seedPages,
+} from './blueprints/seed-pages';
 export type { BlueprintExtension, PageFinish } from './blueprints/seed-pages';
 export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flow-models';
 export { collectionTitle, fieldTitle, languageOf, localeOf } from './refusals/language';
@@ -12,9 +18,24 @@ export { onDatabaseEvent } from './database/database-events';
 export { ensureIndexes } from './database/ensure-indexes';
 export { registerInCollectionManager } from './database/collection-manager';
 export { accessDeclarations, declareAccess } from './access/declarations';
-export type { AccessDeclaration, ActionGrant, OwnScope, PrivacyLevel, PrivateCollection, RoleGrants } from './access/declarations';
+export type {
+  AccessDeclaration,
+  ActionGrant,
+  OwnScope,
+  PrivacyLevel,
+  PrivateCollection,
+  RoleGrants,
+} from './access/declarations';
 export { privacyOf, providePrivacy } from './access/privacy-service';
 export type { PrivacyService } from './access/privacy-service';
-export { DEMO_STAFF, demoMembersWanted, demoPassword, ensureDemoStaff, extendDemoAgency, seedDemoAgency, DemoSettingsError } from './demo/demo-agency';
+export {
+  DEMO_STAFF,
+  demoMembersWanted,
+  demoPassword,
+  ensureDemoStaff,
+  extendDemoAgency,
+  seedDemoAgency,
+  DemoSettingsError,
+} from './demo/demo-agency';
 export type { DemoAccount, DemoSettings, DemoStep } from './demo/demo-agency';
 export { seedDemoCommand } from './demo/seed-demo-command';

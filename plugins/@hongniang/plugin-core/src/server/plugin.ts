@@ -24,7 +24,10 @@ export class PluginCoreServer extends Plugin {
     this.app.on('afterEnablePlugin', () => this.addEveryPluginsLocales());
     this.app.on('afterInstall', () => this.seedEveryPlugin());
     // A new installation with HONGNIANG_DEMO_MEMBERS gets the demo agency: staff, then every plugin's records (./demo).
-    this.app.on('afterInstall', () => demoMembersWanted() > 0 && seedDemoAgency(this.app, { members: demoMembersWanted() }));
+    this.app.on(
+      'afterInstall',
+      () => demoMembersWanted() > 0 && seedDemoAgency(this.app, { members: demoMembersWanted() }),
+    );
     this.app.on('afterUpgrade', () => this.seedEveryPlugin());
     this.app.on('afterEnablePlugin', () => this.seedEveryPlugin());
   }
@@ -33,7 +36,9 @@ export class PluginCoreServer extends Plugin {
   private async addEveryPluginsLocales() {
     for (const plugin of this.app.pm.getPlugins().values()) {
       const packageName = String(plugin.options?.packageName);
-      const basePath: string | undefined = packageName.startsWith(OUR_SCOPE) ? await (plugin as any).getPluginBasePath() : undefined;
+      const basePath: string | undefined = packageName.startsWith(OUR_SCOPE)
+        ? await (plugin as any).getPluginBasePath()
+        : undefined;
       if (basePath) addPluginLocales(this.app.i18n, packageName, basePath);
     }
   }
@@ -41,7 +46,9 @@ export class PluginCoreServer extends Plugin {
   /** The pages of every enabled plugin of ours, in load order (a plugin's blueprints before those of plugins after it). */
   private async seedEveryPlugin() {
     if ((this.app.options as any).seedPages === false) return;
-    const ours = [...this.app.pm.getPlugins().values()].filter((plugin) => String(plugin.options?.packageName).startsWith(OUR_SCOPE));
+    const ours = [...this.app.pm.getPlugins().values()].filter((plugin) =>
+      String(plugin.options?.packageName).startsWith(OUR_SCOPE),
+    );
     for (const plugin of ours) {
       // NocoBase's own lookup of a plugin's folder (src in development and tests, dist once built), as for collections;
       // declared internal in its types, so called through the instance.

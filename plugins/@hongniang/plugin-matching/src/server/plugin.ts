@@ -26,7 +26,8 @@ export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
 export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
   /** A candidate card's fields: the agency's introduction-level member fields (字段隐私), or a fixed list without field privacy. */
-  readonly cardFields: CardFields = async () => (await privacyOf(this.app)?.fieldsAt('members', ['introduction'])) ?? introductionSafeFields();
+  readonly cardFields: CardFields = async () =>
+    (await privacyOf(this.app)?.fieldsAt('members', ['introduction'])) ?? introductionSafeFields();
   /** The member fields a caller sees on every member (what her answers may use): 字段隐私's rule, or her roles' field lists. */
   readonly seenOnEveryMember: FieldsSeenOnEveryMember = async (ctx: any) => {
     const privacy = privacyOf(this.app);
@@ -57,8 +58,12 @@ export class PluginMatchingServer extends Plugin {
   /** Settings and own weights in range, suggestions written only as matching allows: on every write path. */
   private refuseBadInput() {
     checkEveryWrite(this.db, 'matchSettings', validateSettings);
-    this.db.on('matchSettings.beforeCreate', (model: any, options: any) => refuseSecondSettings(model.constructor.collection, options));
-    this.db.on('matchSettings.beforeBulkCreate', (_: unknown, options: any) => refuseSecondSettings(this.db.getCollection('matchSettings'), options));
+    this.db.on('matchSettings.beforeCreate', (model: any, options: any) =>
+      refuseSecondSettings(model.constructor.collection, options),
+    );
+    this.db.on('matchSettings.beforeBulkCreate', (_: unknown, options: any) =>
+      refuseSecondSettings(this.db.getCollection('matchSettings'), options),
+    );
     checkEveryWrite(this.db, 'partnerPreferences', validateOwnWeights);
     enforceSuggestionRules(this.db);
   }
@@ -71,13 +76,21 @@ export class PluginMatchingServer extends Plugin {
       'matchSuggestions:create': createSuggestion(this.pool, sources),
     });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
-    this.app.acl.use(refuseInHerLanguage, { tag: 'hongniang-matching-refusals', after: 'allow-manager', before: 'core' });
+    this.app.acl.use(refuseInHerLanguage, {
+      tag: 'hongniang-matching-refusals',
+      after: 'allow-manager',
+      before: 'core',
+    });
   }
 
   /** Stored scores are read as the caller's own search would show them, and not searched by (once her role is known). */
   private showOnlyWhatCallersMaySee() {
     const seen = () => this.seenOnEveryMember;
-    this.app.resourceManager.use(guardStoredScores(seen), { tag: 'hongniang-guard-stored-scores', before: 'acl', after: 'setCurrentRole' });
+    this.app.resourceManager.use(guardStoredScores(seen), {
+      tag: 'hongniang-guard-stored-scores',
+      before: 'acl',
+      after: 'setCurrentRole',
+    });
     this.app.resourceManager.use(shapeStoredSuggestions(seen), { tag: 'hongniang-shape-suggestions', after: 'acl' });
   }
 
@@ -85,7 +98,10 @@ export class PluginMatchingServer extends Plugin {
   private runBatchesAsTasks() {
     this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool));
     this.app.resourceManager.registerActionHandlers({ 'matchSuggestions:refreshAll': startRefresh });
-    this.app.acl.registerSnippet({ name: `pm.${this.name}`, actions: ['matchSettings:*', 'matchSuggestions:refreshAll'] });
+    this.app.acl.registerSnippet({
+      name: `pm.${this.name}`,
+      actions: ['matchSettings:*', 'matchSuggestions:refreshAll'],
+    });
   }
 
   /** Builds the index in the background at start, so the first matchmaker does not wait for it. */

@@ -16,7 +16,9 @@ for (const field of collection?.getFields() || []) {
   if (!field.interface || !field.title || field.type === 'virtual') continue;
   grouped.get(GROUPS[field.name] || OTHER).push({ value: field.name, label: field.title });
 }
-const options = [...grouped].filter(([, fields]) => fields.length).map(([group, fields]) => ({ label: group, options: fields }));
+const options = [...grouped]
+  .filter(([, fields]) => fields.length)
+  .map(([group, fields]) => ({ label: group, options: fields }));
 
 function FieldChoice() {
   const [value, setValue] = React.useState(ctx.getValue?.());

@@ -5,7 +5,9 @@ import { appForSuite, signInAsRoot } from '@test/support/app';
 async function frontDoor(app: MockServer) {
   const visitor = app.agent();
   const settings = (await visitor.get('/systemSettings:get')).body.data;
-  const basic = (await visitor.get('/authenticators:publicList')).body.data.find((authenticator: any) => authenticator.name === 'basic');
+  const basic = (await visitor.get('/authenticators:publicList')).body.data.find(
+    (authenticator: any) => authenticator.name === 'basic',
+  );
   return { title: settings.title, logo: settings.logo?.title, signUp: Boolean(basic?.options?.allowSignUp) };
 }
 
@@ -24,7 +26,11 @@ describe('the front door: the sign-in page of a new agency', () => {
   });
 
   it('refuses a sign-up sent anyway', async () => {
-    const response = await app.agent().post('/auth:signUp').set('X-Authenticator', 'basic').send({ username: 'stranger', password: 'Str4nger-pass', confirm_password: 'Str4nger-pass' });
+    const response = await app
+      .agent()
+      .post('/auth:signUp')
+      .set('X-Authenticator', 'basic')
+      .send({ username: 'stranger', password: 'Str4nger-pass', confirm_password: 'Str4nger-pass' });
     expect(response.status).toBe(403);
     expect(await app.db.getRepository('users').count({ filter: { username: 'stranger' } })).toBe(0);
   });
@@ -36,7 +42,10 @@ describe('the front door: the sign-in page of a new agency', () => {
     const reopened = await admin.resource('authenticators').update({
       filterByTk: basic.get('id'),
       // As the authenticator settings form sends it: the whole record, sign-up switched back on.
-      values: { ...basic.toJSON(), options: { ...basic.get('options'), public: { ...basic.get('options').public, allowSignUp: true } } },
+      values: {
+        ...basic.toJSON(),
+        options: { ...basic.get('options'), public: { ...basic.get('options').public, allowSignUp: true } },
+      },
     });
     expect(reopened.status).toBe(200);
     const renamed = await admin.post('/systemSettings:put').send({ raw_title: '鹊桥婚介' });
@@ -49,9 +58,13 @@ describe('the front door: the sign-in page of a new agency', () => {
     // An installation from before: sign-up open, NocoBase's title, no record of our defaults.
     await app.db.getRepository('appliedDefaults').destroy({ filter: { name: { $ne: null } } });
     const basic = await app.db.getRepository('authenticators').findOne({ filter: { name: 'basic' } });
-    await app.db.getRepository('authenticators').update({ filterByTk: basic.get('id'), values: { options: { public: { allowSignUp: true } } } });
+    await app.db
+      .getRepository('authenticators')
+      .update({ filterByTk: basic.get('id'), values: { options: { public: { allowSignUp: true } } } });
     await app.db.getRepository('systemSettings').update({ filterByTk: 1, values: { title: 'NocoBase' } });
-    await app.db.getModel('migrations').destroy({ where: { name: '20261201000000-front-door-defaults/@hongniang/plugin-access' } });
+    await app.db
+      .getModel('migrations')
+      .destroy({ where: { name: '20261201000000-front-door-defaults/@hongniang/plugin-access' } });
     await restartWithNpmStart(app);
     expect(await frontDoor(app)).toEqual({ title: '红娘', logo: 'hongniang-logo', signUp: false });
   });

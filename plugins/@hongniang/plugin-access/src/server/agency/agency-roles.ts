@@ -25,12 +25,25 @@ export interface AgencyRole {
   ownsWhatSheCreates?: boolean;
 }
 
-const EVERYTHING: Record<PrivacyLevel, Reach> = { introduction: 'every', archive: 'every', contact: 'every', sensitive: 'every' };
+const EVERYTHING: Record<PrivacyLevel, Reach> = {
+  introduction: 'every',
+  archive: 'every',
+  contact: 'every',
+  sensitive: 'every',
+};
 const NO_CONFIGURATION = ['!ui.*', '!pm', '!pm.*'];
 
 export const AGENCY_ROLES: AgencyRole[] = [
   // Configures pages and charts (ui.*); plugins add their settings snippets.
-  { name: 'manager', title: '主管', sees: EVERYTHING, strategy: ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'], snippets: ['ui.*', '!pm'], menus: '*', resources: {} },
+  {
+    name: 'manager',
+    title: '主管',
+    sees: EVERYTHING,
+    strategy: ['view', 'create', 'update', 'destroy', 'export', 'importXlsx'],
+    snippets: ['ui.*', '!pm'],
+    menus: '*',
+    resources: {},
+  },
   {
     name: 'matchmaker',
     title: '红娘',

@@ -27,7 +27,13 @@ export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transacti
 }
 
 /** The role's per-collection grants as NocoBase resources (one after another: SQLite takes one transaction at a time). */
-async function resourcesOf(db: any, registry: AccessRegistry, role: AgencyRole, levels: FieldLevels, transaction?: any) {
+async function resourcesOf(
+  db: any,
+  registry: AccessRegistry,
+  role: AgencyRole,
+  levels: FieldLevels,
+  transaction?: any,
+) {
   const resources: any[] = [];
   for (const [collectionName, grants] of Object.entries(role.resources)) {
     if (!db.hasCollection(collectionName)) continue;
@@ -54,12 +60,21 @@ export function fieldsOf(db: any, collectionName: string, grant: ActionGrant, le
       ? all
       : all.filter((field) => grant.levels!.includes(levels.levelOf(collectionName, field)));
   // A belongsTo brings its key (matchmaker → matchmakerId): whose a member is decides what else of her shows.
-  const keys = chosen.map((name) => collection.getField(name)).filter((field: any) => field?.type === 'belongsTo').map((field: any) => field.foreignKey);
+  const keys = chosen
+    .map((name) => collection.getField(name))
+    .filter((field: any) => field?.type === 'belongsTo')
+    .map((field: any) => field.foreignKey);
   // The primary key names the record, it tells nothing about her: without it in the target's list, NocoBase's ACL strips
   // it from a nested value (the member form re-sending her preference set) and the save creates a second record.
   // An update may not change it (guard-writes.ts).
   const primaryKey = collection.model.primaryKeyAttribute;
-  return [...new Set([...chosen, ...keys, ...(primaryKey ? [primaryKey] : [])].filter((key: string) => collection.model.getAttributes()[key] || chosen.includes(key)))];
+  return [
+    ...new Set(
+      [...chosen, ...keys, ...(primaryKey ? [primaryKey] : [])].filter(
+        (key: string) => collection.model.getAttributes()[key] || chosen.includes(key),
+      ),
+    ),
+  ];
 }
 
 /** The "own" data scope of a collection, created once and shared by every role that uses it. */
@@ -83,7 +98,10 @@ async function ownScopeId(db: any, registry: AccessRegistry, collectionName: str
  */
 export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction?: any) {
   // Before this plugin's install (other plugins registering their fields) there are no agency roles to follow.
-  if (!(await db.getRepository('roles').count({ filter: { name: AGENCY_ROLES.map((role) => role.name) }, transaction }))) return;
+  if (
+    !(await db.getRepository('roles').count({ filter: { name: AGENCY_ROLES.map((role) => role.name) }, transaction }))
+  )
+    return;
   // Read inside the saving transaction (other connections see the old levels until it commits), forgotten after it.
   privacy.invalidate();
   transaction?.afterCommit?.(() => privacy.invalidate());
@@ -99,8 +117,16 @@ export async function syncFieldLists(db: any, privacy: FieldPrivacy, transaction
       if (!resource) continue;
       for (const [action, grant] of Object.entries(grants)) {
         if (!grant.levels) continue;
-        const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: action }, transaction });
-        if (record) await actions.update({ filterByTk: record.get('id'), values: { fields: fieldsOf(db, collectionName, grant, levels) }, transaction });
+        const record = await actions.findOne({
+          filter: { rolesResourceId: resource.get('id'), name: action },
+          transaction,
+        });
+        if (record)
+          await actions.update({
+            filterByTk: record.get('id'),
+            values: { fields: fieldsOf(db, collectionName, grant, levels) },
+            transaction,
+          });
       }
     }
   }
@@ -127,10 +153,14 @@ export async function grantStaffLabels(db: any, registry: AccessRegistry, transa
         continue;
       }
       for (const [action, grant] of named) {
-        const record = await actions.findOne({ filter: { rolesResourceId: resource.get('id'), name: action }, transaction });
+        const record = await actions.findOne({
+          filter: { rolesResourceId: resource.get('id'), name: action },
+          transaction,
+        });
         const fields = [...new Set([...(record?.get('fields') || []), ...grant.fields!])];
         if (record) await actions.update({ filterByTk: record.get('id'), values: { fields }, transaction });
-        else await actions.create({ values: { rolesResourceId: resource.get('id'), name: action, fields }, transaction });
+        else
+          await actions.create({ values: { rolesResourceId: resource.get('id'), name: action, fields }, transaction });
       }
     }
   }
@@ -152,15 +182,19 @@ export async function grantMenus(db: any, registry: AccessRegistry, transaction?
   const routeOf = new Map(seeded.map((page) => [page.blueprint, Number(page.routeId)]));
   const byId = new Map(routes.map((route) => [route.id, route]));
   for (const role of registry.roles()) {
-    const chosen = role.menus === '*' ? routes : role.menus.map((name) => byId.get(routeOf.get(name)!)).filter((route) => route);
+    const chosen =
+      role.menus === '*' ? routes : role.menus.map((name) => byId.get(routeOf.get(name)!)).filter((route) => route);
     const granted = new Set<number>();
     const withAncestors = (route: any) => {
       for (let at = route; at && !granted.has(at.id); at = byId.get(at.parentId)) granted.add(at.id);
     };
     const withDescendants = (id: number) =>
-      routes.filter((route) => route.parentId === id && !granted.has(route.id)).forEach((child) => (granted.add(child.id), withDescendants(child.id)));
+      routes
+        .filter((route) => route.parentId === id && !granted.has(route.id))
+        .forEach((child) => (granted.add(child.id), withDescendants(child.id)));
     chosen.forEach((route) => (withAncestors(route), withDescendants(route!.id)));
-    if (!granted.size || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction }))) continue;
+    if (!granted.size || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction })))
+      continue;
     const menus = db.getRepository('roles.desktopRoutes', role.name);
     if (!(await menus.count({ transaction }))) await menus.add([...granted], { transaction });
   }

@@ -15,7 +15,12 @@ export default defineCollection({
       interface: 'input',
       uiSchema: { type: 'string', title: label('Collection'), 'x-component': 'Input' },
     },
-    { name: 'fieldName', type: 'string', interface: 'input', uiSchema: { type: 'string', title: label('Field'), 'x-component': 'Input' } },
+    {
+      name: 'fieldName',
+      type: 'string',
+      interface: 'input',
+      uiSchema: { type: 'string', title: label('Field'), 'x-component': 'Input' },
+    },
     {
       name: 'level',
       type: 'string',

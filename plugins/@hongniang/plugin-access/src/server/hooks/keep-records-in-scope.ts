@@ -23,6 +23,7 @@ export function keepRecordsInScope(db: any, registry: AccessRegistry) {
     // A role that may create such records but never update them has no notion of "hers" to keep.
     if (!scope) return;
     const key = collection.filterTargetKey || collection.model.primaryKeyAttribute;
-    if (!(await allWithin(ctx, collection, scope, [record.get(key)], options.transaction))) throw outOfScope(collection, accessLanguage(options));
+    if (!(await allWithin(ctx, collection, scope, [record.get(key)], options.transaction)))
+      throw outOfScope(collection, accessLanguage(options));
   });
 }

@@ -13,7 +13,13 @@ export function validateFieldPrivacy(db: any, registry: AccessRegistry) {
     const fieldName = record.get('fieldName');
     const level = record.get('level');
     if (!governed.includes(collectionName)) {
-      throw new Refusal(t('“{{collection}}” has no field privacy; use one of: {{collections}}', { collection: collectionName, collections: language.list(governed) }), { field: 'collectionName' });
+      throw new Refusal(
+        t('“{{collection}}” has no field privacy; use one of: {{collections}}', {
+          collection: collectionName,
+          collections: language.list(governed),
+        }),
+        { field: 'collectionName' },
+      );
     }
     const collection = db.getCollection(collectionName);
     if (!fieldName || !(collection.getField(fieldName) || collection.model.getAttributes()[fieldName])) {
@@ -21,8 +27,17 @@ export function validateFieldPrivacy(db: any, registry: AccessRegistry) {
     }
     if (!PRIVACY_LEVELS.some((known) => known.value === level)) {
       // Each level as its value, followed in Chinese by its label (介绍可见…).
-      const levels = language.list(PRIVACY_LEVELS.map((known) => t('{{level}} ({{label}})', { level: known.value, label: known.zh })));
-      throw new Refusal(t('Privacy level “{{level}}” of “{{field}}” is not one of: {{levels}}', { level: level ?? '', field: fieldTitle(collection, fieldName, language), levels }), { field: 'level' });
+      const levels = language.list(
+        PRIVACY_LEVELS.map((known) => t('{{level}} ({{label}})', { level: known.value, label: known.zh })),
+      );
+      throw new Refusal(
+        t('Privacy level “{{level}}” of “{{field}}” is not one of: {{levels}}', {
+          level: level ?? '',
+          field: fieldTitle(collection, fieldName, language),
+          levels,
+        }),
+        { field: 'level' },
+      );
     }
   };
 }

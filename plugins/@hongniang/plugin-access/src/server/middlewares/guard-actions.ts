@@ -15,8 +15,10 @@ export async function guardActions(ctx: any, next: () => Promise<void>) {
     const locale = accessLanguage({ context: ctx });
     // A plugin of ours that registers `<collection>:<action>` (members:match) guards that action itself.
     const custom = (name: string) => ctx.app.resourceManager.getRegisteredHandler(`${name}:${actionName}`);
-    if (viewerOf(ctx) && !GUARDED_ACTIONS[actionName] && !custom(resourceName) && !custom(collection.name)) throw unreviewed(actionName, locale);
-    if (singleAssociation(ctx) && !SINGLE_ASSOCIATION_ACTIONS.includes(actionName)) throw notOnOne(collection, actionName, locale);
+    if (viewerOf(ctx) && !GUARDED_ACTIONS[actionName] && !custom(resourceName) && !custom(collection.name))
+      throw unreviewed(actionName, locale);
+    if (singleAssociation(ctx) && !SINGLE_ASSOCIATION_ACTIONS.includes(actionName))
+      throw notOnOne(collection, actionName, locale);
   }
   await next();
 }
@@ -30,7 +32,13 @@ function singleAssociation(ctx: any) {
 }
 
 const unreviewed = (actionName: string, language: Language) =>
-  forbidden(actionName, language.t('The action “{{action}}” is not open on the agency’s records (not reviewed for permissions); ask an administrator', { action: actionName }));
+  forbidden(
+    actionName,
+    language.t(
+      'The action “{{action}}” is not open on the agency’s records (not reviewed for permissions); ask an administrator',
+      { action: actionName },
+    ),
+  );
 
 const notOnOne = (collection: any, actionName: string, language: Language) =>
   new Refusal(

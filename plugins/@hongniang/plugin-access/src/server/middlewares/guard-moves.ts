@@ -12,7 +12,8 @@ export async function guardMoves(ctx: any, next: () => Promise<void>) {
     const { sourceId, targetId } = ctx.action.params;
     const scope = await scopeOf(ctx, collection.name, 'update');
     // No update permission at all: the ACL answers 403 right after.
-    if (scope && !(await allWithin(ctx, collection, scope, [sourceId, targetId]))) throw outOfScope(collection, accessLanguage({ context: ctx }));
+    if (scope && !(await allWithin(ctx, collection, scope, [sourceId, targetId])))
+      throw outOfScope(collection, accessLanguage({ context: ctx }));
   }
   await next();
 }

@@ -20,7 +20,8 @@ const COMPOUND_ACTIONS = new Set(['firstOrCreate', 'updateOrCreate']);
 /** Spreadsheet actions whose `columns` name fields (`dataIndex`). */
 const SPREADSHEET_ACTIONS = new Set(['downloadXlsxTemplate', 'importXlsx', 'export']);
 
-const noColumns = (language: Language) => new Refusal(language.t('Choose the columns of the import template (columns)'), { field: 'columns' });
+const noColumns = (language: Language) =>
+  new Refusal(language.t('Choose the columns of the import template (columns)'), { field: 'columns' });
 
 export function guardQueries(privacy: FieldPrivacy) {
   return async function guardQueryFields(ctx: any, next: () => Promise<void>) {
@@ -32,23 +33,34 @@ export function guardQueries(privacy: FieldPrivacy) {
       const query = chart ? params.values || {} : params;
       const collection = requestedCollection(ctx, chart ? query.collection : undefined);
       if (collection) {
-        const guard = new QueryGuard(ctx, viewer, await privacy.current(), accessLanguage({ context: ctx }), collection);
+        const guard = new QueryGuard(
+          ctx,
+          viewer,
+          await privacy.current(),
+          accessLanguage({ context: ctx }),
+          collection,
+        );
         guard.checkFilter(query.filter, collection);
         for (const sort of namesIn(params.sort)) guard.checkPath(pathOf(sort.replace(/^-/, '')), collection);
-        for (const name of [...namesIn(params.fields), ...namesIn(params.appends), ...namesIn(params.except)]) guard.resolvePath(pathOf(name), collection);
+        for (const name of [...namesIn(params.fields), ...namesIn(params.appends), ...namesIn(params.except)])
+          guard.resolvePath(pathOf(name), collection);
         if (chart) {
           for (const item of [...(query.measures || []), ...(query.dimensions || []), ...(query.orders || [])]) {
             if (item?.field) guard.checkPath(pathOf([item.field].flat().join('.')), collection);
           }
         }
-        if (COMPOUND_ACTIONS.has(actionName)) for (const key of namesIn(params.filterKeys)) guard.checkPath(pathOf(key), collection, 0, false);
+        if (COMPOUND_ACTIONS.has(actionName))
+          for (const key of namesIn(params.filterKeys)) guard.checkPath(pathOf(key), collection, 0, false);
         if (SPREADSHEET_ACTIONS.has(actionName)) {
           const columns = spreadsheetColumns(params);
-          if (actionName === 'downloadXlsxTemplate' && !columns.length) throw noColumns(accessLanguage({ context: ctx }));
-          for (const column of columns) guard.resolvePath(pathOf([column?.dataIndex ?? ''].flat().join('.')), collection);
+          if (actionName === 'downloadXlsxTemplate' && !columns.length)
+            throw noColumns(accessLanguage({ context: ctx }));
+          for (const column of columns)
+            guard.resolvePath(pathOf([column?.dataIndex ?? ''].flat().join('.')), collection);
         }
         if (actionName === 'move') {
-          for (const name of [...namesIn(params.sortField), ...Object.keys(params.targetScope || {})]) guard.resolvePath(pathOf(name), collection);
+          for (const name of [...namesIn(params.sortField), ...Object.keys(params.targetScope || {})])
+            guard.resolvePath(pathOf(name), collection);
         }
         if (guard.narrowToOwn) query.filter = guard.ownOnly(query.filter, collection);
       }
@@ -71,7 +83,9 @@ class QueryGuard {
     private readonly locale: Language,
     asked: any,
   ) {
-    this.strict = isAgencyCollection(asked) || Boolean(ctx.app.acl.can({ roles: viewer.roles, resource: asked.name, action: 'view' }));
+    this.strict =
+      isAgencyCollection(asked) ||
+      Boolean(ctx.app.acl.can({ roles: viewer.roles, resource: asked.name, action: 'view' }));
   }
 
   /** Walks a NocoBase filter: `$and`/`$or` lists, field paths ("a.b" or nested objects), operators and their values. */
@@ -85,7 +99,8 @@ class QueryGuard {
       }
       const path = key.split('.');
       const reached = this.checkPath(path, collection, depth);
-      if (reached && value && typeof value === 'object' && !Array.isArray(value)) this.checkFilter(value, reached, depth + path.length);
+      if (reached && value && typeof value === 'object' && !Array.isArray(value))
+        this.checkFilter(value, reached, depth + path.length);
     }
   }
 
@@ -95,7 +110,9 @@ class QueryGuard {
    * `narrowing`: whether a field she sees on her own members only may narrow the query (false: refused).
    */
   checkPath(path: string[], collection: any, depth = 0, narrowing = true): any {
-    return this.walk(path, collection, depth, (at, fieldName, atDepth) => this.checkField(at, fieldName, atDepth, narrowing));
+    return this.walk(path, collection, depth, (at, fieldName, atDepth) =>
+      this.checkField(at, fieldName, atDepth, narrowing),
+    );
   }
 
   /** Checks that each step of a path names a field (fields, appends, except): what is shown is shaped afterwards. */
@@ -103,7 +120,12 @@ class QueryGuard {
     this.walk(path, collection, 0, () => undefined);
   }
 
-  private walk(path: string[], collection: any, depth: number, check: (collection: any, fieldName: string, depth: number) => void): any {
+  private walk(
+    path: string[],
+    collection: any,
+    depth: number,
+    check: (collection: any, fieldName: string, depth: number) => void,
+  ): any {
     const [name, ...rest] = path;
     if (name === undefined || name.startsWith('$')) return undefined;
     const fieldName = this.fieldNamed(collection, name);
@@ -133,7 +155,8 @@ class QueryGuard {
 
   private checkField(collection: any, fieldName: string, depth: number, narrowing: boolean) {
     // The records asked for, on a route open to every signed-in user (menus, tasks): NocoBase's own rules apply there.
-    if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' })) return;
+    if (depth === 0 && !this.ctx.app.acl.can({ roles: this.viewer.roles, resource: collection.name, action: 'view' }))
+      return;
     const allowed = this.viewableFields(collection);
     if (allowed && !allowed.has(fieldName)) this.refuse(collection, fieldName);
     if (this.levels.governs(collection.name)) {
@@ -155,12 +178,17 @@ class QueryGuard {
   }
 
   private viewableFields(collection: any): Set<string> | null {
-    if (!this.viewable.has(collection.name)) this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
+    if (!this.viewable.has(collection.name))
+      this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
     return this.viewable.get(collection.name)!;
   }
 
-
   private refuse(collection: any, fieldName: string): never {
-    throw forbidden(fieldName, this.locale.t('You may not filter, sort or chart by “{{field}}”', { field: fieldTitle(collection, fieldName, this.locale) }));
+    throw forbidden(
+      fieldName,
+      this.locale.t('You may not filter, sort or chart by “{{field}}”', {
+        field: fieldTitle(collection, fieldName, this.locale),
+      }),
+    );
   }
 }

@@ -5,11 +5,19 @@ import { accessLanguage, forbidden } from '../privacy/access-refusal';
 
 export async function guardSavedSql(ctx: any, next: () => Promise<void>) {
   if (ctx.action?.resourceName === 'flowSql') {
-    const roles: string[] = ctx.state?.currentRoles?.length ? ctx.state.currentRoles : [ctx.state?.currentRole].filter(Boolean);
-    const mayAuthor = roles.includes('root') || roles.some((name) => ctx.app.acl.getRole(name)?.snippetAllowed('flowSql:run'));
+    const roles: string[] = ctx.state?.currentRoles?.length
+      ? ctx.state.currentRoles
+      : [ctx.state?.currentRole].filter(Boolean);
+    const mayAuthor =
+      roles.includes('root') || roles.some((name) => ctx.app.acl.getRole(name)?.snippetAllowed('flowSql:run'));
     if (roles.length && !mayAuthor) {
       const { t } = accessLanguage({ context: ctx });
-      throw forbidden('flowSql', t('SQL blocks and SQL charts are open only to roles that configure the interface: they bypass field permissions and data scopes'));
+      throw forbidden(
+        'flowSql',
+        t(
+          'SQL blocks and SQL charts are open only to roles that configure the interface: they bypass field permissions and data scopes',
+        ),
+      );
     }
   }
   await next();

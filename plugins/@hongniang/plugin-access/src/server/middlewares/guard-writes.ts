@@ -25,47 +25,78 @@ const WRITTEN_AS: Record<string, string[]> = {
 
 export function guardWrites(registry: AccessRegistry) {
   return async function guardWrittenValues(ctx: any, next: () => Promise<void>) {
-  const viewer = viewerOf(ctx);
-  const { actionName } = ctx.action || {};
-  // The collection written: the resource's, or an association's target (`members/8/partnerPreferences:update`).
-  const collection = requestedCollection(ctx);
-  if (viewer && collection) {
-    const locale = accessLanguage({ context: ctx });
-    const params = ctx.action.params;
-    const associated = String(ctx.action.resourceName).includes('.');
-    if (WRITTEN_AS[actionName] && params.values && typeof params.values === 'object' && !Array.isArray(params.values)) {
-      if (actionName === 'create' && !associated) assignOwnRecord(viewer, collection, registry.ownerKey(collection.name), params.values);
-      // The primary key is in every field list (it names the record): an update may re-send it, never change it; a
-      // compound action may carry it only to look up by it.
-      const primaryKey = collection.model.primaryKeyAttribute;
-      const key = params.values[primaryKey];
-      const changesKey =
-        actionName === 'update' ? String(key) !== String(params.filterByTk) : actionName !== 'create' && !namesIn(params.filterKeys).includes(primaryKey);
-      if (!associated && key != null && changesKey) refuse(collection, primaryKey, locale);
-      for (const action of WRITTEN_AS[actionName]) {
-        await checkValues(ctx, viewer.roles, collection, action, params.values, actionName === 'update' && !associated ? params.filterByTk : undefined, locale);
+    const viewer = viewerOf(ctx);
+    const { actionName } = ctx.action || {};
+    // The collection written: the resource's, or an association's target (`members/8/partnerPreferences:update`).
+    const collection = requestedCollection(ctx);
+    if (viewer && collection) {
+      const locale = accessLanguage({ context: ctx });
+      const params = ctx.action.params;
+      const associated = String(ctx.action.resourceName).includes('.');
+      if (
+        WRITTEN_AS[actionName] &&
+        params.values &&
+        typeof params.values === 'object' &&
+        !Array.isArray(params.values)
+      ) {
+        if (actionName === 'create' && !associated)
+          assignOwnRecord(viewer, collection, registry.ownerKey(collection.name), params.values);
+        // The primary key is in every field list (it names the record): an update may re-send it, never change it; a
+        // compound action may carry it only to look up by it.
+        const primaryKey = collection.model.primaryKeyAttribute;
+        const key = params.values[primaryKey];
+        const changesKey =
+          actionName === 'update'
+            ? String(key) !== String(params.filterByTk)
+            : actionName !== 'create' && !namesIn(params.filterKeys).includes(primaryKey);
+        if (!associated && key != null && changesKey) refuse(collection, primaryKey, locale);
+        for (const action of WRITTEN_AS[actionName]) {
+          await checkValues(
+            ctx,
+            viewer.roles,
+            collection,
+            action,
+            params.values,
+            actionName === 'update' && !associated ? params.filterByTk : undefined,
+            locale,
+          );
+        }
+      }
+      if (actionName === 'move') {
+        const written = Object.fromEntries(
+          [...namesIn(params.sortField), ...Object.keys(params.targetScope || {})].map((name) => [name, true]),
+        );
+        await checkValues(ctx, viewer.roles, collection, 'update', written, undefined, locale);
+      }
+      if (actionName === 'importXlsx' && params.rowDefaultValues && typeof params.rowDefaultValues === 'object') {
+        await checkValues(ctx, viewer.roles, collection, 'importXlsx', params.rowDefaultValues, undefined, locale);
       }
     }
-    if (actionName === 'move') {
-      const written = Object.fromEntries([...namesIn(params.sortField), ...Object.keys(params.targetScope || {})].map((name) => [name, true]));
-      await checkValues(ctx, viewer.roles, collection, 'update', written, undefined, locale);
-    }
-    if (actionName === 'importXlsx' && params.rowDefaultValues && typeof params.rowDefaultValues === 'object') {
-      await checkValues(ctx, viewer.roles, collection, 'importXlsx', params.rowDefaultValues, undefined, locale);
-    }
-  }
-  await next();
+    await next();
   };
 }
 
 /** A record of a private collection (a member) a matchmaker creates is hers unless she names another owner. */
-function assignOwnRecord(viewer: { roles: string[]; userId: number | null }, collection: any, owner: string | undefined, values: Record<string, any>) {
+function assignOwnRecord(
+  viewer: { roles: string[]; userId: number | null },
+  collection: any,
+  owner: string | undefined,
+  values: Record<string, any>,
+) {
   if (!owner || viewer.userId === null || !viewer.roles.some((name) => roleNamed(name)?.ownsWhatSheCreates)) return;
   const association = fieldOfKey(collection, owner);
   if (values[owner] == null && values[association] == null) values[association] = viewer.userId;
 }
 
-async function checkValues(ctx: any, roles: string[], collection: any, action: string, values: Record<string, any>, filterByTk: any, locale: Language) {
+async function checkValues(
+  ctx: any,
+  roles: string[],
+  collection: any,
+  action: string,
+  values: Record<string, any>,
+  filterByTk: any,
+  locale: Language,
+) {
   const can = ctx.app.acl.can({ roles, resource: collection.name, action });
   // No permission at all: the ACL itself answers 403 right after.
   if (!can) return;
@@ -81,9 +112,17 @@ async function checkValues(ctx: any, roles: string[], collection: any, action: s
       delete values[key];
     }
     const definition = collection.getField(field);
-    if (allowed && definition && !allowed.includes(field) && !IGNORED_ON_WRITE.has(definition.options.interface)) refuse(collection, field, locale);
+    if (allowed && definition && !allowed.includes(field) && !IGNORED_ON_WRITE.has(definition.options.interface))
+      refuse(collection, field, locale);
     if (definition && ['hasOne', 'hasMany'].includes(definition.type) && values[field] != null) {
-      await checkLinkedRecords(ctx, collection, definition, values[field], action === 'update' ? filterByTk : undefined, locale);
+      await checkLinkedRecords(
+        ctx,
+        collection,
+        definition,
+        values[field],
+        action === 'update' ? filterByTk : undefined,
+        locale,
+      );
     }
   }
 }
@@ -92,16 +131,33 @@ async function checkValues(ctx: any, roles: string[], collection: any, action: s
  * A hasOne/hasMany value naming existing records by id would move them under this record: allowed only for records
  * that already belong to it (an edit form re-sending its own sub-records), never another member's.
  */
-async function checkLinkedRecords(ctx: any, collection: any, association: any, value: any, ownerKey: any, locale: Language) {
+async function checkLinkedRecords(
+  ctx: any,
+  collection: any,
+  association: any,
+  value: any,
+  ownerKey: any,
+  locale: Language,
+) {
   const db = ctx.db || ctx.database;
   const targetKey = association.targetKey || 'id';
-  const ids = [value].flat().map((item) => (item && typeof item === 'object' ? item[targetKey] : item)).filter((id) => id != null);
+  const ids = [value]
+    .flat()
+    .map((item) => (item && typeof item === 'object' ? item[targetKey] : item))
+    .filter((id) => id != null);
   if (!ids.length) return;
-  const linked = await db.getRepository(association.target).find({ filter: { [`${targetKey}.$in`]: ids }, fields: [targetKey, association.foreignKey] });
-  const foreign = linked.filter((record: any) => ownerKey == null || String(record.get(association.foreignKey)) !== String(ownerKey));
+  const linked = await db
+    .getRepository(association.target)
+    .find({ filter: { [`${targetKey}.$in`]: ids }, fields: [targetKey, association.foreignKey] });
+  const foreign = linked.filter(
+    (record: any) => ownerKey == null || String(record.get(association.foreignKey)) !== String(ownerKey),
+  );
   if (foreign.length || linked.length < new Set(ids.map(String)).size) refuse(collection, association.name, locale);
 }
 
 function refuse(collection: any, fieldName: string, locale: Language): never {
-  throw forbidden(fieldName, locale.t('You may not write “{{field}}”; nothing was saved', { field: fieldTitle(collection, fieldName, locale) }));
+  throw forbidden(
+    fieldName,
+    locale.t('You may not write “{{field}}”; nothing was saved', { field: fieldTitle(collection, fieldName, locale) }),
+  );
 }

@@ -20,7 +20,9 @@ export function answerMissingTargetAs400(app: Application) {
             message:
               action === 'destroy'
                 ? t("Say which records to destroy: filterByTk (a record's id) or a valid filter is required")
-                : t("Say which records to {{action}}: filterByTk (a record's id) or a valid filter is required", { action: String(action) }),
+                : t("Say which records to {{action}}: filterByTk (a record's id) or a valid filter is required", {
+                    action: String(action),
+                  }),
           },
         ],
       };

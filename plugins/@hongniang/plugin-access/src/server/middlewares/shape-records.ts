@@ -26,7 +26,9 @@ export function shapeRecords(privacy: FieldPrivacy) {
     const records = recordsIn(ctx.body);
     const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, await ownersNotAnswered(ctx, records, levels));
     for (const { record, appended } of records) shaper.shape(record, appended);
-    if (keyAdded) for (const { record, appended } of records) if (!appended && record.constructor === keyAdded.model) delete record.dataValues[keyAdded.key];
+    if (keyAdded)
+      for (const { record, appended } of records)
+        if (!appended && record.constructor === keyAdded.model) delete record.dataValues[keyAdded.key];
   };
 }
 
@@ -37,7 +39,8 @@ export function shapeRecords(privacy: FieldPrivacy) {
 function askForKey(ctx: any, registry: AccessRegistry): { model: any; key: string } | null {
   const params = ctx.action?.params;
   const collection = requestedCollection(ctx);
-  if (!collection || !Array.isArray(params?.fields) || !params.fields.length || !registry.ownerKey(collection.name)) return null;
+  if (!collection || !Array.isArray(params?.fields) || !params.fields.length || !registry.ownerKey(collection.name))
+    return null;
   const key = collection.model.primaryKeyAttribute;
   if (params.fields.includes(key)) return null;
   params.fields = [...params.fields, key];
@@ -64,11 +67,16 @@ function recordsIn(value: any, found: { record: Model; appended: boolean }[] = [
  * collection, primary key → owner id (or null), read in one query per collection with bound keys. Empty when every
  * record carries its owner.
  */
-async function ownersNotAnswered(ctx: any, records: { record: Model }[], levels: FieldLevels): Promise<Map<string, Map<string, unknown>>> {
+async function ownersNotAnswered(
+  ctx: any,
+  records: { record: Model }[],
+  levels: FieldLevels,
+): Promise<Map<string, Map<string, unknown>>> {
   const missing = new Map<string, { collection: any; keys: Set<unknown> }>();
   for (const { record } of records) {
     const collection = (record.constructor as typeof Model).collection;
-    if (!collection || !levels.governs(collection.name) || levels.ownerKey(collection.name)! in record.dataValues) continue;
+    if (!collection || !levels.governs(collection.name) || levels.ownerKey(collection.name)! in record.dataValues)
+      continue;
     const key = record.get(collection.model.primaryKeyAttribute);
     if (key == null) continue;
     if (!missing.has(collection.name)) missing.set(collection.name, { collection, keys: new Set() });
@@ -117,7 +125,10 @@ class RecordShaper {
    */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
     const ownerField = this.levels.ownerKey(collection.name)!;
-    const owner = ownerField in values ? values[ownerField] : this.owners.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
+    const owner =
+      ownerField in values
+        ? values[ownerField]
+        : this.owners.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
     const allowed = this.viewableFields(collection);
     const visible = (field: string, key = field) => {
@@ -131,7 +142,13 @@ class RecordShaper {
       this.hidden.set(
         kind,
         [...collection.fields.values()]
-          .filter((field: any) => field.options.interface && !BOOKKEEPING.has(field.options.interface) && field.type !== 'virtual' && !visible(field.name))
+          .filter(
+            (field: any) =>
+              field.options.interface &&
+              !BOOKKEEPING.has(field.options.interface) &&
+              field.type !== 'virtual' &&
+              !visible(field.name),
+          )
           .map((field: any) => field.name),
       );
     }
@@ -147,7 +164,8 @@ class RecordShaper {
   }
 
   private viewableFields(collection: any): Set<string> | null {
-    if (!this.viewable.has(collection.name)) this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
+    if (!this.viewable.has(collection.name))
+      this.viewable.set(collection.name, viewableFields(this.ctx, this.viewer.roles, collection));
     return this.viewable.get(collection.name)!;
   }
 }

@@ -38,7 +38,10 @@ export async function offerOwnersByName(app: Application, registry: AccessRegist
     if (owners.get(init.collectionName) !== init.fieldPath) continue;
     if (model.stepParams?.selectSettings?.dataScope?.filter) continue;
     await patchFlowModel(app, uid, {
-      stepParams: { ...model.stepParams, selectSettings: { ...model.stepParams?.selectSettings, dataScope: { filter: OWNER_SCOPE } } },
+      stepParams: {
+        ...model.stepParams,
+        selectSettings: { ...model.stepParams?.selectSettings, dataScope: { filter: OWNER_SCOPE } },
+      },
     });
   }
 }

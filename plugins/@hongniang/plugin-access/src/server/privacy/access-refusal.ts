@@ -5,4 +5,5 @@ import { NAMESPACE } from './privacy-levels';
 export const accessLanguage = (source: { context?: any } | undefined) => languageOf(source, NAMESPACE);
 
 /** A request refused for what the caller may not see or write, naming the field (HTTP 403, `HONGNIANG_FORBIDDEN_FIELD`). */
-export const forbidden = (field: string, message: string) => new Refusal(message, { field, status: 403, code: 'HONGNIANG_FORBIDDEN_FIELD' });
+export const forbidden = (field: string, message: string) =>
+  new Refusal(message, { field, status: 403, code: 'HONGNIANG_FORBIDDEN_FIELD' });

@@ -12,11 +12,13 @@ export const GUARDED_ACTIONS: Record<string, string> = {
   exportAttachments: 'export: as export',
   downloadXlsxTemplate: 'import template: column titles only, no records',
   importXlsx: 'importXlsx: only roles granted it; row defaults checked against its field list',
-  create: 'create: values checked against the field list (403, nothing saved); the record must be in the writer’s reach',
+  create:
+    'create: values checked against the field list (403, nothing saved); the record must be in the writer’s reach',
   update: 'update: ACL scope on the rows touched; values checked; the record must stay in reach',
   destroy: 'destroy: ACL scope on the rows touched',
   firstOrCreate: 'lookup keys checked as a search that cannot be narrowed; values checked as a create',
-  updateOrCreate: 'lookup keys checked as a search; values checked as a create and as an update; NocoBase applies the update scope',
+  updateOrCreate:
+    'lookup keys checked as a search; values checked as a create and as an update; NocoBase applies the update scope',
   move: 'update alias: source and target rows must be in the update scope; sort field and group checked as written fields',
   add: 'association link: only roles granted it by name (none of the agency’s)',
   remove: 'association link: as add',
@@ -27,4 +29,13 @@ export const GUARDED_ACTIONS: Record<string, string> = {
 };
 
 /** What a one-to-one association route (has-one, belongs-to) can serve: NocoBase's single-relation repository methods. */
-export const SINGLE_ASSOCIATION_ACTIONS = ['get', 'create', 'update', 'destroy', 'set', 'remove', 'firstOrCreate', 'updateOrCreate'];
+export const SINGLE_ASSOCIATION_ACTIONS = [
+  'get',
+  'create',
+  'update',
+  'destroy',
+  'set',
+  'remove',
+  'firstOrCreate',
+  'updateOrCreate',
+];

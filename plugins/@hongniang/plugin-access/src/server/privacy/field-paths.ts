@@ -10,7 +10,10 @@ const JSON_TYPES = new Set(['json', 'jsonb']);
 /** The refusal of a field reference that names no field of the collection (HTTP 400, `HONGNIANG_UNKNOWN_FIELD`). */
 export function unknownField(collection: any, name: string, language: Language) {
   const collectionName = collection?.name;
-  const message = language.t('“{{field}}” is not a field of the collection {{collection}} ({{collectionName}}); nothing was done (field names are case-sensitive)', { field: name, collection: collectionTitle(collection, language), collectionName });
+  const message = language.t(
+    '“{{field}}” is not a field of the collection {{collection}} ({{collectionName}}); nothing was done (field names are case-sensitive)',
+    { field: name, collection: collectionTitle(collection, language), collectionName },
+  );
   return new Refusal(message, { field: name, code: 'HONGNIANG_UNKNOWN_FIELD' });
 }
 

@@ -6,7 +6,8 @@ import { viewerOf } from './viewer';
 
 export function privacyAnswers(privacy: FieldPrivacy): PrivacyService {
   return {
-    fieldsAt: async (collectionName: string, levels: PrivacyLevel[]) => (await privacy.current()).listed(collectionName, levels),
+    fieldsAt: async (collectionName: string, levels: PrivacyLevel[]) =>
+      (await privacy.current()).listed(collectionName, levels),
     async seenOnEveryRecord(ctx: any, collectionName: string) {
       const viewer = viewerOf(ctx);
       const levels = await privacy.current();
@@ -14,7 +15,8 @@ export function privacyAnswers(privacy: FieldPrivacy): PrivacyService {
       const collection = ctx.db.getCollection(collectionName);
       const allowed = viewableFields(ctx, viewer.roles, collection);
       return [...collection.fields.keys()].filter(
-        (name: string) => (!allowed || allowed.has(name)) && viewer.reach(levels.levelOf(collectionName, name)) === 'every',
+        (name: string) =>
+          (!allowed || allowed.has(name)) && viewer.reach(levels.levelOf(collectionName, name)) === 'every',
       );
     },
   };

@@ -96,6 +96,8 @@ export class FieldLevels {
 
   /** Field names listed at one of the levels. */
   listed(collectionName: string, levels: PrivacyLevel[]): string[] {
-    return [...(this.levels.get(collectionName) || new Map())].filter(([, level]) => levels.includes(level)).map(([name]) => name);
+    return [...(this.levels.get(collectionName) || new Map())]
+      .filter(([, level]) => levels.includes(level))
+      .map(([name]) => name);
   }
 }

@@ -5,6 +5,8 @@ import { forbidden } from './access-refusal';
 export function outOfScope(collection: any, language: Language) {
   return forbidden(
     collection?.name,
-    language.t('This {{collection}} record is outside your reach (its member is not yours); nothing was saved', { collection: collectionTitle(collection, language) }),
+    language.t('This {{collection}} record is outside your reach (its member is not yours); nothing was saved', {
+      collection: collectionTitle(collection, language),
+    }),
   );
 }

@@ -13,7 +13,13 @@ export async function scopeOf(ctx: any, collectionName: string, action: string):
   const can = acl.can({ roles: viewer.roles, resource: collectionName, action });
   if (!can) return null;
   if (!can.params?.filter) return {};
-  const resolved = await acl.resolvePermissionParams(ctx, { actionName: action, can, params: {}, resourceName: collectionName, rawResourceName: collectionName });
+  const resolved = await acl.resolvePermissionParams(ctx, {
+    actionName: action,
+    can,
+    params: {},
+    resourceName: collectionName,
+    rawResourceName: collectionName,
+  });
   return resolved.parsedParams?.filter ?? can.params.filter;
 }
 
@@ -24,6 +30,8 @@ export async function allWithin(ctx: any, collection: any, scope: object | null,
   if (!scope) return false;
   const key = collection.filterTargetKey || collection.model.primaryKeyAttribute;
   const db = ctx.db || ctx.database;
-  const found = await db.getRepository(collection.name).count({ filter: { $and: [scope, { [`${key}.$in`]: wanted }] }, transaction });
+  const found = await db
+    .getRepository(collection.name)
+    .count({ filter: { $and: [scope, { [`${key}.$in`]: wanted }] }, transaction });
   return found === wanted.length;
 }

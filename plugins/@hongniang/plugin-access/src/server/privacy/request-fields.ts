@@ -2,7 +2,8 @@
 
 /** The field a stored attribute belongs to: a belongsTo's foreign key (matchmakerId) follows its association (matchmaker). */
 export function fieldOfKey(collection: any, key: string): string {
-  for (const field of collection.fields.values()) if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
+  for (const field of collection.fields.values())
+    if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
   return key;
 }
 
@@ -20,7 +21,9 @@ export function requestedCollection(ctx: any, chartCollection?: string) {
 /** Whether the roles reach this action of the collection through their permissions (not through a route open to everyone). */
 export function grantedByRole(ctx: any, roles: string[], collection: any, actionName: string) {
   const acl = ctx.app.acl;
-  return Boolean(collection && acl.can({ roles, resource: collection.name, action: acl.resolveActionAlias(actionName) }));
+  return Boolean(
+    collection && acl.can({ roles, resource: collection.name, action: acl.resolveActionAlias(actionName) }),
+  );
 }
 
 /**
@@ -36,4 +39,5 @@ export function viewableFields(ctx: any, roles: string[], collection: any): Set<
 }
 
 /** Whether a collection is one of ours (defined by a Hongniang plugin): the agency's records, under the strictest rules. */
-export const isAgencyCollection = (collection: any) => String(collection?.options?.origin || '').startsWith('@hongniang/');
+export const isAgencyCollection = (collection: any) =>
+  String(collection?.options?.origin || '').startsWith('@hongniang/');

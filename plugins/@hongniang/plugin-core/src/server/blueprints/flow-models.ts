@@ -13,7 +13,10 @@ export interface StoredFlowModel {
 export async function flowModelsUsing(app: Application, uses: string[]): Promise<StoredFlowModel[]> {
   const rows: any[] = await app.db.getModel('flowModels').findAll({ attributes: ['uid', 'options'], raw: true });
   return rows
-    .map((row) => ({ uid: row.uid as string, model: typeof row.options === 'string' ? JSON.parse(row.options) : row.options }))
+    .map((row) => ({
+      uid: row.uid as string,
+      model: typeof row.options === 'string' ? JSON.parse(row.options) : row.options,
+    }))
     .filter(({ model }) => uses.includes(model?.use));
 }
 

@@ -23,7 +23,10 @@ function codeSettings(node: any, found: { settings: any; renders: boolean }[] = 
   if (Array.isArray(node)) node.forEach((item) => codeSettings(item, found));
   else if (node && typeof node === 'object') {
     if (typeof node.settings?.codeFile === 'string') {
-      found.push({ settings: node.settings, renders: node.renderer === 'js' || (typeof node.type === 'string' && /^js./.test(node.type)) });
+      found.push({
+        settings: node.settings,
+        renders: node.renderer === 'js' || (typeof node.type === 'string' && /^js./.test(node.type)),
+      });
     }
     Object.values(node).forEach((value) => codeSettings(value, found));
   }
@@ -78,7 +81,13 @@ export async function seedPages(app: Application, blueprints: { name: string; do
       const codes = stubCodeFiles(name, document);
       const result = await applyBlueprint(app, document);
       await installCode(app, codes);
-      await seeded.create({ values: { blueprint: name, pageSchemaUid: result.target?.pageSchemaUid, routeId: String(result.surface?.pageRoute?.id ?? '') } });
+      await seeded.create({
+        values: {
+          blueprint: name,
+          pageSchemaUid: result.target?.pageSchemaUid,
+          routeId: String(result.surface?.pageRoute?.id ?? ''),
+        },
+      });
       app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
     } catch (error) {
       app.log.error(`[hongniang] page blueprint ${name} not applied: ${(error as Error).message}`);
@@ -86,7 +95,9 @@ export async function seedPages(app: Application, blueprints: { name: string; do
     }
     // After the page is recorded as seeded: a finishing step that fails must not make the next start create it twice.
     for (const finish of finishes.get(name) || []) {
-      await finish(app).catch((error) => app.log.error(`[hongniang] page from blueprint ${name} not finished: ${error.message}`));
+      await finish(app).catch((error) =>
+        app.log.error(`[hongniang] page from blueprint ${name} not finished: ${error.message}`),
+      );
     }
   }
 }
@@ -124,7 +135,10 @@ async function installCode(app: Application, codes: Map<string, string>) {
     installed.add(marker);
   }
   const missing = [...codes.keys()].filter((marker) => !installed.has(marker));
-  if (missing.length) throw new BlueprintError(`JS code not installed for ${missing.join(', ')}: its action was not found after the page was created`);
+  if (missing.length)
+    throw new BlueprintError(
+      `JS code not installed for ${missing.join(', ')}: its action was not found after the page was created`,
+    );
 }
 
 function applyBlueprint(app: Application, document: any) {
@@ -136,7 +150,8 @@ function applyBlueprint(app: Application, document: any) {
 /** Runs one flowSurfaces action (applyBlueprint, setActionLinkageRules, configure…) as root, through its HTTP handler. */
 export async function callFlowSurfaces(app: Application, actionName: string, values: any) {
   const handler = app.resourceManager.getResource('flowSurfaces')?.getAction(actionName)?.getHandler();
-  if (!handler) throw new BlueprintError(`flowSurfaces:${actionName} is not available (is plugin-flow-engine enabled?)`);
+  if (!handler)
+    throw new BlueprintError(`flowSurfaces:${actionName} is not available (is plugin-flow-engine enabled?)`);
   const ctx: any = {
     app,
     db: app.db,
@@ -149,6 +164,7 @@ export async function callFlowSurfaces(app: Application, actionName: string, val
     body: undefined,
   };
   await handler(ctx, async () => {});
-  if (ctx.status >= 400 || !ctx.body) throw new BlueprintError(`flowSurfaces:${actionName} was refused (${ctx.status}): ${JSON.stringify(ctx.body)}`);
+  if (ctx.status >= 400 || !ctx.body)
+    throw new BlueprintError(`flowSurfaces:${actionName} was refused (${ctx.status}): ${JSON.stringify(ctx.body)}`);
   return ctx.body;
 }

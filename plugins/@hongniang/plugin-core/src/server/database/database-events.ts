@@ -4,7 +4,10 @@
 import { hooks as SEQUELIZE_HOOKS } from 'sequelize/lib/hooks';
 
 /** What a listener receives: the record(s) the event is about (null for options-only hooks) and the caller's options. */
-export type DatabaseEventListener = (subject: any, options: { transaction?: any; context?: any; individualHooks?: boolean; [key: string]: any }) => unknown;
+export type DatabaseEventListener = (
+  subject: any,
+  options: { transaction?: any; context?: any; individualHooks?: boolean; [key: string]: any },
+) => unknown;
 
 /** Whether Sequelize calls this hook with its options first: (options) alone, or (options, query) for query hooks. */
 export function passesOptionsFirst(event: string) {

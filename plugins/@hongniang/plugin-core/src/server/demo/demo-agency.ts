@@ -54,12 +54,18 @@ export async function ensureDemoStaff(app: Application): Promise<DemoSettings['s
   const staff: DemoSettings['staff'] = [];
   for (const account of DEMO_STAFF) {
     const { role, ...values } = account;
-    const user = (await users.findOne({ filter: { username: values.username } })) || (await users.create({ values: { ...values, password: demoPassword() } }));
+    const user =
+      (await users.findOne({ filter: { username: values.username } })) ||
+      (await users.create({ values: { ...values, password: demoPassword() } }));
     const userId = user.get('id') as number;
     if (await roles.findOne({ filterByTk: role })) {
       // Her agency role, and only it, as her default (NocoBase gives every new user the default "member" role).
-      await (app.db.getRepository('users.roles', userId) as unknown as { set(keys: string[]): Promise<void> }).set([role]);
-      await app.db.getRepository('rolesUsers').update({ filter: { userId, roleName: role }, values: { default: true } });
+      await (app.db.getRepository('users.roles', userId) as unknown as { set(keys: string[]): Promise<void> }).set([
+        role,
+      ]);
+      await app.db
+        .getRepository('rolesUsers')
+        .update({ filter: { userId, roleName: role }, values: { default: true } });
     }
     staff.push({ ...account, id: userId });
   }
@@ -70,7 +76,10 @@ export async function ensureDemoStaff(app: Application): Promise<DemoSettings['s
  * Creates the demo agency: its staff, then every plugin's demo records. Throws DemoSettingsError when `members` is not
  * a whole number from 1 to 1 000 000. Answers each step's summary.
  */
-export async function seedDemoAgency(app: Application, options: { members: number; seed?: number; onProgress?: DemoSettings['onProgress'] }) {
+export async function seedDemoAgency(
+  app: Application,
+  options: { members: number; seed?: number; onProgress?: DemoSettings['onProgress'] },
+) {
   const { members, seed = 1, onProgress } = options;
   if (!Number.isInteger(members) || members < 1 || members > 1_000_000) {
     throw new DemoSettingsError(`--members must be a whole number from 1 to 1000000; got ${members}`);

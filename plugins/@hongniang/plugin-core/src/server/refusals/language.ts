@@ -42,7 +42,9 @@ export function languageOf(source: { context?: any } | undefined, ns: string): L
   const ctx = source?.context;
   const locale = localeOf(source);
   const translate: Translate =
-    typeof ctx?.t === 'function' ? ctx.t : (key, options) => (appI18n ? appI18n.t(key, { lng: locale, ...options }) : key);
+    typeof ctx?.t === 'function'
+      ? ctx.t
+      : (key, options) => (appI18n ? appI18n.t(key, { lng: locale, ...options }) : key);
   const t = (key: string, values: MessageValues = {}) =>
     String(translate(key, { ns, ...values, interpolation: { escapeValue: false } }));
   return { locale, t, list: (values) => values.join(t(', ', { ns: CORE })) };
@@ -59,12 +61,20 @@ const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)
  * name when it has no title.
  */
 export function fieldTitle(collection: any, fieldName: string, language: Language | string): string {
-  return titleIn(collection?.getField?.(fieldName)?.options?.uiSchema?.title, typeof language === 'string' ? inLocale(language) : language) ?? fieldName;
+  return (
+    titleIn(
+      collection?.getField?.(fieldName)?.options?.uiSchema?.title,
+      typeof language === 'string' ? inLocale(language) : language,
+    ) ?? fieldName
+  );
 }
 
 /** The title people see for a collection (会员, 择偶标准…) in the caller's language, or its name when it has none. */
 export function collectionTitle(collection: any, language: Language | string): string {
-  return titleIn(collection?.options?.title, typeof language === 'string' ? inLocale(language) : language) ?? collection?.name;
+  return (
+    titleIn(collection?.options?.title, typeof language === 'string' ? inLocale(language) : language) ??
+    collection?.name
+  );
 }
 
 function titleIn(title: string | undefined, language: Language): string | undefined {

@@ -33,7 +33,13 @@ export class Refusal extends Error {
  * The refusal (400) of one field's value: `key` is a sentence of the language's namespace whose `{{field}}` is the field's
  * title as people see it; `values` fills its other placeholders.
  */
-export function refuseField(collection: any, field: string, language: Language, key: string, values: Record<string, unknown> = {}) {
+export function refuseField(
+  collection: any,
+  field: string,
+  language: Language,
+  key: string,
+  values: Record<string, unknown> = {},
+) {
   return new Refusal(language.t(key, { field: fieldTitle(collection, field, language), ...values }), { field });
 }
 
@@ -42,13 +48,26 @@ export function refuseField(collection: any, field: string, language: Language, 
  * refusal (400) given in both languages, the caller's chosen by `locale`.
  */
 export class MemberInputError extends Refusal {
-  constructor(field: string, readonly messages: { 'zh-CN': string; 'en-US': string }, locale = 'zh-CN') {
+  constructor(
+    field: string,
+    readonly messages: { 'zh-CN': string; 'en-US': string },
+    locale = 'zh-CN',
+  ) {
     super(locale.startsWith('en') ? messages['en-US'] : messages['zh-CN'], { field });
   }
 }
 
 /** Transitional twin of refuseField for plugin-members (issue 13): `say` builds the sentence from the title in each language. */
-export function refuseFieldIn(collection: any, field: string, locale: string, say: (title: string, english: boolean) => string) {
+export function refuseFieldIn(
+  collection: any,
+  field: string,
+  locale: string,
+  say: (title: string, english: boolean) => string,
+) {
   const title = (lang: string) => fieldTitle(collection, field, lang);
-  return new MemberInputError(field, { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) }, locale);
+  return new MemberInputError(
+    field,
+    { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) },
+    locale,
+  );
 }

@@ -6,9 +6,11 @@ const { Table, Typography } = ctx.libs.antd;
 const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
 const say = (chinese, english) => (zh ? chinese : english);
 const lines = Array.isArray(ctx.value) ? ctx.value.filter((line) => line && line.criterion) : [];
-const unweighted = (line) => !line.withheld && Number(line.weight?.forward || 0) === 0 && Number(line.weight?.backward || 0) === 0;
+const unweighted = (line) =>
+  !line.withheld && Number(line.weight?.forward || 0) === 0 && Number(line.weight?.backward || 0) === 0;
 const muted = (text) => <Typography.Text type="secondary">{text}</Typography.Text>;
-const fit = (line, side) => (line.withheld ? muted(say('不显示', 'withheld')) : unweighted(line) ? muted('—') : `${line[side]}%`);
+const fit = (line, side) =>
+  line.withheld ? muted(say('不显示', 'withheld')) : unweighted(line) ? muted('—') : `${line[side]}%`;
 const columns = [
   { title: say('条件', 'Criterion'), dataIndex: 'title' },
   { title: say('对方符合会员的要求', 'Candidate fits her wish'), render: (_, line) => fit(line, 'forward') },
@@ -16,7 +18,11 @@ const columns = [
   {
     title: say('权重（会员 / 对方）', 'Weight (hers / his)'),
     render: (_, line) =>
-      line.withheld ? muted(say('未计入', 'not counted')) : unweighted(line) ? muted(say('不计权重', 'not weighted')) : `${line.weight.forward} / ${line.weight.backward}`,
+      line.withheld
+        ? muted(say('未计入', 'not counted'))
+        : unweighted(line)
+          ? muted(say('不计权重', 'not weighted'))
+          : `${line.weight.forward} / ${line.weight.backward}`,
   },
 ];
 ctx.render(

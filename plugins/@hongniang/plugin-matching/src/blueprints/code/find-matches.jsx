@@ -22,7 +22,15 @@ const errorOf = (error) => error?.response?.data?.errors?.[0]?.message || error?
 
 let answer = null;
 try {
-  answer = (await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: {}, skipNotify: true })).data;
+  answer = (
+    await ctx.request({
+      url: 'members:match',
+      method: 'post',
+      params: { filterByTk: memberId },
+      data: {},
+      skipNotify: true,
+    })
+  ).data;
 } catch (error) {
   ctx.message.error(errorOf(error));
 }
@@ -34,7 +42,8 @@ const WITHHELD = say('不显示（未计入）', 'withheld (not counted)');
 
 // A criterion neither side weighs does not enter the score: its fit is not shown as if it had failed.
 const UNWEIGHTED = say('不计权重', 'not weighted');
-const unweighted = (item) => !item.withheld && Number(item.weight?.forward || 0) === 0 && Number(item.weight?.backward || 0) === 0;
+const unweighted = (item) =>
+  !item.withheld && Number(item.weight?.forward || 0) === 0 && Number(item.weight?.backward || 0) === 0;
 
 function Reasons({ breakdown }) {
   const fit = (item, side) => (item.withheld ? WITHHELD : unweighted(item) ? '—' : `${item[side]}%`);
@@ -42,7 +51,11 @@ function Reasons({ breakdown }) {
     { title: say('条件', 'Criterion'), dataIndex: 'title' },
     { title: say('对方符合会员的要求', 'Candidate fits her wish'), render: (_, item) => fit(item, 'forward') },
     { title: say('会员符合对方的要求', 'She fits his wish'), render: (_, item) => fit(item, 'backward') },
-    { title: say('权重（会员 / 对方）', 'Weight (hers / his)'), render: (_, item) => (item.withheld ? '—' : unweighted(item) ? UNWEIGHTED : `${item.weight.forward} / ${item.weight.backward}`) },
+    {
+      title: say('权重（会员 / 对方）', 'Weight (hers / his)'),
+      render: (_, item) =>
+        item.withheld ? '—' : unweighted(item) ? UNWEIGHTED : `${item.weight.forward} / ${item.weight.backward}`,
+    },
   ];
   return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;
 }
@@ -51,9 +64,16 @@ function Matches({ onClose }) {
   const [saved, setSaved] = React.useState({});
   const save = async (result) => {
     try {
-      const response = await ctx.request({ url: 'members:match', method: 'post', params: { filterByTk: memberId }, data: { candidateIds: [result.candidateId], persist: true }, skipNotify: true });
+      const response = await ctx.request({
+        url: 'members:match',
+        method: 'post',
+        params: { filterByTk: memberId },
+        data: { candidateIds: [result.candidateId], persist: true },
+        skipNotify: true,
+      });
       const row = response.data?.data?.[0];
-      if (!row?.suggestionId) throw new Error(say('这一对已有推荐记录，未重复保存', 'This pair already has a suggestion; nothing was saved'));
+      if (!row?.suggestionId)
+        throw new Error(say('这一对已有推荐记录，未重复保存', 'This pair already has a suggestion; nothing was saved'));
       setSaved((before) => ({ ...before, [result.candidateId]: true }));
       ctx.message.success(say('已保存为推荐记录', 'Saved as a match suggestion'));
     } catch (error) {
@@ -64,9 +84,16 @@ function Matches({ onClose }) {
     { title: '#', render: (_, __, index) => index + 1, width: 48 },
     { title: say('姓名', 'Name'), render: (_, result) => result.candidate?.name ?? result.candidateId },
     { title: say('年龄', 'Age'), render: (_, result) => result.candidate?.age ?? '—' },
-    { title: say('城市', 'City'), render: (_, result) => (result.candidate?.currentCity || []).map((region) => region.name).join(' / ') || '—' },
+    {
+      title: say('城市', 'City'),
+      render: (_, result) => (result.candidate?.currentCity || []).map((region) => region.name).join(' / ') || '—',
+    },
     { title: say('红娘', 'Matchmaker'), render: (_, result) => result.candidate?.matchmaker?.nickname || '—' },
-    { title: say('匹配度', 'Score'), dataIndex: 'score', render: (value) => <Typography.Text strong>{value}</Typography.Text> },
+    {
+      title: say('匹配度', 'Score'),
+      dataIndex: 'score',
+      render: (value) => <Typography.Text strong>{value}</Typography.Text>,
+    },
     { title: say('对方符合她', 'Fits her'), dataIndex: 'forward' },
     { title: say('她符合对方', 'She fits him'), dataIndex: 'backward' },
     {
@@ -84,10 +111,31 @@ function Matches({ onClose }) {
   ));
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      {meta.usedAgencyDefaults ? <Alert type="warning" showIcon message={say('该会员还没有填写择偶标准，按机构默认设置匹配。', 'She has no partner preferences yet: matched on the agency defaults.')} /> : null}
-      {meta.withheldCriteria?.length ? <Alert type="info" showIcon message={say(`您无权查看的条件不计入匹配度，也不用来排除候选人：${withheld.join('、') || meta.withheldCriteria.join('、')}`, `Criteria on fields you may not see are left out of the scores and exclude no one: ${withheld.join(', ') || meta.withheldCriteria.join(', ')}`)} /> : null}
+      {meta.usedAgencyDefaults ? (
+        <Alert
+          type="warning"
+          showIcon
+          message={say(
+            '该会员还没有填写择偶标准，按机构默认设置匹配。',
+            'She has no partner preferences yet: matched on the agency defaults.',
+          )}
+        />
+      ) : null}
+      {meta.withheldCriteria?.length ? (
+        <Alert
+          type="info"
+          showIcon
+          message={say(
+            `您无权查看的条件不计入匹配度，也不用来排除候选人：${withheld.join('、') || meta.withheldCriteria.join('、')}`,
+            `Criteria on fields you may not see are left out of the scores and exclude no one: ${withheld.join(', ') || meta.withheldCriteria.join(', ')}`,
+          )}
+        />
+      ) : null}
       <Typography.Text type="secondary">
-        {say(`评估了 ${meta.evaluated ?? 0} 位候选人，用时 ${meta.tookMs ?? '?'} 毫秒。排除：`, `Evaluated ${meta.evaluated ?? 0} candidates in ${meta.tookMs ?? '?'} ms. Left out: `)}
+        {say(
+          `评估了 ${meta.evaluated ?? 0} 位候选人，用时 ${meta.tookMs ?? '?'} 毫秒。排除：`,
+          `Evaluated ${meta.evaluated ?? 0} candidates in ${meta.tookMs ?? '?'} ms. Left out: `,
+        )}
       </Typography.Text>
       <div>{excluded}</div>
       <Table

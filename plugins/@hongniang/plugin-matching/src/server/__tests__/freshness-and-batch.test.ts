@@ -18,7 +18,12 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
   appForSuite(async (booted) => {
     app = booted;
     admin = await signInAsRoot(app);
-    her = await addMember(app, { name: '她', gender: 'female', age: 30, partnerPreferences: { ageMin: 30, ageMax: 35, ageImportance: 'required' } });
+    her = await addMember(app, {
+      name: '她',
+      gender: 'female',
+      age: 30,
+      partnerPreferences: { ageMin: 30, ageMax: 35, ageImportance: 'required' },
+    });
     him = await addMember(app, { name: '他', gender: 'male', age: 33 });
     other = await addMember(app, { name: '另一位', gender: 'male', age: 40 });
   });
@@ -33,9 +38,13 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     expect(ids(await match(her))).toEqual([other]);
     expect((await match(her)).body.meta.excluded.notInService).toBe(1);
     const preferences = await app.db.getRepository('partnerPreferences').findOne({ filter: { memberId: her } });
-    await admin.resource('partnerPreferences').update({ filterByTk: preferences.get('id'), values: { ageMin: 18, ageMax: 25 } });
+    await admin
+      .resource('partnerPreferences')
+      .update({ filterByTk: preferences.get('id'), values: { ageMin: 18, ageMax: 25 } });
     expect(ids(await match(her))).toEqual([]);
-    await admin.resource('partnerPreferences').update({ filterByTk: preferences.get('id'), values: { ageMin: 30, ageMax: 35 } });
+    await admin
+      .resource('partnerPreferences')
+      .update({ filterByTk: preferences.get('id'), values: { ageMin: 30, ageMax: 35 } });
     await admin.resource('members').update({ filterByTk: him, values: { status: 'inService' } });
     await admin.resource('members').destroy({ filterByTk: other });
     expect(ids(await match(her))).toEqual([him]);
@@ -44,13 +53,22 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
   it('keeps another app process on the same database from serving a stale index (it reads the change journal)', async () => {
     const otherProcess = new MemberPool(app.db);
     await otherProcess.current();
-    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId)).toEqual([him]);
+    expect(
+      otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId),
+    ).toEqual([him]);
     const newcomer = await addMember(app, { name: '新来的', gender: 'male', age: 31 });
     await otherProcess.current();
-    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId).sort()).toEqual([him, newcomer].sort());
+    expect(
+      otherProcess.index
+        .match(her, { limit: 5, settings: DEFAULT_SETTINGS })
+        .results.map((r) => r.candidateId)
+        .sort(),
+    ).toEqual([him, newcomer].sort());
     await app.db.getRepository('members').update({ filterByTk: newcomer, values: { doNotRecommend: true } });
     await otherProcess.current();
-    expect(otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId)).toEqual([him]);
+    expect(
+      otherProcess.index.match(her, { limit: 5, settings: DEFAULT_SETTINGS }).results.map((r) => r.candidateId),
+    ).toEqual([him]);
     await app.db.getRepository('members').destroy({ filterByTk: newcomer });
   });
 
@@ -74,14 +92,27 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     expect(task.get('progressCurrent')).toBe(task.get('progressTotal'));
     expect(task.get('result')).toMatchObject({ members: 2, created: 1 });
     const suggestions = await app.db.getRepository('matchSuggestions').find();
-    expect(suggestions.map((s: any) => [s.get('memberId'), s.get('candidateId'), s.get('origin'), s.get('status')])).toEqual([[her, him, 'batch', 'open']]);
+    expect(
+      suggestions.map((s: any) => [s.get('memberId'), s.get('candidateId'), s.get('origin'), s.get('status')]),
+    ).toEqual([[her, him, 'batch', 'open']]);
     // Written in one raw statement: it must read back as the API writes it (reasons as JSON, scores, dates, pair key).
     const { body } = await admin.resource('matchSuggestions').list({ filter: { memberId: her } });
     const [saved] = body.data;
-    expect(saved).toMatchObject({ pairKey: `${Math.min(her, him)}:${Math.max(her, him)}`, createdById: expect.anything() });
+    expect(saved).toMatchObject({
+      pairKey: `${Math.min(her, him)}:${Math.max(her, him)}`,
+      createdById: expect.anything(),
+    });
     expect(saved.score).toBeGreaterThan(0);
     expect(new Date(saved.createdAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect(saved.breakdown).toEqual(expect.arrayContaining([expect.objectContaining({ criterion: 'age', title: expect.any(String), weight: { forward: expect.any(Number), backward: expect.any(Number) } })]));
+    expect(saved.breakdown).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          criterion: 'age',
+          title: expect.any(String),
+          weight: { forward: expect.any(Number), backward: expect.any(Number) },
+        }),
+      ]),
+    );
 
     const again = await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool']);
     expect(again).toEqual({ members: 2, created: 0, rescored: 0, retired: 0 });
@@ -89,7 +120,10 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
 
     // He no longer fits her: the open batch suggestion is retired on the next run.
     await app.db.getRepository('members').update({ filterByTk: him, values: { birthDate: '1980-01-01' } });
-    expect(await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool'])).toMatchObject({ retired: 1, created: 0 });
+    expect(await refreshSuggestions(app.db, app.pm.get('@hongniang/plugin-matching')!['pool'])).toMatchObject({
+      retired: 1,
+      created: 0,
+    });
     expect(await app.db.getRepository('matchSuggestions').count()).toBe(0);
   });
 });

@@ -34,24 +34,45 @@ describe('the change journal is written in the transaction of the change, on eve
     const Preferences = app.db.getModel('partnerPreferences');
     const members = app.db.getRepository('members');
     const her = await addMember(app, { name: '她', gender: 'female', partnerPreferences: { ageMin: 25, ageMax: 35 } });
-    const others = [await addMember(app, { name: '甲', gender: 'male' }), await addMember(app, { name: '乙', gender: 'male' })];
-    const doomed = [await addMember(app, { name: '丙', gender: 'male' }), await addMember(app, { name: '丁', gender: 'male' })];
-    const doomedPreferences = await addMember(app, { name: '戊', gender: 'female', partnerPreferences: { ageMin: 30, ageMax: 40 } });
+    const others = [
+      await addMember(app, { name: '甲', gender: 'male' }),
+      await addMember(app, { name: '乙', gender: 'male' }),
+    ];
+    const doomed = [
+      await addMember(app, { name: '丙', gender: 'male' }),
+      await addMember(app, { name: '丁', gender: 'male' }),
+    ];
+    const doomedPreferences = await addMember(app, {
+      name: '戊',
+      gender: 'female',
+      partnerPreferences: { ageMin: 30, ageMax: 40 },
+    });
 
     const writes: Record<string, (transaction: any) => Promise<unknown>> = {
-      'members: one saved (record, options)': (transaction) => members.update({ filterByTk: her, values: { notes: '更新' }, transaction }),
-      'members: bulk create (records, options)': (transaction) => Member.bulkCreate([{ name: '导入的会员', gender: 'female' }], { transaction }),
-      'members: bulk update (options alone)': (transaction) => Member.update({ notes: '批量' }, { where: { id: others }, transaction }),
-      'members: bulk delete (options alone)': (transaction) => Member.destroy({ where: { id: doomed[0] }, transaction }),
-      'members: deleted through the repository (each, then the bulk hook)': (transaction) => members.destroy({ filterByTk: doomed[1], transaction }),
-      'partnerPreferences: bulk update (options alone)': (transaction) => Preferences.update({ ageMax: 36 }, { where: { memberId: her }, transaction }),
-      'partnerPreferences: bulk delete (options alone)': (transaction) => Preferences.destroy({ where: { memberId: doomedPreferences }, transaction }),
+      'members: one saved (record, options)': (transaction) =>
+        members.update({ filterByTk: her, values: { notes: '更新' }, transaction }),
+      'members: bulk create (records, options)': (transaction) =>
+        Member.bulkCreate([{ name: '导入的会员', gender: 'female' }], { transaction }),
+      'members: bulk update (options alone)': (transaction) =>
+        Member.update({ notes: '批量' }, { where: { id: others }, transaction }),
+      'members: bulk delete (options alone)': (transaction) =>
+        Member.destroy({ where: { id: doomed[0] }, transaction }),
+      'members: deleted through the repository (each, then the bulk hook)': (transaction) =>
+        members.destroy({ filterByTk: doomed[1], transaction }),
+      'partnerPreferences: bulk update (options alone)': (transaction) =>
+        Preferences.update({ ageMax: 36 }, { where: { memberId: her }, transaction }),
+      'partnerPreferences: bulk delete (options alone)': (transaction) =>
+        Preferences.destroy({ where: { memberId: doomedPreferences }, transaction }),
     };
     const results: Record<string, { rolledBack: number; committed: number }> = {};
     for (const [name, write] of Object.entries(writes)) results[name] = await journalledBy(write);
 
     for (const [name, result] of Object.entries(results)) {
-      expect({ name, rolledBack: result.rolledBack, journalled: result.committed > 0 }).toEqual({ name, rolledBack: 0, journalled: true });
+      expect({ name, rolledBack: result.rolledBack, journalled: result.committed > 0 }).toEqual({
+        name,
+        rolledBack: 0,
+        journalled: true,
+      });
     }
   });
 });

@@ -41,15 +41,35 @@ describe('members:match — who may match whom, and what she sees of a candidate
     await roles.create({ values: { name: 'testStranger', strategy: { actions: [] } } });
     const her = await createUser(app, { nickname: '李静', email: 'lijing@example.test', roles: ['testMatchmaker'] });
     matchmaker = await signInAs(app, her, 'testMatchmaker');
-    viewerWithoutMatch = await signInAs(app, await createUser(app, { nickname: '前台', email: 'intake@example.test', roles: ['testViewer'] }), 'testViewer');
-    stranger = await signInAs(app, await createUser(app, { nickname: '访客', email: 'visitor@example.test', roles: ['testStranger'] }), 'testStranger');
-    const colleague = await createUser(app, { nickname: '王芳', email: 'wangfang@example.test', roles: ['testMatchmaker'] });
+    viewerWithoutMatch = await signInAs(
+      app,
+      await createUser(app, { nickname: '前台', email: 'intake@example.test', roles: ['testViewer'] }),
+      'testViewer',
+    );
+    stranger = await signInAs(
+      app,
+      await createUser(app, { nickname: '访客', email: 'visitor@example.test', roles: ['testStranger'] }),
+      'testStranger',
+    );
+    const colleague = await createUser(app, {
+      nickname: '王芳',
+      email: 'wangfang@example.test',
+      roles: ['testMatchmaker'],
+    });
     hers = await addMember(app, { name: '她的会员', gender: 'female', matchmakerId: her.get('id') });
     notHers = await addMember(app, { name: '别人的会员', gender: 'female', matchmakerId: colleague.get('id') });
-    candidate = await addMember(app, { name: '候选人', gender: 'male', education: 'master', incomeBand: 'above1m', city: '3101', matchmakerId: colleague.get('id') });
+    candidate = await addMember(app, {
+      name: '候选人',
+      gender: 'male',
+      education: 'master',
+      incomeBand: 'above1m',
+      city: '3101',
+      matchmakerId: colleague.get('id'),
+    });
   });
 
-  const match = (agent: any, memberId: number, body: any = {}) => agent.post(`/members:match?filterByTk=${memberId}`).set('X-Locale', 'en-US').send(body);
+  const match = (agent: any, memberId: number, body: any = {}) =>
+    agent.post(`/members:match?filterByTk=${memberId}`).set('X-Locale', 'en-US').send(body);
 
   it('lets a matchmaker match her own member, showing only the fields she may view and that are introduction-safe', async () => {
     const { status, body } = await match(matchmaker, hers);
@@ -61,7 +81,9 @@ describe('members:match — who may match whom, and what she sees of a candidate
   it("refuses a matchmaker another matchmaker's member with 403, by id or by a filter in the query", async () => {
     const byId = await match(matchmaker, notHers);
     expect(byId.status).toBe(403);
-    const withFilter = await matchmaker.post(`/members:match?filterByTk=${notHers}&filter=${encodeURIComponent(JSON.stringify({ id: notHers }))}`).send({});
+    const withFilter = await matchmaker
+      .post(`/members:match?filterByTk=${notHers}&filter=${encodeURIComponent(JSON.stringify({ id: notHers }))}`)
+      .send({});
     expect(withFilter.status).toBe(403);
   });
 
@@ -69,11 +91,16 @@ describe('members:match — who may match whom, and what she sees of a candidate
     const memberNo = (await app.db.getRepository('members').findOne({ filterByTk: notHers })).get('memberNo');
     expect(memberNo).toBeTruthy();
     const english = await match(matchmaker, notHers);
-    expect(english.body.errors[0].message).toBe(`Member 别人的会员 (${memberNo}) is not among the members you may match`);
+    expect(english.body.errors[0].message).toBe(
+      `Member 别人的会员 (${memberNo}) is not among the members you may match`,
+    );
     const chinese = await matchmaker.post(`/members:match?filterByTk=${notHers}`).set('X-Locale', 'zh-CN').send({});
     expect(chinese.status).toBe(403);
     expect(chinese.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
-    const saving = await matchmaker.post('/matchSuggestions:create').set('X-Locale', 'zh-CN').send({ member: notHers, candidate });
+    const saving = await matchmaker
+      .post('/matchSuggestions:create')
+      .set('X-Locale', 'zh-CN')
+      .send({ member: notHers, candidate });
     expect(saving.status).toBe(403);
     expect(saving.body.errors[0].message).toBe(`会员 别人的会员（${memberNo}）不在您可匹配的范围内`);
   });
@@ -89,7 +116,9 @@ describe('members:match — who may match whom, and what she sees of a candidate
     const viewer = await viewerWithoutMatch.post(`/members:match?filterByTk=${hers}`).set('X-Locale', 'zh-CN').send({});
     expect(viewer.status).toBe(403);
     expect(viewer.body.errors[0].message).toBe(`您的角色不能为会员 她的会员（${memberNo}）找对象`);
-    expect((await match(viewerWithoutMatch, hers)).body.errors[0].message).toBe(`Your role may not find matches for 她的会员 (${memberNo})`);
+    expect((await match(viewerWithoutMatch, hers)).body.errors[0].message).toBe(
+      `Your role may not find matches for 她的会员 (${memberNo})`,
+    );
     expect((await match(stranger, hers)).body.errors[0].message).toBe('Your role may not find matches for members');
     const batch = await matchmaker.post('/matchSuggestions:refreshAll').set('X-Locale', 'zh-CN').send({});
     expect(batch.status).toBe(403);

@@ -14,7 +14,8 @@ describe('members:match — bad input gets a clear 4xx, never a 500', () => {
     await addMember(app, { name: '候选人', gender: 'male' });
   });
 
-  const post = (query: string, body: any, locale = 'en-US') => admin.post(`/members:match${query}`).set('X-Locale', locale).send(body);
+  const post = (query: string, body: any, locale = 'en-US') =>
+    admin.post(`/members:match${query}`).set('X-Locale', locale).send(body);
 
   it('answers 404 naming an unknown member, in both languages', async () => {
     const english = await post('?filterByTk=999999', {});
@@ -32,7 +33,11 @@ describe('members:match — bad input gets a clear 4xx, never a 500', () => {
     ['?filterByTk=MEMBER', { limit: '20' }, 'limit must be a whole number from 1 to 100, not "20"'],
     ['?filterByTk=MEMBER', { limit: 2.5 }, 'limit must be a whole number from 1 to 100, not 2.5'],
     ['?filterByTk=MEMBER', { persist: 'yes' }, 'persist must be true or false, not "yes"'],
-    ['?filterByTk=MEMBER', { candidateIds: [] }, 'candidateIds must be an array of 1 to 100 member ids (positive whole numbers)'],
+    [
+      '?filterByTk=MEMBER',
+      { candidateIds: [] },
+      'candidateIds must be an array of 1 to 100 member ids (positive whole numbers)',
+    ],
     ['?filterByTk=MEMBER', { top: 5 }, 'Unknown parameter "top"; use limit, persist, candidateIds'],
   ])('answers 400 to %s %j', async (query, body, message) => {
     const response = await post(query.replace('MEMBER', String(member)), body);
@@ -41,7 +46,10 @@ describe('members:match — bad input gets a clear 4xx, never a 500', () => {
   });
 
   it('answers 400 to a body that is not JSON', async () => {
-    const response = await admin.post(`/members:match?filterByTk=${member}`).set('Content-Type', 'application/json').send('{"limit": 5');
+    const response = await admin
+      .post(`/members:match?filterByTk=${member}`)
+      .set('Content-Type', 'application/json')
+      .send('{"limit": 5');
     expect(response.status).toBe(400);
   });
 
@@ -53,10 +61,16 @@ describe('members:match — bad input gets a clear 4xx, never a 500', () => {
   });
 
   it('refuses matching settings out of range, naming the field', async () => {
-    const response = await admin.resource('matchSettings').update({ filterByTk: 1, values: { ageWeight: 11 } }).set('X-Locale', 'en-US');
+    const response = await admin
+      .resource('matchSettings')
+      .update({ filterByTk: 1, values: { ageWeight: 11 } })
+      .set('X-Locale', 'en-US');
     expect(response.status).toBe(400);
     expect(response.body.errors[0].message).toBe('Weight: Age must be a whole number from 0 to 10, not "11"');
-    const combination = await admin.resource('matchSettings').update({ filterByTk: 1, values: { combination: 'median' } }).set('X-Locale', 'zh-CN');
+    const combination = await admin
+      .resource('matchSettings')
+      .update({ filterByTk: 1, values: { combination: 'median' } })
+      .set('X-Locale', 'zh-CN');
     expect(combination.status).toBe(400);
     expect(combination.body.errors[0].message).toContain('不能是「median」');
   });

@@ -21,9 +21,20 @@ describe('matching answers reveal no field the caller may not view', () => {
     app = booted;
     const { as, users } = await signInStaff(app, { manager: 'manager', lijing: 'matchmaker', wangfang: 'matchmaker' });
     ({ manager, lijing } = as);
-    const his = { gender: 'male', age: 33, heightCm: 178, education: 'master', matchmakerId: users.wangfang, partnerPreferences: { ageMin: 25, ageMax: 35 } };
+    const his = {
+      gender: 'male',
+      age: 33,
+      heightCm: 178,
+      education: 'master',
+      matchmakerId: users.wangfang,
+      partnerPreferences: { ageMin: 25, ageMax: 35 },
+    };
     hers = await addMember(app, {
-      name: '李静的会员', gender: 'female', age: 30, incomeBand: '100kTo200k', matchmakerId: users.lijing,
+      name: '李静的会员',
+      gender: 'female',
+      age: 30,
+      incomeBand: '100kTo200k',
+      matchmakerId: users.lijing,
       partnerPreferences: { ageMin: 28, ageMax: 38, minIncomeBand: '300kTo500k', incomeImportance: 'important' },
     });
     candidate = await addMember(app, { ...his, name: '王芳的会员', incomeBand: '100kTo200k' });
@@ -43,7 +54,8 @@ describe('matching answers reveal no field the caller may not view', () => {
     const response = await lijing.post(`/members/${hers}/partnerPreferences:update`).send(values);
     expect(response.status).toBe(200);
   };
-  const setIncome = (id: number, incomeBand: string) => app.db.getRepository('members').update({ filterByTk: id, values: { incomeBand } });
+  const setIncome = (id: number, incomeBand: string) =>
+    app.db.getRepository('members').update({ filterByTk: id, values: { incomeBand } });
   const lineOf = (result: any, criterion: string) => result.breakdown.find((line: any) => line.criterion === criterion);
 
   it("gives the same answer before and after she edits her own member's income wish (the two-call attack)", async () => {
@@ -81,7 +93,10 @@ describe('matching answers reveal no field the caller may not view', () => {
     expect(byId.get(richer).score).toBeGreaterThan(byId.get(poorer).score);
     await setHerWish({ incomeImportance: 'required' });
     const must = await match(manager, { candidateIds: [poorer, richer] });
-    expect([must.data.map((result: any) => result.candidateId), must.meta.excluded]).toEqual([[richer], { hardFilter: 1 }]);
+    expect([must.data.map((result: any) => result.candidateId), must.meta.excluded]).toEqual([
+      [richer],
+      { hardFilter: 1 },
+    ]);
     await setHerWish({ incomeImportance: 'important' });
   });
 
@@ -96,17 +111,24 @@ describe('matching answers reveal no field the caller may not view', () => {
 
     beforeAll(async () => {
       live = await match(lijing, { candidateIds: [poorer, richer] });
-      const saved = await lijing.post(`/members:match?filterByTk=${hers}`).send({ candidateIds: [poorer, richer], persist: true });
+      const saved = await lijing
+        .post(`/members:match?filterByTk=${hers}`)
+        .send({ candidateIds: [poorer, richer], persist: true });
       ids = Object.fromEntries(saved.body.data.map((result: any) => [result.candidateId, result.suggestionId]));
     });
 
     /** A suggestion as answered, without what tells two pairs apart. */
     const evaluation = (suggestion: any) => ({
-      score: suggestion.score, forwardScore: suggestion.forwardScore, backwardScore: suggestion.backwardScore, breakdown: suggestion.breakdown,
+      score: suggestion.score,
+      forwardScore: suggestion.forwardScore,
+      backwardScore: suggestion.backwardScore,
+      breakdown: suggestion.breakdown,
     });
 
     it('keep the full evaluation (the agency’s record) and show it to the manager', async () => {
-      const list = await manager.get(`/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`);
+      const list = await manager.get(
+        `/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`,
+      );
       const byId = new Map<number, any>(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
       expect(lineOf(byId.get(ids[poorer]), 'income')).toMatchObject({ forward: 0 });
       expect(lineOf(byId.get(ids[richer]), 'income')).toMatchObject({ forward: 100 });
@@ -114,7 +136,9 @@ describe('matching answers reveal no field the caller may not view', () => {
     });
 
     it('read the same for her whatever the candidates’ income, by list, by id and appended to her member, as her own search scored them', async () => {
-      const list = await lijing.get(`/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`).set('X-Locale', 'en-US');
+      const list = await lijing
+        .get(`/matchSuggestions:list?filter=${encodeURIComponent(JSON.stringify({ memberId: hers }))}`)
+        .set('X-Locale', 'en-US');
       expect(list.status).toBe(200);
       const byId = new Map<number, any>(list.body.data.map((suggestion: any) => [suggestion.id, suggestion]));
       const [low, high] = [byId.get(ids[poorer]), byId.get(ids[richer])];
@@ -125,8 +149,11 @@ describe('matching answers reveal no field the caller may not view', () => {
 
       const one = await lijing.get(`/matchSuggestions:get?filterByTk=${ids[richer]}`).set('X-Locale', 'en-US');
       expect(evaluation(one.body.data)).toEqual(evaluation(low));
-      const member = await lijing.get(`/members:get?filterByTk=${hers}&appends=matchSuggestions`).set('X-Locale', 'en-US');
-      for (const suggestion of member.body.data.matchSuggestions) expect(evaluation(suggestion)).toEqual(evaluation(low));
+      const member = await lijing
+        .get(`/members:get?filterByTk=${hers}&appends=matchSuggestions`)
+        .set('X-Locale', 'en-US');
+      for (const suggestion of member.body.data.matchSuggestions)
+        expect(evaluation(suggestion)).toEqual(evaluation(low));
       const viaAssociation = await lijing.get(`/members/${hers}/matchSuggestions:list`).set('X-Locale', 'en-US');
       for (const suggestion of viaAssociation.body.data) expect(evaluation(suggestion)).toEqual(evaluation(low));
     });

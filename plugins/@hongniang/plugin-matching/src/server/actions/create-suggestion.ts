@@ -26,7 +26,12 @@ export function createSuggestion(pool: MemberPool, sources: () => AnswerSources)
     const locale = localeOf({ context: ctx });
     const language = matchingLanguage({ context: ctx });
     const collection = ctx.db.getCollection('matchSuggestions');
-    const body = ctx.action.params.values && typeof ctx.action.params.values === 'object' && !Array.isArray(ctx.action.params.values) ? ctx.action.params.values : {};
+    const body =
+      ctx.action.params.values &&
+      typeof ctx.action.params.values === 'object' &&
+      !Array.isArray(ctx.action.params.values)
+        ? ctx.action.params.values
+        : {};
     const request = readPair(collection, body, language);
     // Whose member it is comes first: what else is wrong with a request for another's member is none of her business.
     await memberInScope(ctx, request.memberId, language, 'member');
@@ -37,19 +42,37 @@ export function createSuggestion(pool: MemberPool, sources: () => AnswerSources)
       throw new Refusal(language.t(key, values), { field });
     };
     if (request.candidateId === request.memberId) refuse('candidate', 'A member cannot be suggested to herself');
-    if (!pool.index.has(request.candidateId)) refuse('candidate', 'There is no member with id {{id}}', { id: request.candidateId });
+    if (!pool.index.has(request.candidateId))
+      refuse('candidate', 'There is no member with id {{id}}', { id: request.candidateId });
     const settings = await readSettings(ctx.db);
     const pairs = await pairsOf(ctx.db, request.memberId);
-    const outcome = evaluateChosen(pool, request.memberId, [request.candidateId], settings.engine, new Set(pairs.keys()), view.withheld);
+    const outcome = evaluateChosen(
+      pool,
+      request.memberId,
+      [request.candidateId],
+      settings.engine,
+      new Set(pairs.keys()),
+      view.withheld,
+    );
     if (!outcome.results.length) {
-      const [reason] = Object.keys(exclusionCounts(pool, request.memberId, outcome, pairs, [request.candidateId], view));
+      const [reason] = Object.keys(
+        exclusionCounts(pool, request.memberId, outcome, pairs, [request.candidateId], view),
+      );
       const why = EXCLUSION_REASONS[reason] ?? { zh: reason, en: reason };
       refuse('candidate', 'This pair cannot be suggested: {{reason}}', { reason: labelIn(language, why) });
     }
     const [result] = fullEvaluations(pool, request.memberId, outcome.results, settings.engine, view.withheld);
-    const saved = await saveSuggestions(ctx.db, request.memberId, [result], { origin: 'matchmaker', context: ctx, locale, note: request.note });
+    const saved = await saveSuggestions(ctx.db, request.memberId, [result], {
+      origin: 'matchmaker',
+      context: ctx,
+      locale,
+      note: request.note,
+    });
     const id = saved.get(request.candidateId);
-    if (!id) refuse('candidate', 'This pair cannot be suggested: {{reason}}', { reason: labelIn(language, EXCLUSION_REASONS.alreadySuggested) });
+    if (!id)
+      refuse('candidate', 'This pair cannot be suggested: {{reason}}', {
+        reason: labelIn(language, EXCLUSION_REASONS.alreadySuggested),
+      });
     ctx.body = await ctx.db.getRepository('matchSuggestions').findOne({ filterByTk: id });
     await next();
   };
@@ -65,9 +88,18 @@ function readPair(collection: any, body: Record<string, any>, language: Language
     const value = body[`${field}Id`] ?? (body[field] && typeof body[field] === 'object' ? body[field].id : body[field]);
     const id = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
     if (Number.isSafeInteger(id) && id > 0) return id as number;
-    throw refusal(collection, field, language, 'Say which member is the “{{field}}” (a member id, a positive whole number)');
+    throw refusal(
+      collection,
+      field,
+      language,
+      'Say which member is the “{{field}}” (a member id, a positive whole number)',
+    );
   };
-  return { memberId: idOf('member'), candidateId: idOf('candidate'), note: body.note == null ? null : String(body.note) };
+  return {
+    memberId: idOf('member'),
+    candidateId: idOf('candidate'),
+    note: body.note == null ? null : String(body.note),
+  };
 }
 
 /** Anything beyond member, candidate and note is matching's to set: refused with its title, nothing saved. */
@@ -75,12 +107,25 @@ function refuseComputedValues(collection: any, body: Record<string, any>, langua
   for (const key of Object.keys(body)) {
     if (key === 'status') {
       if (body.status === 'open') continue;
-      throw refusal(collection, key, language, 'A new suggestion’s “{{field}}” is always open, not “{{value}}”; nothing was saved', { value: body.status });
+      throw refusal(
+        collection,
+        key,
+        language,
+        'A new suggestion’s “{{field}}” is always open, not “{{value}}”; nothing was saved',
+        { value: body.status },
+      );
     }
     if (NAMED.includes(key)) continue;
     if (collection.getField(key) || collection.model.getAttributes()[key]) {
-      throw refusal(collection, key, language, '“{{field}}” is set by matching; name only the member and the candidate. Nothing was saved');
+      throw refusal(
+        collection,
+        key,
+        language,
+        '“{{field}}” is set by matching; name only the member and the candidate. Nothing was saved',
+      );
     }
-    throw refusal(collection, key, language, 'Match suggestions have no field “{{name}}”; nothing was saved', { name: key });
+    throw refusal(collection, key, language, 'Match suggestions have no field “{{name}}”; nothing was saved', {
+      name: key,
+    });
   }
 }

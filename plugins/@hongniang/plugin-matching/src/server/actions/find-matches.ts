@@ -37,16 +37,30 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
     const excludedIds = new Set(pairs.keys());
     const outcome = request.candidateIds
       ? evaluateChosen(pool, request.memberId, request.candidateIds, settings.engine, excludedIds, view.withheld)
-      : pool.index.match(request.memberId, { limit: request.limit ?? settings.defaultLimit, settings: settings.engine, excludedIds, ignore: view.withheld });
+      : pool.index.match(request.memberId, {
+          limit: request.limit ?? settings.defaultLimit,
+          settings: settings.engine,
+          excludedIds,
+          ignore: view.withheld,
+        });
 
     const saved = request.persist
-      ? await saveSuggestions(ctx.db, request.memberId, fullEvaluations(pool, request.memberId, outcome.results, settings.engine, view.withheld), {
-          origin: 'matchmaker',
-          context: ctx,
-          locale,
-        })
+      ? await saveSuggestions(
+          ctx.db,
+          request.memberId,
+          fullEvaluations(pool, request.memberId, outcome.results, settings.engine, view.withheld),
+          {
+            origin: 'matchmaker',
+            context: ctx,
+            locale,
+          },
+        )
       : new Map<number, number>();
-    const cards = await candidateCards(ctx, outcome.results.map((result) => result.candidateId), fields);
+    const cards = await candidateCards(
+      ctx,
+      outcome.results.map((result) => result.candidateId),
+      fields,
+    );
     const rows = outcome.results.map((result) => ({
       candidateId: result.candidateId,
       score: result.score,

@@ -31,16 +31,27 @@ export interface RefreshSummary {
 export async function refreshSuggestions(
   db: any,
   pool: MemberPool,
-  options: { createdById?: number; locale?: string; onProgress?: (done: number, total: number) => void; isCanceled?: () => boolean } = {},
+  options: {
+    createdById?: number;
+    locale?: string;
+    onProgress?: (done: number, total: number) => void;
+    isCanceled?: () => boolean;
+  } = {},
 ): Promise<RefreshSummary> {
   const { createdById = null, locale = 'zh-CN', onProgress, isCanceled } = options;
   await pool.current();
   const settings = await readSettings(db);
   const Suggestions = db.getModel('matchSuggestions');
-  const memberIds: number[] = (await db.getModel('members').findAll({ attributes: ['id'], where: { status: 'inService' }, order: [['id', 'ASC']], raw: true }))
+  const memberIds: number[] = (
+    await db
+      .getModel('members')
+      .findAll({ attributes: ['id'], where: { status: 'inService' }, order: [['id', 'ASC']], raw: true })
+  )
     .map((row: any) => Number(row.id))
     .filter((id: number) => pool.index.has(id));
-  const all: Suggestion[] = (await Suggestions.findAll({ attributes: ['id', 'memberId', 'candidateId', 'status', 'origin', 'score'], raw: true })).map((row: any) => ({
+  const all: Suggestion[] = (
+    await Suggestions.findAll({ attributes: ['id', 'memberId', 'candidateId', 'status', 'origin', 'score'], raw: true })
+  ).map((row: any) => ({
     ...row,
     memberId: Number(row.memberId),
     candidateId: Number(row.candidateId),
@@ -48,7 +59,8 @@ export async function refreshSuggestions(
   const byMember = new Map<number, Suggestion[]>();
   const taken = new Set<string>();
   const remember = (suggestion: Suggestion) => {
-    for (const id of [suggestion.memberId, suggestion.candidateId]) byMember.set(id, [...(byMember.get(id) || []), suggestion]);
+    for (const id of [suggestion.memberId, suggestion.candidateId])
+      byMember.set(id, [...(byMember.get(id) || []), suggestion]);
     taken.add(pairKey(suggestion.memberId, suggestion.candidateId));
   };
   all.forEach(remember);
@@ -65,10 +77,18 @@ export async function refreshSuggestions(
     if (isCanceled?.()) break;
     const pairs = byMember.get(memberId) || [];
     // Her own open suggestions compete again for her places; every other pair stays out.
-    const own = new Map(pairs.filter((s) => s.memberId === memberId && s.status === 'open').map((s) => [s.candidateId, s]));
+    const own = new Map(
+      pairs.filter((s) => s.memberId === memberId && s.status === 'open').map((s) => [s.candidateId, s]),
+    );
     const competing = new Set(own.values());
-    const excludedIds = new Set(pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)));
-    const { results } = pool.index.match(memberId, { limit: settings.batchLimit, settings: settings.engine, excludedIds });
+    const excludedIds = new Set(
+      pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)),
+    );
+    const { results } = pool.index.match(memberId, {
+      limit: settings.batchLimit,
+      settings: settings.engine,
+      excludedIds,
+    });
     const kept = new Set<number>();
     for (const result of results) {
       const existing = own.get(result.candidateId);
@@ -82,7 +102,16 @@ export async function refreshSuggestions(
       }
       const key = pairKey(memberId, result.candidateId);
       if (taken.has(key)) continue;
-      const values = { memberId, candidateId: result.candidateId, pairKey: key, status: 'open', origin: 'batch', createdById, updatedById: createdById, ...scoresOf(result, locale) };
+      const values = {
+        memberId,
+        candidateId: result.candidateId,
+        pairKey: key,
+        status: 'open',
+        origin: 'batch',
+        createdById,
+        updatedById: createdById,
+        ...scoresOf(result, locale),
+      };
       toCreate.push(values);
       remember({ id: 0, ...values });
     }
@@ -111,7 +140,8 @@ async function insertRows(Model: any, rows: Record<string, any>[]) {
   const attributes = Model.getAttributes();
   const records = rows.map((row) => {
     const record: Record<string, any> = {};
-    for (const [name, value] of Object.entries({ ...row, createdAt: now, updatedAt: now })) record[attributes[name].field] = value;
+    for (const [name, value] of Object.entries({ ...row, createdAt: now, updatedAt: now }))
+      record[attributes[name].field] = value;
     return record;
   });
   const byColumn = Object.fromEntries(Object.values(attributes).map((attribute: any) => [attribute.field, attribute]));

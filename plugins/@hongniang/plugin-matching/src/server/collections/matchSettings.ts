@@ -7,7 +7,12 @@ const number = (name: string, title: string, defaultValue: number, bounds: { min
   type: step === 1 ? 'integer' : 'double',
   interface: step === 1 ? 'integer' : 'number',
   defaultValue,
-  uiSchema: { type: 'number', title: label(title), 'x-component': 'InputNumber', 'x-component-props': { step: String(step), ...bounds } },
+  uiSchema: {
+    type: 'number',
+    title: label(title),
+    'x-component': 'InputNumber',
+    'x-component-props': { step: String(step), ...bounds },
+  },
 });
 
 /** The agency's matching settings: one record (id 1), edited on the 匹配设置 page. */
@@ -16,13 +21,23 @@ export default defineCollection({
   title: label('Matching settings'),
   uiManageable: true,
   fields: [
-    ...CRITERIA.map((criterion) => number(weightField(criterion), `Weight: ${CRITERION_LABELS[criterion].en}`, DEFAULT_SETTINGS.weights[criterion], { min: 0, max: 10 })),
+    ...CRITERIA.map((criterion) =>
+      number(weightField(criterion), `Weight: ${CRITERION_LABELS[criterion].en}`, DEFAULT_SETTINGS.weights[criterion], {
+        min: 0,
+        max: 10,
+      }),
+    ),
     {
       name: 'combination',
       type: 'string',
       interface: 'select',
       defaultValue: DEFAULT_SETTINGS.combination,
-      uiSchema: { type: 'string', title: label('Combining both directions'), 'x-component': 'Select', enum: COMBINATIONS.map((option) => ({ value: option.value, label: option.zh })) },
+      uiSchema: {
+        type: 'string',
+        title: label('Combining both directions'),
+        'x-component': 'Select',
+        enum: COMBINATIONS.map((option) => ({ value: option.value, label: option.zh })),
+      },
     },
     number('minimumScore', 'Minimum score', DEFAULT_SETTINGS.minimumScore, { min: 0, max: 100 }),
     number('defaultLimit', 'Results per search', 20, { min: 1, max: 100 }),

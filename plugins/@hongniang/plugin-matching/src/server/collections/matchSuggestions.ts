@@ -9,14 +9,24 @@ const member = (name: string, title: string) => ({
   foreignKey: `${name}Id`,
   onDelete: 'CASCADE',
   index: true,
-  uiSchema: { title: label(title), 'x-component': 'AssociationField', 'x-component-props': { fieldNames: { label: 'name', value: 'id' } } },
+  uiSchema: {
+    title: label(title),
+    'x-component': 'AssociationField',
+    'x-component-props': { fieldNames: { label: 'name', value: 'id' } },
+  },
 });
 
 const score = (name: string, title: string) => ({
   name,
   type: 'double',
   interface: 'number',
-  uiSchema: { type: 'number', title: label(title), 'x-component': 'InputNumber', 'x-read-pretty': true, 'x-component-props': { precision: 2 } },
+  uiSchema: {
+    type: 'number',
+    title: label(title),
+    'x-component': 'InputNumber',
+    'x-read-pretty': true,
+    'x-component-props': { precision: 2 },
+  },
 });
 
 const select = (name: string, title: string, options: { value: string; zh: string }[], defaultValue: string) => ({
@@ -24,7 +34,12 @@ const select = (name: string, title: string, options: { value: string; zh: strin
   type: 'string',
   interface: 'select',
   defaultValue,
-  uiSchema: { type: 'string', title: label(title), 'x-component': 'Select', enum: options.map((option) => ({ value: option.value, label: option.zh })) },
+  uiSchema: {
+    type: 'string',
+    title: label(title),
+    'x-component': 'Select',
+    enum: options.map((option) => ({ value: option.value, label: option.zh })),
+  },
 });
 
 /** Match suggestions (推荐记录): a pair the engine ranked, with its reasons, for a matchmaker to work through. One per pair. */
@@ -42,10 +57,33 @@ export default defineCollection({
     score('score', 'Match score'),
     score('forwardScore', 'Candidate fits the member'),
     score('backwardScore', 'Member fits the candidate'),
-    { name: 'breakdown', type: 'json', interface: 'json', defaultValue: [], uiSchema: { type: 'object', title: label('Reasons'), 'x-component': 'Input.JSON', 'x-read-pretty': true } },
+    {
+      name: 'breakdown',
+      type: 'json',
+      interface: 'json',
+      defaultValue: [],
+      uiSchema: { type: 'object', title: label('Reasons'), 'x-component': 'Input.JSON', 'x-read-pretty': true },
+    },
     select('status', 'Status', SUGGESTION_STATUSES, 'open'),
     select('origin', 'Origin', SUGGESTION_ORIGINS, 'matchmaker'),
-    { name: 'createdAt', type: 'date', interface: 'createdAt', field: 'createdAt', uiSchema: { type: 'datetime', title: label('Suggested at'), 'x-component': 'DatePicker', 'x-component-props': { showTime: true }, 'x-read-pretty': true } },
-    { name: 'note', type: 'text', interface: 'textarea', uiSchema: { type: 'string', title: label('Note'), 'x-component': 'Input.TextArea' } },
+    {
+      name: 'createdAt',
+      type: 'date',
+      interface: 'createdAt',
+      field: 'createdAt',
+      uiSchema: {
+        type: 'datetime',
+        title: label('Suggested at'),
+        'x-component': 'DatePicker',
+        'x-component-props': { showTime: true },
+        'x-read-pretty': true,
+      },
+    },
+    {
+      name: 'note',
+      type: 'text',
+      interface: 'textarea',
+      uiSchema: { type: 'string', title: label('Note'), 'x-component': 'Input.TextArea' },
+    },
   ],
 });

@@ -12,4 +12,5 @@ export function asMatchingProcess<T>(db: any, work: (transaction: any) => Promis
 }
 
 /** Whether a database operation runs inside such a transaction (no request can name one: it is an object, not a value). */
-export const byMatchingProcess = (options: any) => Boolean(options?.transaction && processTransactions.has(options.transaction));
+export const byMatchingProcess = (options: any) =>
+  Boolean(options?.transaction && processTransactions.has(options.transaction));

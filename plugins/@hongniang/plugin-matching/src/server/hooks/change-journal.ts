@@ -23,7 +23,8 @@ export function journalMatchingChanges(db: any) {
     );
   }
   for (const event of ['afterBulkCreate', 'afterBulkUpdate', 'afterBulkDestroy']) {
-    const everyone = (_rows: unknown, options: { transaction?: any; individualHooks?: boolean }) => (options.individualHooks ? undefined : record(db, [null], options));
+    const everyone = (_rows: unknown, options: { transaction?: any; individualHooks?: boolean }) =>
+      options.individualHooks ? undefined : record(db, [null], options);
     onDatabaseEvent(db, `members.${event}`, everyone);
     onDatabaseEvent(db, `partnerPreferences.${event}`, everyone);
   }

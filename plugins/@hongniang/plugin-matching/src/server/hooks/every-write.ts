@@ -7,8 +7,12 @@ export type ValuesCheck = (collection: any, values: Record<string, unknown>, opt
 /** Registers the check on the collection's save, bulk-create and bulk-update hooks (the last two skip beforeSave). */
 export function checkEveryWrite(db: any, collectionName: string, check: ValuesCheck) {
   const collection = () => db.getCollection(collectionName);
-  db.on(`${collectionName}.beforeSave`, (model: any, options: any) => check(collection(), writtenValues(model), options));
-  db.on(`${collectionName}.beforeBulkCreate`, (models: any[], options: any) => models.forEach((model) => check(collection(), writtenValues(model), options)));
+  db.on(`${collectionName}.beforeSave`, (model: any, options: any) =>
+    check(collection(), writtenValues(model), options),
+  );
+  db.on(`${collectionName}.beforeBulkCreate`, (models: any[], options: any) =>
+    models.forEach((model) => check(collection(), writtenValues(model), options)),
+  );
   db.on(`${collectionName}.beforeBulkUpdate`, (options: any) => check(collection(), options.attributes || {}, options));
 }
 

@@ -34,14 +34,20 @@ export async function readSettings(db: any, transaction?: any): Promise<AgencySe
 /** A new agency gets the defaults as its record, ready to edit. */
 export async function seedSettings(db: any) {
   const repository = db.getRepository('matchSettings');
-  if (!(await repository.findOne({ filterByTk: SETTINGS_ID }))) await repository.create({ values: { id: SETTINGS_ID } });
+  if (!(await repository.findOne({ filterByTk: SETTINGS_ID })))
+    await repository.create({ values: { id: SETTINGS_ID } });
 }
 
 /** The agency has one settings record (id 1, read by every match): a second one would be silently ignored, so it is refused. */
 export async function refuseSecondSettings(collection: any, options: any) {
   if (!(await collection.model.count({ transaction: options?.transaction }))) return;
   const { t } = matchingLanguage(options);
-  throw new Refusal(t('The matching settings are one record: edit it (匹配推荐 → 匹配设置) rather than adding another; nothing was saved'), { field: 'matchSettings' });
+  throw new Refusal(
+    t(
+      'The matching settings are one record: edit it (匹配推荐 → 匹配设置) rather than adding another; nothing was saved',
+    ),
+    { field: 'matchSettings' },
+  );
 }
 
 const BOUNDS: Record<string, [number, number, boolean]> = {
@@ -69,17 +75,29 @@ export function validateSettings(collection: any, values: Record<string, unknown
 
 /** Own weights on partner preferences: 0–10 or empty (the agency's weight). */
 export function validateOwnWeights(collection: any, values: Record<string, unknown>, options: any) {
-  checkNumbers(collection, values, options, Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])));
+  checkNumbers(
+    collection,
+    values,
+    options,
+    Object.fromEntries(CRITERIA.map((criterion) => [weightField(criterion), [0, 10, true]])),
+  );
 }
 
-function checkNumbers(collection: any, values: Record<string, unknown>, options: any, bounds: Record<string, [number, number, boolean]>) {
+function checkNumbers(
+  collection: any,
+  values: Record<string, unknown>,
+  options: any,
+  bounds: Record<string, [number, number, boolean]>,
+) {
   for (const [field, [min, max, whole]] of Object.entries(bounds)) {
     const value = values[field];
     if (value === null || value === undefined) continue;
     const number = Number(value);
     if (Number.isFinite(number) && number >= min && number <= max && (!whole || Number.isInteger(number))) continue;
     const language = matchingLanguage(options);
-    const key = whole ? '{{field}} must be a whole number from {{min}} to {{max}}, not "{{value}}"' : '{{field}} must be a number from {{min}} to {{max}}, not "{{value}}"';
+    const key = whole
+      ? '{{field}} must be a whole number from {{min}} to {{max}}, not "{{value}}"'
+      : '{{field}} must be a number from {{min}} to {{max}}, not "{{value}}"';
     throw new Refusal(language.t(key, { field: fieldTitle(collection, field, language), min, max, value }), { field });
   }
 }

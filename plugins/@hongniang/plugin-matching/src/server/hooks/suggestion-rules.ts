@@ -41,7 +41,12 @@ export function enforceSuggestionRules(db: any) {
 
 function refuseAuthoring(suggestion: any, options: any): never {
   const { t } = matchingLanguage(options);
-  throw new Refusal(t('Match suggestions are computed by matching: save one from Find matches, or name only the member and the candidate to matchSuggestions:create; nothing was saved'), { field: 'matchSuggestions' });
+  throw new Refusal(
+    t(
+      'Match suggestions are computed by matching: save one from Find matches, or name only the member and the candidate to matchSuggestions:create; nothing was saved',
+    ),
+    { field: 'matchSuggestions' },
+  );
 }
 
 /** A caller's update: only status and note change, and the status only by an allowed step. */
@@ -51,7 +56,10 @@ function checkCallerChange(suggestion: any, options: any) {
   for (const key of (suggestion.changed() || []) as string[]) {
     if (CALLER_WRITABLE.has(key)) continue;
     const field = fieldNameOf(collection, key);
-    const message = language.t('“{{field}}” is computed by matching and cannot be changed (only the status and the note can); nothing was saved', { field: fieldTitle(collection, field, language) });
+    const message = language.t(
+      '“{{field}}” is computed by matching and cannot be changed (only the status and the note can); nothing was saved',
+      { field: fieldTitle(collection, field, language) },
+    );
     throw new Refusal(message, { field });
   }
   if (!suggestion.changed('status')) return;
@@ -63,8 +71,15 @@ function checkCallerChange(suggestion: any, options: any) {
     return option ? labelIn(language, option) : value;
   };
   const next = STATUS_STEPS[from] || [];
-  const values = { field: fieldTitle(collection, 'status', language), from: label(from), to: label(to), next: language.list(next.map(label)) };
-  const key = next.length ? '“{{field}}” cannot go from “{{from}}” to “{{to}}”; it can go to: {{next}}' : '“{{field}}” cannot go from “{{from}}” to “{{to}}” (a declined pair stays declined)';
+  const values = {
+    field: fieldTitle(collection, 'status', language),
+    from: label(from),
+    to: label(to),
+    next: language.list(next.map(label)),
+  };
+  const key = next.length
+    ? '“{{field}}” cannot go from “{{from}}” to “{{to}}”; it can go to: {{next}}'
+    : '“{{field}}” cannot go from “{{from}}” to “{{to}}” (a declined pair stays declined)';
   throw new Refusal(language.t(key, values), { field: 'status' });
 }
 
@@ -77,13 +92,25 @@ function checkOptions(suggestion: any, options: any) {
     if (value == null || choices.some((option) => option.value === value)) continue;
     const language = matchingLanguage(options);
     // Each option as its value and label in English, its label alone in Chinese.
-    const listed = language.list(choices.map((option) => language.t('{{value}} ({{label}})', { value: option.value, label: labelIn(language, option) })));
-    throw new Refusal(language.t('“{{field}}” cannot be “{{value}}”; choose one of: {{choices}}', { field: fieldTitle(collection, field, language), value, choices: listed }), { field });
+    const listed = language.list(
+      choices.map((option) =>
+        language.t('{{value}} ({{label}})', { value: option.value, label: labelIn(language, option) }),
+      ),
+    );
+    throw new Refusal(
+      language.t('“{{field}}” cannot be “{{value}}”; choose one of: {{choices}}', {
+        field: fieldTitle(collection, field, language),
+        value,
+        choices: listed,
+      }),
+      { field },
+    );
   }
 }
 
 /** A stored attribute's field: a belongsTo's foreign key (memberId) is its association (member). */
 function fieldNameOf(collection: any, key: string): string {
-  for (const field of collection.fields.values()) if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
+  for (const field of collection.fields.values())
+    if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
   return key;
 }

@@ -5,4 +5,5 @@ import { NAMESPACE } from './vocabulary';
 export const matchingLanguage = (source: { context?: any } | undefined) => languageOf(source, NAMESPACE);
 
 /** A vocabulary entry's label (`{ zh, en }`) in the caller's language, as criterionLabel picks it. */
-export const labelIn = (language: Language, labelled: { zh: string; en: string }) => labelled[language.locale.startsWith('en') ? 'en' : 'zh'];
+export const labelIn = (language: Language, labelled: { zh: string; en: string }) =>
+  labelled[language.locale.startsWith('en') ? 'en' : 'zh'];

@@ -25,7 +25,8 @@ export const CRITERION_LABELS: Record<Criterion, { zh: string; en: string }> = {
   smoking: { zh: '吸烟', en: 'Smoking' },
 };
 
-export const criterionLabel = (criterion: Criterion, locale: string) => CRITERION_LABELS[criterion][locale.startsWith('en') ? 'en' : 'zh'];
+export const criterionLabel = (criterion: Criterion, locale: string) =>
+  CRITERION_LABELS[criterion][locale.startsWith('en') ? 'en' : 'zh'];
 
 export const COMBINATIONS: Labelled<Combination>[] = [
   { value: 'harmonic', zh: '调和平均（默认）', en: 'Harmonic mean (default)' },

@@ -29,7 +29,11 @@ export type FieldsSeenOnEveryMember = (ctx: any) => Promise<string[] | null>;
  */
 export const seenByRoleFieldList: FieldsSeenOnEveryMember = async (ctx) => {
   try {
-    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: {} });
+    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, {
+      resourceName: 'members',
+      actionName: 'view',
+      params: {},
+    });
     if (mergedParams?.filter && Object.keys(mergedParams.filter).length) return [];
     // Associations (the region a member lives in) come as appends.
     return mergedParams?.fields ? [...mergedParams.fields, ...(mergedParams.appends ?? [])] : null;

@@ -3,8 +3,26 @@ import { Language, Refusal } from '@hongniang/plugin-core';
 
 /** What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive. */
 export const INTRODUCTION_SAFE_FIELDS = [
-  'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
-  'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity', 'matchmaker',
+  'id',
+  'memberNo',
+  'name',
+  'gender',
+  'age',
+  'ageGroup',
+  'heightCm',
+  'education',
+  'occupation',
+  'occupationGroup',
+  'industry',
+  'maritalStatus',
+  'childrenStatus',
+  'onlyChild',
+  'hobbies',
+  'personality',
+  'smoking',
+  'drinking',
+  'currentCity',
+  'matchmaker',
 ];
 
 /** Where a candidate card's fields come from: the list above, unless an access plugin supplies the agency's own. */
@@ -25,36 +43,62 @@ export async function candidateFields(ctx: any, safe: string[], language: Langua
   const known = safe.map((name) => members.getField(name)).filter(Boolean);
   // Cards carry plain values, region names (read below), and a belongsTo as its key (the matchmaker's id).
   const asked = {
-    fields: known.flatMap((field: any) => (!field.target ? [field.name] : field.type === 'belongsTo' ? [field.foreignKey] : [])),
-    appends: known.filter((field: any) => field.target === 'chinaRegions' && field.type === 'belongsToMany').map((field: any) => field.name),
+    fields: known.flatMap((field: any) =>
+      !field.target ? [field.name] : field.type === 'belongsTo' ? [field.foreignKey] : [],
+    ),
+    appends: known
+      .filter((field: any) => field.target === 'chinaRegions' && field.type === 'belongsToMany')
+      .map((field: any) => field.name),
   };
   try {
-    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: asked });
+    const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, {
+      resourceName: 'members',
+      actionName: 'view',
+      params: asked,
+    });
     return {
       fields: (mergedParams.fields ?? asked.fields).filter((field: string) => asked.fields.includes(field)),
       appends: (mergedParams.appends ?? asked.appends).filter((field: string) => asked.appends.includes(field)),
     };
   } catch {
-    throw new Refusal(language.t('You may not view members, so you cannot match them'), { field: 'members', status: 403 });
+    throw new Refusal(language.t('You may not view members, so you cannot match them'), {
+      field: 'members',
+      status: 403,
+    });
   }
 }
 
 /** The candidates' introduction-safe fields (as narrowed for the caller), read straight from the tables: no appends machinery. */
 export async function candidateCards(ctx: any, ids: number[], { fields, appends }: CardShape) {
   if (!ids.length) return new Map<number, any>();
-  const rows: any[] = await ctx.db.getModel('members').findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
+  const rows: any[] = await ctx.db
+    .getModel('members')
+    .findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
   const cards = new Map<number, any>(rows.map((row) => [Number(row.get('id')), row.get({ plain: true })]));
   await nameBelongsTo(ctx, cards, fields);
   for (const association of appends) {
     const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
-    const links: any[] = await through.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: ids }, raw: true });
+    const links: any[] = await through.findAll({
+      attributes: ['memberId', 'regionCode'],
+      where: { memberId: ids },
+      raw: true,
+    });
     const names = new Map<string, string>(
-      (await ctx.db.getModel('chinaRegions').findAll({ attributes: ['code', 'name'], where: { code: [...new Set(links.map((link) => link.regionCode))] }, raw: true }))
-        .map((region: any) => [String(region.code), region.name]),
+      (
+        await ctx.db
+          .getModel('chinaRegions')
+          .findAll({
+            attributes: ['code', 'name'],
+            where: { code: [...new Set(links.map((link) => link.regionCode))] },
+            raw: true,
+          })
+      ).map((region: any) => [String(region.code), region.name]),
     );
     for (const card of cards.values()) card[association] = [];
     for (const link of links.sort((a, b) => String(a.regionCode).length - String(b.regionCode).length)) {
-      cards.get(Number(link.memberId))?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
+      cards
+        .get(Number(link.memberId))
+        ?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
     }
   }
   return cards;
@@ -72,7 +116,9 @@ async function nameBelongsTo(ctx: any, cards: Map<number, any>, fields: string[]
     const title = target?.options?.titleField;
     if (!title) continue;
     const keys = [...new Set([...cards.values()].map((card) => card[field.foreignKey]).filter((key) => key != null))];
-    const records: any[] = keys.length ? await target.model.findAll({ attributes: ['id', title], where: { id: keys }, raw: true }) : [];
+    const records: any[] = keys.length
+      ? await target.model.findAll({ attributes: ['id', title], where: { id: keys }, raw: true })
+      : [];
     const byKey = new Map(records.map((record) => [String(record.id), record]));
     for (const card of cards.values()) {
       const record = byKey.get(String(card[field.foreignKey]));

@@ -19,8 +19,17 @@ export function evaluateChosen(
  * What is stored for results found with criteria left out: the full evaluation of each pair (every criterion, no hard
  * filter — the caller chose on what she may see), so that the record is the agency's whole assessment.
  */
-export function fullEvaluations(pool: MemberPool, memberId: number, results: MatchResult[], settings: MatchSettings, ignore: ReadonlySet<Criterion>) {
+export function fullEvaluations(
+  pool: MemberPool,
+  memberId: number,
+  results: MatchResult[],
+  settings: MatchSettings,
+  ignore: ReadonlySet<Criterion>,
+) {
   if (!ignore.size) return results;
   const member = pool.index.person(memberId)!;
-  return results.map((result) => evaluatePair(member, pool.index.person(result.candidateId)!, settings, { hardFilters: false }) as MatchResult);
+  return results.map(
+    (result) =>
+      evaluatePair(member, pool.index.person(result.candidateId)!, settings, { hardFilters: false }) as MatchResult,
+  );
 }

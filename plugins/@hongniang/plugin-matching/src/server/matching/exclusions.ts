@@ -7,7 +7,14 @@ import { MemberPool } from './member-pool';
 const NOT_RECOMMENDABLE = ['doNotRecommend', 'notInService', 'notConsented'];
 
 /** The engine's counts, with why a member is not recommendable and why a pair is out, for a full search or the chosen. */
-export function exclusionCounts(pool: MemberPool, memberId: number, outcome: MatchOutcome, pairs: Map<number, string>, chosen: number[] | null, view: CallerView) {
+export function exclusionCounts(
+  pool: MemberPool,
+  memberId: number,
+  outcome: MatchOutcome,
+  pairs: Map<number, string>,
+  chosen: number[] | null,
+  view: CallerView,
+) {
   const { notRecommendable, excludedPair, ...rest } = outcome.excluded;
   const counts: Record<string, number> = { self: chosen && !chosen.includes(memberId) ? 0 : 1 };
   if (notRecommendable) {

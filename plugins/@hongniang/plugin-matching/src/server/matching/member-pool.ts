@@ -13,7 +13,11 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 export class MemberPool {
   index = new MatchIndex();
   private readonly reasonOf = new Map<number, NotRecommendable>();
-  private readonly reasonCounts: Record<NotRecommendable, number> = { doNotRecommend: 0, notInService: 0, notConsented: 0 };
+  private readonly reasonCounts: Record<NotRecommendable, number> = {
+    doNotRecommend: 0,
+    notInService: 0,
+    notConsented: 0,
+  };
   private readonly withoutPreferences = new Set<number>();
   private builtOn: string | null = null;
   private syncedAt = 0;
@@ -58,11 +62,13 @@ export class MemberPool {
     const now = new Date();
     // Read first, mark read after: a row that caused a rebuild must not cause another one on the next call.
     const since = this.builtOn === null ? now.getTime() : this.syncedAt;
-    const rows: { id: number; memberId: number | null; changedAt: Date }[] = await this.db.getModel('matchingChanges').findAll({
-      attributes: ['id', 'memberId', 'changedAt'],
-      where: { changedAt: { [Op.gt]: new Date(since - OVERLAP_MS) } },
-      raw: true,
-    });
+    const rows: { id: number; memberId: number | null; changedAt: Date }[] = await this.db
+      .getModel('matchingChanges')
+      .findAll({
+        attributes: ['id', 'memberId', 'changedAt'],
+        where: { changedAt: { [Op.gt]: new Date(since - OVERLAP_MS) } },
+        raw: true,
+      });
     const fresh = rows.filter((row) => !this.applied.has(Number(row.id)));
     const stale = this.builtOn !== dayOf(now) || now.getTime() - this.syncedAt > RETENTION_MS / 2;
     if (stale || fresh.some((row) => row.memberId === null)) await this.rebuild(now);
@@ -116,6 +122,8 @@ export class MemberPool {
   private async pruneJournal(now: Date) {
     if (now.getTime() - this.lastPruneAt < 3600_000) return;
     this.lastPruneAt = now.getTime();
-    await this.db.getModel('matchingChanges').destroy({ where: { changedAt: { [Op.lt]: new Date(now.getTime() - RETENTION_MS) } } });
+    await this.db
+      .getModel('matchingChanges')
+      .destroy({ where: { changedAt: { [Op.lt]: new Date(now.getTime() - RETENTION_MS) } } });
   }
 }

@@ -12,7 +12,11 @@ const rankIn = (list: { value: string }[], value: string | null) => {
 /** Why a member is not offered to others; the first that applies, in this order. */
 export type NotRecommendable = 'doNotRecommend' | 'notInService' | 'notConsented';
 
-export function notRecommendableBecause(member: { doNotRecommend?: boolean; status?: string; recommendConsent?: boolean }): NotRecommendable | null {
+export function notRecommendableBecause(member: {
+  doNotRecommend?: boolean;
+  status?: string;
+  recommendConsent?: boolean;
+}): NotRecommendable | null {
   if (member.doNotRecommend) return 'doNotRecommend';
   if (member.status !== 'inService') return 'notInService';
   if (!member.recommendConsent) return 'notConsented';
@@ -20,16 +24,41 @@ export function notRecommendableBecause(member: { doNotRecommend?: boolean; stat
 }
 
 export const MEMBER_ATTRIBUTES = [
-  'id', 'gender', 'birthDate', 'heightCm', 'education', 'incomeBand', 'maritalStatus', 'childrenStatus', 'smoking', 'hobbies',
-  'personality', 'status', 'recommendConsent', 'doNotRecommend',
+  'id',
+  'gender',
+  'birthDate',
+  'heightCm',
+  'education',
+  'incomeBand',
+  'maritalStatus',
+  'childrenStatus',
+  'smoking',
+  'hobbies',
+  'personality',
+  'status',
+  'recommendConsent',
+  'doNotRecommend',
 ];
 
 const PREFERENCE_ATTRIBUTES = [
-  'id', 'memberId', 'ageMin', 'ageMax', 'heightMin', 'heightMax', 'minEducation', 'maritalStatuses', 'childrenAcceptable', 'minIncomeBand',
-  'wantedHobbies', 'wantedPersonality', 'smokingAcceptable', ...CRITERIA.flatMap((criterion) => [`${criterion}Importance`, weightField(criterion)]),
+  'id',
+  'memberId',
+  'ageMin',
+  'ageMax',
+  'heightMin',
+  'heightMax',
+  'minEducation',
+  'maritalStatuses',
+  'childrenAcceptable',
+  'minIncomeBand',
+  'wantedHobbies',
+  'wantedPersonality',
+  'smokingAcceptable',
+  ...CRITERIA.flatMap((criterion) => [`${criterion}Importance`, weightField(criterion)]),
 ];
 
-const list = (value: unknown): string[] => (Array.isArray(value) ? value : typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : []);
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value : typeof value === 'string' && value.startsWith('[') ? JSON.parse(value) : [];
 
 /** A path picked in the region cascader is stored whole (province, city): keep the deepest codes only. */
 export function deepestCodes(codes: string[]): string[] {
@@ -43,7 +72,13 @@ export interface LoadedMember {
   hasPreferences: boolean;
 }
 
-export function toPerson(member: any, preferences: any | undefined, cityCodes: string[], wishedRegions: string[], today: Date): LoadedMember {
+export function toPerson(
+  member: any,
+  preferences: any | undefined,
+  cityCodes: string[],
+  wishedRegions: string[],
+  today: Date,
+): LoadedMember {
   const notRecommendable = notRecommendableBecause(member);
   const importance: Partial<Record<Criterion, Importance>> = {};
   const weights: Partial<Record<Criterion, number>> = {};
@@ -84,8 +119,12 @@ export function toPerson(member: any, preferences: any | undefined, cityCodes: s
         minEducationRank: rankIn(vocabulary.education, preferences?.minEducation ?? null),
         minIncomeRank: rankIn(vocabulary.incomeBand, preferences?.minIncomeBand ?? null),
         maritalStatuses: list(preferences?.maritalStatuses),
-        childrenAcceptable: preferences ? preferences.childrenAcceptable !== false && preferences.childrenAcceptable !== 0 : true,
-        smokingAcceptable: preferences ? preferences.smokingAcceptable !== false && preferences.smokingAcceptable !== 0 : true,
+        childrenAcceptable: preferences
+          ? preferences.childrenAcceptable !== false && preferences.childrenAcceptable !== 0
+          : true,
+        smokingAcceptable: preferences
+          ? preferences.smokingAcceptable !== false && preferences.smokingAcceptable !== 0
+          : true,
         regions: deepestCodes(wishedRegions).filter((code) => code.length <= 4),
         wantedHobbies: list(preferences?.wantedHobbies),
         wantedPersonality: list(preferences?.wantedPersonality),
@@ -110,19 +149,37 @@ export async function* loadMembers(db: any, ids: number[] | null, today = new Da
     let members: any[];
     if (ids) {
       if (offset >= ids.length) return;
-      members = await Member.findAll({ attributes: MEMBER_ATTRIBUTES, where: { id: ids.slice(offset, offset + PAGE) }, raw: true });
+      members = await Member.findAll({
+        attributes: MEMBER_ATTRIBUTES,
+        where: { id: ids.slice(offset, offset + PAGE) },
+        raw: true,
+      });
       offset += PAGE;
     } else {
-      members = await Member.findAll({ attributes: MEMBER_ATTRIBUTES, where: { id: { [Op.gt]: lastId } }, order: [['id', 'ASC']], limit: PAGE, raw: true });
+      members = await Member.findAll({
+        attributes: MEMBER_ATTRIBUTES,
+        where: { id: { [Op.gt]: lastId } },
+        order: [['id', 'ASC']],
+        limit: PAGE,
+        raw: true,
+      });
       if (!members.length) return;
       lastId = members[members.length - 1].id;
     }
     const memberIds = members.map((member) => member.id);
-    const preferences: any[] = memberIds.length ? await Preferences.findAll({ attributes: PREFERENCE_ATTRIBUTES, where: { memberId: memberIds }, raw: true }) : [];
-    const cities: any[] = memberIds.length ? await cityLinks.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: memberIds }, raw: true }) : [];
+    const preferences: any[] = memberIds.length
+      ? await Preferences.findAll({ attributes: PREFERENCE_ATTRIBUTES, where: { memberId: memberIds }, raw: true })
+      : [];
+    const cities: any[] = memberIds.length
+      ? await cityLinks.findAll({ attributes: ['memberId', 'regionCode'], where: { memberId: memberIds }, raw: true })
+      : [];
     const preferenceIds = preferences.map((row) => row.id);
     const wished: any[] = preferenceIds.length
-      ? await regionLinks.findAll({ attributes: ['partnerPreferencesId', 'regionCode'], where: { partnerPreferencesId: preferenceIds }, raw: true })
+      ? await regionLinks.findAll({
+          attributes: ['partnerPreferencesId', 'regionCode'],
+          where: { partnerPreferencesId: preferenceIds },
+          raw: true,
+        })
       : [];
     const group = (rows: any[], key: string) => {
       const map = new Map<number, string[]>();
@@ -134,7 +191,13 @@ export async function* loadMembers(db: any, ids: number[] | null, today = new Da
     const preferencesOf = new Map(preferences.map((row) => [Number(row.memberId), row]));
     yield members.map((member) => {
       const own = preferencesOf.get(Number(member.id));
-      return toPerson(member, own, citiesOf.get(Number(member.id)) || [], own ? wishedOf.get(Number(own.id)) || [] : [], today);
+      return toPerson(
+        member,
+        own,
+        citiesOf.get(Number(member.id)) || [],
+        own ? wishedOf.get(Number(own.id)) || [] : [],
+        today,
+      );
     });
   }
 }

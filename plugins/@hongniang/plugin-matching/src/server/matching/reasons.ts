@@ -15,11 +15,21 @@ export interface ReasonLine {
 const percent = (similarity: number) => Math.round(similarity * 100);
 
 /** The engine's breakdown in the caller's language, withheld criteria reduced to their name. */
-export const explain = (breakdown: CriterionScore[], locale: string, withheld: ReadonlySet<Criterion> = new Set()): ReasonLine[] =>
+export const explain = (
+  breakdown: CriterionScore[],
+  locale: string,
+  withheld: ReadonlySet<Criterion> = new Set(),
+): ReasonLine[] =>
   breakdown.map((item) =>
     withheld.has(item.criterion)
       ? { criterion: item.criterion, title: criterionLabel(item.criterion, locale), withheld: true }
-      : { criterion: item.criterion, title: criterionLabel(item.criterion, locale), forward: percent(item.forward), backward: percent(item.backward), weight: item.weight },
+      : {
+          criterion: item.criterion,
+          title: criterionLabel(item.criterion, locale),
+          forward: percent(item.forward),
+          backward: percent(item.backward),
+          weight: item.weight,
+        },
   );
 
 export interface StoredScores {
@@ -33,7 +43,12 @@ export interface StoredScores {
  * A stored suggestion (the full evaluation) as a caller with withheld criteria may read it: those lines withheld, and
  * the scores recomputed from the lines she sees, as her own search would weigh them (the stored ones count them all).
  */
-export function storedForCaller(stored: StoredScores, withheld: ReadonlySet<Criterion>, combination: Combination, locale: string): StoredScores {
+export function storedForCaller(
+  stored: StoredScores,
+  withheld: ReadonlySet<Criterion>,
+  combination: Combination,
+  locale: string,
+): StoredScores {
   const lines = Array.isArray(stored.breakdown) ? stored.breakdown.filter((line) => line && line.criterion) : [];
   const shown = lines.filter((line) => !withheld.has(line.criterion) && !line.withheld && line.weight);
   // Float64Arrays, as the engine passes them: one argument type keeps its scoring loop fast (see matching-engine's evaluation.ts).

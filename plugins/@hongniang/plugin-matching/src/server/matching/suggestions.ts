@@ -19,7 +19,10 @@ export async function pairsOf(db: any, memberId: number, transaction?: any): Pro
   const pairs = new Map<number, PairReason>();
   for (const row of rows) {
     const other = Number(row.memberId) === memberId ? Number(row.candidateId) : Number(row.memberId);
-    pairs.set(other, row.status === 'declined' || pairs.get(other) === 'declinedBefore' ? 'declinedBefore' : 'alreadySuggested');
+    pairs.set(
+      other,
+      row.status === 'declined' || pairs.get(other) === 'declinedBefore' ? 'declinedBefore' : 'alreadySuggested',
+    );
   }
   return pairs;
 }
@@ -54,12 +57,20 @@ export async function saveSuggestions(db: any, memberId: number, results: MatchR
   return asMatchingProcess(db, async (transaction: any) => {
     const keys = results.map((result) => pairKey(memberId, result.candidateId));
     const taken = new Set(
-      (await db.getModel('matchSuggestions').findAll({ attributes: ['pairKey'], where: { pairKey: keys }, raw: true, transaction })).map((row: any) => row.pairKey),
+      (
+        await db
+          .getModel('matchSuggestions')
+          .findAll({ attributes: ['pairKey'], where: { pairKey: keys }, raw: true, transaction })
+      ).map((row: any) => row.pairKey),
     );
     const saved = new Map<number, number>();
     for (const result of results) {
       if (taken.has(pairKey(memberId, result.candidateId))) continue;
-      const record = await repository.create({ values: valuesOf(memberId, result, options), context: options.context, transaction });
+      const record = await repository.create({
+        values: valuesOf(memberId, result, options),
+        context: options.context,
+        transaction,
+      });
       saved.set(result.candidateId, record.get('id'));
     }
     return saved;

@@ -17,7 +17,10 @@ export function guardStoredScores(seenOnEveryMember: () => FieldsSeenOnEveryMemb
     if (hit && (await callerView(ctx, seenOnEveryMember())).withheld.size) {
       const [collection, field] = hit;
       const language = matchingLanguage({ context: ctx });
-      const message = language.t('You may not search, sort, chart or export by “{{field}}”: the scores you see leave out criteria you may not view', { field: fieldTitle(collection, field, language) });
+      const message = language.t(
+        'You may not search, sort, chart or export by “{{field}}”: the scores you see leave out criteria you may not view',
+        { field: fieldTitle(collection, field, language) },
+      );
       throw new Refusal(message, { field, status: 403 });
     }
     await next();
@@ -31,15 +34,20 @@ function storedScoreReference(ctx: any): Reference | undefined {
   if (!params || !db) return undefined;
   const chart = CHART_ACTIONS.has(ctx.action.actionName);
   const query = chart ? params.values || {} : params;
-  const collection = chart && query.collection ? db.getCollection(query.collection) : requestedCollection(db, String(ctx.action.resourceName));
+  const collection =
+    chart && query.collection
+      ? db.getCollection(query.collection)
+      : requestedCollection(db, String(ctx.action.resourceName));
   if (!collection) return undefined;
   const references: Reference[] = [];
   inFilter(db, query.filter, collection, references);
-  for (const sort of [params.sort || []].flat()) inPath(db, String(sort).replace(/^-/, '').split('.'), collection, references);
+  for (const sort of [params.sort || []].flat())
+    inPath(db, String(sort).replace(/^-/, '').split('.'), collection, references);
   for (const item of [...(query.measures || []), ...(query.dimensions || []), ...(query.orders || [])]) {
     if (item?.field) inPath(db, [item.field].flat().join('.').split('.'), collection, references);
   }
-  for (const column of spreadsheetColumns(params)) if (column?.dataIndex) inPath(db, [column.dataIndex].flat().map(String), collection, references);
+  for (const column of spreadsheetColumns(params))
+    if (column?.dataIndex) inPath(db, [column.dataIndex].flat().map(String), collection, references);
   return references.find(([at, field]) => at.name === 'matchSuggestions' && STORED_EVALUATION.has(field));
 }
 

@@ -7,15 +7,23 @@ import { memberLabel } from '../matching/match-scope';
 /** The member a request names, as staff know her, if the caller may view her (else no name is given away). */
 async function namedMember(ctx: any, id: unknown, language: Language) {
   if (!ctx.can({ resource: 'members', action: 'view' }) || !/^\d+$/.test(String(id ?? ''))) return null;
-  const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, { resourceName: 'members', actionName: 'view', params: {} });
-  const member = await ctx.db.getRepository('members').findOne({ filterByTk: Number(id), filter: mergedParams.filter, fields: ['name', 'memberNo'] });
+  const { mergedParams } = await ctx.app.acl.resolveActionParams(ctx, {
+    resourceName: 'members',
+    actionName: 'view',
+    params: {},
+  });
+  const member = await ctx.db
+    .getRepository('members')
+    .findOne({ filterByTk: Number(id), filter: mergedParams.filter, fields: ['name', 'memberNo'] });
   return member ? memberLabel(member.toJSON(), language) : null;
 }
 
 const SENTENCES: Record<string, (ctx: any, language: Language) => Promise<string>> = {
   'members:match': async (ctx, { t }) => {
     const member = await namedMember(ctx, ctx.action.params.filterByTk, matchingLanguage({ context: ctx }));
-    return member ? t('Your role may not find matches for {{member}}', { member }) : t('Your role may not find matches for members');
+    return member
+      ? t('Your role may not find matches for {{member}}', { member })
+      : t('Your role may not find matches for members');
   },
   'matchSuggestions:create': async (ctx, { t }) => t('Your role may not create match suggestions'),
   'matchSuggestions:refreshAll': async (ctx, { t }) => t('Your role may not run batch matching (managers can)'),
@@ -24,6 +32,7 @@ const SENTENCES: Record<string, (ctx: any, language: Language) => Promise<string
 export async function refuseInHerLanguage(ctx: any, next: () => Promise<void>) {
   const { resourceName, actionName, can, skip } = ctx.permission || {};
   const sentence = SENTENCES[`${resourceName}:${actionName}`];
-  if (sentence && !can && !skip) throw new Refusal(await sentence(ctx, matchingLanguage({ context: ctx })), { field: actionName, status: 403 });
+  if (sentence && !can && !skip)
+    throw new Refusal(await sentence(ctx, matchingLanguage({ context: ctx })), { field: actionName, status: 403 });
   await next();
 }

@@ -17,7 +17,9 @@ export function shapeStoredSuggestions(seenOnEveryMember: () => FieldsSeenOnEver
     if (ctx.body == null || typeof ctx.body !== 'object') return;
     const suggestions: Model[] = [];
     collect(ctx.body, 0, suggestions);
-    const shown = suggestions.filter((record) => SCORES.some((key) => key in record.dataValues) || 'breakdown' in record.dataValues);
+    const shown = suggestions.filter(
+      (record) => SCORES.some((key) => key in record.dataValues) || 'breakdown' in record.dataValues,
+    );
     if (!shown.length) return;
     const view = await callerView(ctx, seenOnEveryMember());
     const locale = localeOf({ context: ctx });
@@ -25,7 +27,10 @@ export function shapeStoredSuggestions(seenOnEveryMember: () => FieldsSeenOnEver
       // Nothing to withhold: the reasons as stored, each criterion named in the reader's language (not the saver's).
       for (const record of shown) {
         const values = record.dataValues as Record<string, any>;
-        if (Array.isArray(values.breakdown)) values.breakdown = values.breakdown.map((line: ReasonLine) => (line?.criterion ? { ...line, title: criterionLabel(line.criterion, locale) } : line));
+        if (Array.isArray(values.breakdown))
+          values.breakdown = values.breakdown.map((line: ReasonLine) =>
+            line?.criterion ? { ...line, title: criterionLabel(line.criterion, locale) } : line,
+          );
       }
       return;
     }
@@ -33,7 +38,12 @@ export function shapeStoredSuggestions(seenOnEveryMember: () => FieldsSeenOnEver
     const breakdowns = await storedBreakdowns(ctx.db, shown);
     for (const record of shown) {
       const values = record.dataValues as Record<string, any>;
-      const shaped = storedForCaller({ ...values, breakdown: breakdowns.get(Number(values.id)) ?? null } as any, view.withheld, engine.combination, locale);
+      const shaped = storedForCaller(
+        { ...values, breakdown: breakdowns.get(Number(values.id)) ?? null } as any,
+        view.withheld,
+        engine.combination,
+        locale,
+      );
       for (const key of SCORES) if (key in values) values[key] = shaped[key];
       if ('breakdown' in values) values.breakdown = shaped.breakdown;
       values.withheldCriteria = withheldList(view);
@@ -46,7 +56,8 @@ function collect(value: any, depth: number, found: Model[]) {
   if (value == null || typeof value !== 'object' || depth > MAX_DEPTH) return;
   if (Array.isArray(value)) return value.forEach((item) => collect(item, depth + 1, found));
   const values = value instanceof Model ? value.dataValues : value;
-  if (value instanceof Model && (value.constructor as typeof Model).collection?.name === 'matchSuggestions') found.push(value);
+  if (value instanceof Model && (value.constructor as typeof Model).collection?.name === 'matchSuggestions')
+    found.push(value);
   for (const item of Object.values(values)) if (item && typeof item === 'object') collect(item, depth + 1, found);
 }
 
@@ -54,6 +65,8 @@ function collect(value: any, depth: number, found: Model[]) {
 async function storedBreakdowns(db: any, records: Model[]): Promise<Map<number, ReasonLine[]>> {
   const ids = records.map((record) => Number(record.get('id'))).filter((id) => Number.isSafeInteger(id));
   if (!ids.length) return new Map();
-  const rows: any[] = await db.getModel('matchSuggestions').findAll({ attributes: ['id', 'breakdown'], where: { id: ids } });
+  const rows: any[] = await db
+    .getModel('matchSuggestions')
+    .findAll({ attributes: ['id', 'breakdown'], where: { id: ids } });
   return new Map(rows.map((row) => [Number(row.get('id')), row.get('breakdown')]));
 }

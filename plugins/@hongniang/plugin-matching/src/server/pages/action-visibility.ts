@@ -21,7 +21,13 @@ const BUTTONS = [
       {
         key: 'onlyWhoMayMatchHer',
         title: '仅对可为该会员找对象的人显示',
-        when: { logic: '$and', items: [...notWholeAgency, { path: 'record.matchmaker.id', operator: '$ne', value: { source: 'path', path: 'user.id' } }] },
+        when: {
+          logic: '$and',
+          items: [
+            ...notWholeAgency,
+            { path: 'record.matchmaker.id', operator: '$ne', value: { source: 'path', path: 'user.id' } },
+          ],
+        },
         then: hide,
       },
     ],
@@ -31,7 +37,14 @@ const BUTTONS = [
     codeStartsWith: '// 批量匹配',
     icon: 'ThunderboltOutlined',
     // matchSuggestions:refreshAll: the whole-agency roles only.
-    rules: [{ key: 'onlyWhoMayBatchMatch', title: '仅对可批量匹配的人显示', when: { logic: '$and', items: notWholeAgency }, then: hide }],
+    rules: [
+      {
+        key: 'onlyWhoMayBatchMatch',
+        title: '仅对可批量匹配的人显示',
+        when: { logic: '$and', items: notWholeAgency },
+        then: hide,
+      },
+    ],
   },
 ];
 
@@ -40,15 +53,21 @@ const BUTTONS = [
  * made them read "JS 找对象"). A button that already has linkage rules or an icon of an admin's choosing keeps them.
  */
 export async function offerMatchingWhereAllowed(app: Application) {
-  for (const { uid, model } of await flowModelsUsing(app, BUTTONS.map((button) => button.use))) {
+  for (const { uid, model } of await flowModelsUsing(
+    app,
+    BUTTONS.map((button) => button.use),
+  )) {
     const code = String(model.stepParams?.clickSettings?.runJs?.code || '');
-    const button = BUTTONS.find((candidate) => model.use === candidate.use && code.startsWith(candidate.codeStartsWith));
+    const button = BUTTONS.find(
+      (candidate) => model.use === candidate.use && code.startsWith(candidate.codeStartsWith),
+    );
     if (!button) continue;
     const target = { uid };
     if (!(model.stepParams?.buttonSettings?.linkageRules?.value || []).length) {
       await callFlowSurfaces(app, 'setActionLinkageRules', { target, rules: button.rules });
     }
     const icon = model.stepParams?.buttonSettings?.general?.icon ?? model.props?.icon;
-    if (!icon || icon === 'JavaScriptOutlined') await callFlowSurfaces(app, 'configure', { target, changes: { icon: button.icon } });
+    if (!icon || icon === 'JavaScriptOutlined')
+      await callFlowSurfaces(app, 'configure', { target, changes: { icon: button.icon } });
   }
 }

@@ -8,7 +8,12 @@ const FIND_MATCHES_CODE = path.resolve(__dirname, '../../blueprints/code/find-ma
 const BREAKDOWN_CODE = path.resolve(__dirname, '../../blueprints/code/breakdown.jsx');
 
 /** Whose member the candidate is: her matchmaker, by name (plain text: a user's record is not the matchmaker's to open). */
-const CANDIDATE_MATCHMAKER = { field: 'candidate.matchmaker', titleField: 'nickname', label: '候选人的红娘', settings: { clickToOpen: false } };
+const CANDIDATE_MATCHMAKER = {
+  field: 'candidate.matchmaker',
+  titleField: 'nickname',
+  label: '候选人的红娘',
+  settings: { clickToOpen: false },
+};
 
 /** A saved suggestion as 推荐记录 shows it: both members, the scores, and 匹配明细 read as the 找对象 dialog reads it. */
 const suggestionDetails = (key: string) => ({
@@ -24,14 +29,20 @@ const suggestionDetails = (key: string) => ({
     'status',
     'origin',
     'note',
-    { key: `${key}Breakdown`, field: 'breakdown', renderer: 'js', settings: { label: '匹配明细', version: '1.0.0', codeFile: BREAKDOWN_CODE } },
+    {
+      key: `${key}Breakdown`,
+      field: 'breakdown',
+      renderer: 'js',
+      settings: { label: '匹配明细', version: '1.0.0', codeFile: BREAKDOWN_CODE },
+    },
     'createdAt',
   ],
 });
 
 /** A belongsTo or region field of a member shown by its name, any other field as it is. */
 const TITLES: Record<string, string> = { currentCity: 'name', matchmaker: 'nickname' };
-const introductionField = (field: string) => (TITLES[field] ? { field, titleField: TITLES[field], settings: { clickToOpen: false } } : field);
+const introductionField = (field: string) =>
+  TITLES[field] ? { field, titleField: TITLES[field], settings: { clickToOpen: false } } : field;
 
 /**
  * Every candidate field of a suggestions table or details (推荐记录, a member's suggestions) opens the candidate at the
@@ -79,21 +90,46 @@ function preferenceGroups(node: any, found: any[] = []): any[] {
 
 export function addMatchingToMemberPopup(document: any) {
   for (const group of preferenceGroups(document)) group.fields.push(...CRITERIA.map(weightField));
-  const table = document.tabs?.flatMap((tab: any) => tab.blocks || []).find((block: any) => block.key === 'memberTable');
+  const table = document.tabs
+    ?.flatMap((tab: any) => tab.blocks || [])
+    .find((block: any) => block.key === 'memberTable');
   const popup = byKey(table?.recordActions, 'viewMember')?.popup;
   const details = byKey(popup?.blocks, 'memberDetails');
-  if (!details) throw new Error('the member popup (memberTable → viewMember → memberDetails) is not in the member page blueprint');
-  details.recordActions = [...(details.recordActions || []), { key: 'findMatches', type: 'js', title: '找对象', settings: { version: '1.0.0', codeFile: FIND_MATCHES_CODE } }];
+  if (!details)
+    throw new Error('the member popup (memberTable → viewMember → memberDetails) is not in the member page blueprint');
+  details.recordActions = [
+    ...(details.recordActions || []),
+    { key: 'findMatches', type: 'js', title: '找对象', settings: { version: '1.0.0', codeFile: FIND_MATCHES_CODE } },
+  ];
   popup.blocks.push({
     key: 'memberSuggestions',
     type: 'table',
     title: '推荐记录',
     resource: { binding: 'associatedRecords', associationField: 'matchSuggestions' },
-    fields: [{ field: 'candidate', titleField: 'name' }, CANDIDATE_MATCHMAKER, 'score', 'forwardScore', 'backwardScore', 'status', 'origin', 'createdAt'],
+    fields: [
+      { field: 'candidate', titleField: 'name' },
+      CANDIDATE_MATCHMAKER,
+      'score',
+      'forwardScore',
+      'backwardScore',
+      'status',
+      'origin',
+      'createdAt',
+    ],
     actions: ['refresh'],
     // Explicit popups: NocoBase's generated ones show every field, 匹配明细 as raw JSON and the scores as editable.
     recordActions: [
-      { key: 'viewMemberSuggestion', type: 'view', title: '查看', popup: { title: '推荐记录', mode: 'drawer', tryTemplate: false, blocks: [suggestionDetails('memberSuggestionDetails')] } },
+      {
+        key: 'viewMemberSuggestion',
+        type: 'view',
+        title: '查看',
+        popup: {
+          title: '推荐记录',
+          mode: 'drawer',
+          tryTemplate: false,
+          blocks: [suggestionDetails('memberSuggestionDetails')],
+        },
+      },
       {
         key: 'editMemberSuggestion',
         type: 'edit',
@@ -102,7 +138,14 @@ export function addMatchingToMemberPopup(document: any) {
           title: '处理推荐',
           mode: 'drawer',
           tryTemplate: false,
-          blocks: [{ key: 'memberSuggestionEditForm', type: 'editForm', resource: { binding: 'currentRecord' }, fields: ['status', 'note'] }],
+          blocks: [
+            {
+              key: 'memberSuggestionEditForm',
+              type: 'editForm',
+              resource: { binding: 'currentRecord' },
+              fields: ['status', 'note'],
+            },
+          ],
         },
       },
     ],
