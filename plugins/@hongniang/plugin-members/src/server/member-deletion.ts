@@ -1,19 +1,21 @@
 // Deleting a member erases her (PIPL gives her that right): her preferences, the suggestions about her, her links and her
 // photos go with her, in the delete's own transaction (photo files right after it commits). A plugin that still needs
 // her may refuse first; then nothing is deleted.
-import { MemberInputError, localeOf } from '@hongniang/plugin-core';
+import { localeOf, Refusal } from '@hongniang/plugin-core';
 
 /** A delete refused because the agency's work still needs the member (open introductions, later): HTTP 409, nothing deleted. */
-export class MemberDeletionRefused extends MemberInputError {
-  constructor(messages: { 'zh-CN': string; 'en-US': string }, locale = 'zh-CN') {
-    super('id', messages, locale);
-    this.status = 409;
-    this.code = 'HONGNIANG_MEMBER_DELETION_REFUSED';
+export class MemberDeletionRefused extends Refusal {
+  /** `message` in the caller's language: the refusing plugin's own sentence, `languageOf(options, itsNamespace).t(...)`. */
+  constructor(message: string) {
+    super(message, { field: 'id', status: 409, code: 'HONGNIANG_MEMBER_DELETION_REFUSED' });
   }
 }
 
-/** A plugin's say on deleting one member: throw MemberDeletionRefused to keep her; read through options.transaction. */
-export type DeletionCheck = (member: any, options: { transaction?: any; locale: string }) => unknown;
+/**
+ * A plugin's say on deleting one member: throw MemberDeletionRefused to keep her; read through options.transaction. The
+ * request (`context`) is there for `languageOf(options, itsNamespace)`; `locale` names the caller's language.
+ */
+export type DeletionCheck = (member: any, options: { transaction?: any; context?: any; locale: string }) => unknown;
 
 /**
  * The members.beforeDestroy listener, one member at a time inside the delete's transaction: every check, then her records.
@@ -21,7 +23,7 @@ export type DeletionCheck = (member: any, options: { transaction?: any; locale: 
  */
 export function eraseMemberOnDelete(checks: DeletionCheck[]) {
   return async (member: any, options: any) => {
-    for (const check of checks) await check(member, { transaction: options?.transaction, locale: localeOf(options) });
+    for (const check of checks) await check(member, { transaction: options?.transaction, context: options?.context, locale: localeOf(options) });
     const collection = member.constructor.collection;
     await destroyCascades(collection, member, options ?? {});
     await removeFilesAfterCommit(collection, member, options ?? {});
