@@ -88,17 +88,15 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       const lijing = await signInAs(app, user, 'matchmaker');
       expect((await lijing.resource('users').list({ fields: ['nickname'] })).status).toBe(200);
       if (!has(MEMBERS)) return;
-      const created = await lijing
-        .resource('members')
-        .create({
-          values: {
-            name: '苏映雪',
-            gender: 'female',
-            birthDate: bornYearsAgo(28),
-            phone: '13900000001',
-            status: 'inService',
-          },
-        });
+      const created = await lijing.resource('members').create({
+        values: {
+          name: '苏映雪',
+          gender: 'female',
+          birthDate: bornYearsAgo(28),
+          phone: '13900000001',
+          status: 'inService',
+        },
+      });
       expect([created.status, created.body.errors]).toEqual([200, undefined]);
       // Hers, as she created her: she reads her phone back.
       const read = await lijing.resource('members').get({ filterByTk: created.body.data.id });

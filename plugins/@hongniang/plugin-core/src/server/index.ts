@@ -11,7 +11,7 @@ export type { BlueprintExtension, PageFinish } from './blueprints/seed-pages';
 export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flow-models';
 export { collectionTitle, fieldTitle, languageOf, localeOf } from './refusals/language';
 export type { Language, MessageValues } from './refusals/language';
-export { MemberInputError, Refusal, refuseField, refuseFieldIn } from './refusals/refusal';
+export { Refusal, refuseField } from './refusals/refusal';
 export type { RefusalOptions, RefusalStatus } from './refusals/refusal';
 export { namesIn, spreadsheetColumns } from './requests/request-params';
 export { onDatabaseEvent } from './database/database-events';

@@ -30,7 +30,8 @@ const MAX_LEVEL = 2;
 const PLACEHOLDER_CITIES = new Set(['市辖区', '县']);
 
 /** The code of a region's parent: China's region codes nest (44 广东省, 4403 深圳市, 440305 南山区). */
-const parentOf = (region: Region) => region.parentCode || (String(region.code).length > 2 ? String(region.code).slice(0, -2) : null);
+const parentOf = (region: Region) =>
+  region.parentCode || (String(region.code).length > 2 ? String(region.code).slice(0, -2) : null);
 
 /**
  * The places a stored set means, each as its path of codes ([['31'], ['44', '4403']]), in code order. A path is stored whole (province
@@ -50,7 +51,8 @@ export function pathsOf(regions: Region[] | null | undefined): string[][] {
 function regionsOf(selectedPaths: RegionOption[][]): Region[] {
   const byCode = new Map<string, Region>();
   for (const path of selectedPaths || []) {
-    for (const { code, name, level, parentCode } of path) byCode.set(String(code), { code: String(code), name, level, parentCode });
+    for (const { code, name, level, parentCode } of path)
+      byCode.set(String(code), { code: String(code), name, level, parentCode });
   }
   return [...byCode.values()];
 }
@@ -60,7 +62,9 @@ export function describeRegions(regions: Region[] | null | undefined): string {
   const byCode = new Map((regions || []).map((region) => [String(region.code), region]));
   return pathsOf(regions)
     .map((path) => path.map((code) => byCode.get(code)?.name || code))
-    .map((names) => (names.length > 1 && PLACEHOLDER_CITIES.has(names[names.length - 1]) ? names.slice(0, -1) : names).join(' / '))
+    .map((names) =>
+      (names.length > 1 && PLACEHOLDER_CITIES.has(names[names.length - 1]) ? names.slice(0, -1) : names).join(' / '),
+    )
     .join('、');
 }
 
@@ -91,10 +95,14 @@ function RegionSetPicker(props: any) {
   }, [api]);
 
   // Cities of the places chosen (also when the record's value arrives after the picker), so their tags read by name.
-  const unopened = options.filter((province) => !province.children && paths.some((path) => path.length > 1 && path[0] === String(province.code)));
+  const unopened = options.filter(
+    (province) => !province.children && paths.some((path) => path.length > 1 && path[0] === String(province.code)),
+  );
   useEffect(() => {
     if (!unopened.length) return;
-    Promise.all(unopened.map(async (province) => (province.children = await childrenOf(api, province)))).then(() => setOptions((previous) => [...previous]));
+    Promise.all(unopened.map(async (province) => (province.children = await childrenOf(api, province)))).then(() =>
+      setOptions((previous) => [...previous]),
+    );
   }, [unopened.map((province) => province.code).join()]);
 
   const loadData = async (selected: RegionOption[]) => {

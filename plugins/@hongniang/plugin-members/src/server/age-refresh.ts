@@ -2,7 +2,8 @@ import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
 import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { normaliseValues } from './field-values';
-import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal } from '@hongniang/plugin-core';
+import { membersLanguage } from './members-language';
 import { checkRanges } from './ranges';
 
 const PAGE = 5000;
@@ -46,32 +47,28 @@ export async function refreshAges(db: any, options: { today?: Date; transaction?
 
 /** Bands hold whole ages within bounds, may not be reversed nor overlap another band. */
 export async function validateAgeBand(model: any, options: any) {
-  const locale = localeOf(options);
-  normaliseValues(model, locale);
-  checkRanges(model, locale);
-  const band: AgeBand = { group: model.get('group'), minAge: Number(model.get('minAge')), maxAge: Number(model.get('maxAge')) };
-  const title = (field: string, lang: string) => fieldTitle(model.constructor.collection, field, lang);
+  const language = membersLanguage(options);
+  normaliseValues(model, language);
+  checkRanges(model, language);
+  const band: AgeBand = {
+    group: model.get('group'),
+    minAge: Number(model.get('minAge')),
+    maxAge: Number(model.get('maxAge')),
+  };
+  const title = (field: string) => fieldTitle(model.constructor.collection, field, language);
   if (!(band.minAge <= band.maxAge)) {
-    throw new MemberInputError(
-      'minAge',
-      {
-        'zh-CN': `${title('minAge', 'zh-CN')} ${band.minAge} 大于${title('maxAge', 'zh-CN')} ${band.maxAge}`,
-        'en-US': `${title('minAge', 'en-US')} ${band.minAge} is greater than ${title('maxAge', 'en-US')} ${band.maxAge}`,
-      },
-      locale,
-    );
+    const values = { field: title('minAge'), low: band.minAge, other: title('maxAge'), high: band.maxAge };
+    throw new Refusal(language.t('{{field}} {{low}} is greater than {{other}} {{high}}', values), { field: 'minAge' });
   }
   const others: AgeBand[] = await model.constructor.findAll({ raw: true, transaction: options.transaction });
-  const overlap = others.find((other: any) => other.id !== model.get('id') && other.minAge <= band.maxAge && band.minAge <= other.maxAge);
+  const overlap = others.find(
+    (other: any) => other.id !== model.get('id') && other.minAge <= band.maxAge && band.minAge <= other.maxAge,
+  );
   if (overlap) {
-    throw new MemberInputError(
-      'minAge',
-      {
-        'zh-CN': `年龄段 ${band.minAge}–${band.maxAge} 岁与已有年龄段 ${overlap.minAge}–${overlap.maxAge} 岁重叠`,
-        'en-US': `Ages ${band.minAge}–${band.maxAge} overlap the existing band ${overlap.minAge}–${overlap.maxAge}`,
-      },
-      locale,
-    );
+    const values = { min: band.minAge, max: band.maxAge, otherMin: overlap.minAge, otherMax: overlap.maxAge };
+    throw new Refusal(language.t('Ages {{min}}–{{max}} overlap the existing band {{otherMin}}–{{otherMax}}', values), {
+      field: 'minAge',
+    });
   }
 }
 

@@ -1,6 +1,6 @@
 // Values our code derives (age from the birth date, age group from the agency's bands; later, counters that processes
 // keep) are read-only to callers: a request may send one back unchanged, as forms do, but never set it.
-import { fieldTitle, refuseFieldIn } from '@hongniang/plugin-core';
+import { fieldTitle, Language, refuseField } from '@hongniang/plugin-core';
 
 const DERIVED = new Map<string, Map<string, string>>();
 
@@ -34,19 +34,24 @@ export function takeBackDerivedValues(model: any, options: any): TypedValues {
   return typed;
 }
 
-const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null) || (a != null && b != null && String(a) === String(b));
+const same = (a: unknown, b: unknown) =>
+  (a ?? null) === (b ?? null) || (a != null && b != null && String(a) === String(b));
 
 /** After deriving: a typed value that differs from the derived one is refused (400), naming the field and its source. */
-export function refuseTypedDerivedValues(model: any, typed: TypedValues, locale: string) {
+export function refuseTypedDerivedValues(model: any, typed: TypedValues, language: Language) {
   const collection = model.constructor.collection;
   for (const [field, value] of typed) {
     if (same(value, model.get(field))) continue;
     const source = DERIVED.get(collection.name)!.get(field)!;
-    throw refuseFieldIn(collection, field, locale, (title, english) => {
-      const from = fieldTitle(collection, source, english ? 'en-US' : 'zh-CN');
-      return english
-        ? `${title} is worked out from ${from} and cannot be entered; leave it out (got ${JSON.stringify(value)})`
-        : `${title}由${from}自动推算，不能填写；请去掉这一项（收到 ${JSON.stringify(value)}）`;
-    });
+    throw refuseField(
+      collection,
+      field,
+      language,
+      '{{field}} is worked out from {{source}} and cannot be entered; leave it out (got {{value}})',
+      {
+        source: fieldTitle(collection, source, language),
+        value: JSON.stringify(value),
+      },
+    );
   }
 }

@@ -6,12 +6,26 @@ export const NAMESPACE = '@hongniang/plugin-members';
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
 export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
 
-const ui = (title: string, component: string, extra: Record<string, any> = {}) => ({ title: label(title), 'x-component': component, ...extra });
+const ui = (title: string, component: string, extra: Record<string, any> = {}) => ({
+  title: label(title),
+  'x-component': component,
+  ...extra,
+});
 const enumOf = (list: ChoiceList) => vocabulary[list].map((choice) => ({ value: choice.value, label: choice.zh }));
 
-export const text = (name: string, title: string) => ({ name, type: 'string', interface: 'input', uiSchema: ui(title, 'Input', { type: 'string' }) });
+export const text = (name: string, title: string) => ({
+  name,
+  type: 'string',
+  interface: 'input',
+  uiSchema: ui(title, 'Input', { type: 'string' }),
+});
 
-export const longText = (name: string, title: string) => ({ name, type: 'text', interface: 'textarea', uiSchema: ui(title, 'Input.TextArea', { type: 'string' }) });
+export const longText = (name: string, title: string) => ({
+  name,
+  type: 'text',
+  interface: 'textarea',
+  uiSchema: ui(title, 'Input.TextArea', { type: 'string' }),
+});
 
 export const phone = (name: string, title: string) => ({
   name,
@@ -98,7 +112,12 @@ export const region = (name: string, title: string, through: string, maxLevel = 
   otherKey: 'regionCode',
   uiSchema: ui(title, 'Cascader', {
     type: 'array',
-    'x-component-props': { useDataSource: '{{ useChinaRegionDataSource }}', useLoadData: '{{ useChinaRegionLoadData }}', changeOnSelect: true, maxLevel },
+    'x-component-props': {
+      useDataSource: '{{ useChinaRegionDataSource }}',
+      useLoadData: '{{ useChinaRegionLoadData }}',
+      changeOnSelect: true,
+      maxLevel,
+    },
     'x-validator': 'chinaRegion',
   }),
 });

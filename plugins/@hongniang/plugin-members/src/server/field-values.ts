@@ -1,13 +1,13 @@
 // Values arrive as text from forms, spreadsheets and API callers: each is read as its field's type, or refused,
 // before the database sees it (SQLite would keep 175.5 in an integer column; PostgreSQL would answer with SQL).
 import { readDate } from './dates';
-import { refuseFieldIn } from '@hongniang/plugin-core';
+import { Language, refuseField } from '@hongniang/plugin-core';
 
 /** NocoBase's string fields are VARCHAR(255) unless they say otherwise. */
 const STRING_LENGTH = 255;
-const DATE_FORMS: [string, string] = ['1991-01-01、1991/1/1、1991.1.1 或 1991年1月1日', '1991-01-01, 1991/1/1, 1991.1.1 or 1991年1月1日'];
 
-type Reader = (value: unknown, field: any) => { value: unknown } | { refuse: (title: string, english: boolean) => string };
+/** A value read, or the refusal of it: a sentence of src/locale and its placeholders' values besides the field's title. */
+type Reader = (value: unknown, field: any) => { value: unknown } | { refuse: string; values?: Record<string, unknown> };
 
 const shown = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -18,37 +18,45 @@ const text: Reader = (value, field) => {
   const trimmed = String(value).trim();
   const max = field.type === 'string' ? field.options.length || STRING_LENGTH : Infinity;
   if ([...trimmed].length > max) {
-    return { refuse: (title, en) => (en ? `${title} takes at most ${max} characters; got ${[...trimmed].length}` : `${title}最多 ${max} 个字，收到 ${[...trimmed].length} 个`) };
+    return {
+      refuse: '{{field}} takes at most {{max}} characters; got {{length}}',
+      values: { max, length: [...trimmed].length },
+    };
   }
   return { value: trimmed === '' ? null : trimmed };
 };
 
-const number = (whole: boolean): Reader => (value) => {
-  if (value === null || value === undefined || typeof value === 'bigint') return { value };
-  let n: unknown = value;
-  if (typeof value === 'string') {
-    const text = value.normalize('NFKC').trim();
-    if (text === '') return { value: null };
-    // Whole numbers beyond 2^53 (snowflake ids in foreign keys) stay text, which the database reads exactly.
-    if (/^-?\d+$/.test(text) && !Number.isSafeInteger(Number(text))) return { value: text };
-    n = Number(text);
-  }
-  if (typeof n !== 'number' || !Number.isFinite(n)) {
-    return { refuse: (title, en) => (en ? `${title} must be a number; got "${shown(value)}"` : `${title}须为数字，收到“${shown(value)}”`) };
-  }
-  if (whole && !Number.isInteger(n)) {
-    return { refuse: (title, en) => (en ? `${title} must be a whole number; got ${shown(value)}` : `${title}须为整数，收到 ${shown(value)}`) };
-  }
-  return { value: n };
-};
+const number =
+  (whole: boolean): Reader =>
+  (value) => {
+    if (value === null || value === undefined || typeof value === 'bigint') return { value };
+    let n: unknown = value;
+    if (typeof value === 'string') {
+      const text = value.normalize('NFKC').trim();
+      if (text === '') return { value: null };
+      // Whole numbers beyond 2^53 (snowflake ids in foreign keys) stay text, which the database reads exactly.
+      if (/^-?\d+$/.test(text) && !Number.isSafeInteger(Number(text))) return { value: text };
+      n = Number(text);
+    }
+    if (typeof n !== 'number' || !Number.isFinite(n)) {
+      return { refuse: '{{field}} must be a number; got "{{value}}"', values: { value: shown(value) } };
+    }
+    if (whole && !Number.isInteger(n)) {
+      return { refuse: '{{field}} must be a whole number; got {{value}}', values: { value: shown(value) } };
+    }
+    return { value: n };
+  };
 
 const dateOnly: Reader = (value) => {
   const date = readDate(value);
   if (date !== undefined) return { value: date };
   // Sequelize has already turned text it could not read into "Invalid date": the caller's text is gone.
-  const got = value === 'Invalid date' ? '' : ` “${shown(value)}”`;
-  const gotEn = value === 'Invalid date' ? '' : ` "${shown(value)}"`;
-  return { refuse: (title, en) => (en ? `${title}${gotEn} is not a date; write it as ${DATE_FORMS[1]}` : `${title}${got}不是可识别的日期，请写成 ${DATE_FORMS[0]}`) };
+  if (value === 'Invalid date')
+    return { refuse: '{{field}} is not a date; write it as 1991-01-01, 1991/1/1, 1991.1.1 or 1991年1月1日' };
+  return {
+    refuse: '{{field}} "{{value}}" is not a date; write it as 1991-01-01, 1991/1/1, 1991.1.1 or 1991年1月1日',
+    values: { value: shown(value) },
+  };
 };
 
 /** Readers by NocoBase field type; fields of other types (choices, links, sequences, JSON) are checked elsewhere or kept. */
@@ -67,13 +75,13 @@ const READERS: Record<string, Reader> = {
  * Reads every value the caller changed as its field's type — trimmed text (blank is empty), numbers (whole numbers
  * for integer fields), dates — on every field of the record's collection, including fields an admin added.
  */
-export function normaliseValues(model: any, locale: string) {
+export function normaliseValues(model: any, language: Language) {
   const collection = model.constructor.collection;
   for (const field of collection.fields.values()) {
     const reader = READERS[field.type];
     if (!reader || !model.changed(field.name)) continue;
     const read = reader(model.get(field.name), field);
-    if ('refuse' in read) throw refuseFieldIn(collection, field.name, locale, read.refuse);
+    if ('refuse' in read) throw refuseField(collection, field.name, language, read.refuse, read.values);
     if (read.value !== model.get(field.name)) model.set(field.name, read.value);
   }
 }

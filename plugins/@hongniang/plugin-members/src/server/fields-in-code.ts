@@ -24,7 +24,11 @@ function answerInCallersLanguage(app: Application) {
     (error: KeptByCodeError, ctx: any) => {
       const locale: string = ctx.getCurrentLocale?.() || ctx.get?.('x-locale') || 'zh-CN';
       ctx.status = 400;
-      ctx.body = { errors: [{ code: error.code, message: locale.startsWith('en') ? error.messages['en-US'] : error.messages['zh-CN'] }] };
+      ctx.body = {
+        errors: [
+          { code: error.code, message: locale.startsWith('en') ? error.messages['en-US'] : error.messages['zh-CN'] },
+        ],
+      };
     },
   );
 }
@@ -38,7 +42,8 @@ function fieldsInCode(app: Application) {
   app.on('afterLoad', () => {
     ours.clear();
     for (const collection of app.db.collections.values()) {
-      if (String(collection.options.origin || '').startsWith('@hongniang/')) ours.set(collection.name, new Set(collection.fields.keys()));
+      if (String(collection.options.origin || '').startsWith('@hongniang/'))
+        ours.set(collection.name, new Set(collection.fields.keys()));
     }
   });
   return ours;
@@ -87,7 +92,8 @@ function letAdminsRemoveTheirFields(app: Application, ours: Map<string, Set<stri
   const wrapped = function (this: unknown, field: any, options: any) {
     const collection = db.getCollection(field.get('collectionName'));
     const inCode = ours.get(collection?.name);
-    if (!inCode || inCode.has(field.get('name')) || !collection.options.uiManageable) return uiManageableCheck.call(this, field, options);
+    if (!inCode || inCode.has(field.get('name')) || !collection.options.uiManageable)
+      return uiManageableCheck.call(this, field, options);
     collection.options.uiManageable = false;
     try {
       return uiManageableCheck.call(this, field, options);

@@ -2,14 +2,16 @@
 // none yet (`partnerPreferences:create {memberId}` twice, or a nested value without its id), so a member could hold
 // two preference sets and matching would read whichever came first. Every write of ours that would give an owner a
 // second record is refused (400), inside the write's transaction.
-import { collectionTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
+import { collectionTitle, Refusal } from '@hongniang/plugin-core';
+import { membersLanguage } from './members-language';
 
 /** The has-one associations pointing at a collection: their owner collection and the foreign key in the target. */
 function hasOneOwners(db: any, targetName: string): { owner: any; foreignKey: string }[] {
   const owners: { owner: any; foreignKey: string }[] = [];
   for (const collection of db.collections.values()) {
     for (const field of collection.fields.values()) {
-      if (field.type === 'hasOne' && field.target === targetName) owners.push({ owner: collection, foreignKey: field.foreignKey });
+      if (field.type === 'hasOne' && field.target === targetName)
+        owners.push({ owner: collection, foreignKey: field.foreignKey });
     }
   }
   return owners;
@@ -32,16 +34,15 @@ export function keepHasOneSingle(db: any) {
         transaction: options?.transaction,
       });
       if (!others) continue;
-      const locale = localeOf(options);
-      const [ownerZh, ownerEn] = [collectionTitle(owner, 'zh-CN'), collectionTitle(owner, 'en-US')];
-      const [targetZh, targetEn] = [collectionTitle(collection, 'zh-CN'), collectionTitle(collection, 'en-US')];
-      throw new MemberInputError(
-        foreignKey,
-        {
-          'zh-CN': `${ownerZh} ${ownerKey} 已有一份${targetZh}，不能再添加第二份；请修改已有的那份`,
-          'en-US': `${ownerEn} ${ownerKey} already has ${targetEn}; edit them instead of adding a second set`,
-        },
-        locale,
+      const language = membersLanguage(options);
+      const values = {
+        owner: collectionTitle(owner, language),
+        ownerKey,
+        target: collectionTitle(collection, language),
+      };
+      throw new Refusal(
+        language.t('{{owner}} {{ownerKey}} already has {{target}}; edit them instead of adding a second set', values),
+        { field: foreignKey },
       );
     }
   });

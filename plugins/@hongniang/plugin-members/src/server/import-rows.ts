@@ -1,4 +1,5 @@
-import { fieldTitle, localeOf, MemberInputError } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal } from '@hongniang/plugin-core';
+import { membersLanguage } from './members-language';
 import { spreadsheetRow } from './row-problems';
 
 /** Resources whose Excel imports get row-numbered, field-named errors in the caller's language. */
@@ -18,10 +19,10 @@ export async function reportImportRows(ctx: any, next: () => Promise<void>) {
   }
 }
 
-function explainImportError(error: any, ctx: any): MemberInputError | null {
-  const locale = localeOf({ context: ctx });
+function explainImportError(error: any, ctx: any): Refusal | null {
+  const language = membersLanguage({ context: ctx });
   const cause = error?.name === 'ImportError' ? error.cause : null;
-  if (cause instanceof MemberInputError) return cause;
+  if (cause instanceof Refusal) return cause;
   if (error?.name === 'ImportValidationError' && error.params?.field && error.params?.rowIndex) {
     const { field, rowIndex, message } = error.params;
     const collection = ctx.db.getCollection(ctx.action.resourceName);
@@ -29,19 +30,15 @@ function explainImportError(error: any, ctx: any): MemberInputError | null {
     const row = spreadsheetRow(ctx, rowIndex);
     const options = (collection.getField(field)?.options?.uiSchema?.enum || []).map((option: any) => option.label);
     const value = /^"(.*)" is not a valid option/.exec(message || '')?.[1];
-    const title = (lang: string) => fieldTitle(collection, field, lang);
-    return new MemberInputError(
-      field,
+    const title = fieldTitle(collection, field, language);
+    return new Refusal(
       value !== undefined
-        ? {
-            'zh-CN': `第 ${row} 行「${title('zh-CN')}」：“${value}”不在可选项中，可选：${options.join('、')}；文件未导入`,
-            'en-US': `Row ${row}, ${title('en-US')}: "${value}" is not one of its options (${options.join(', ')}); nothing was imported`,
-          }
-        : {
-            'zh-CN': `第 ${row} 行「${title('zh-CN')}」无法识别：${message}；文件未导入`,
-            'en-US': `Row ${row}, ${title('en-US')}: ${message}; nothing was imported`,
-          },
-      locale,
+        ? language.t(
+            'Row {{row}}, {{field}}: "{{value}}" is not one of its options ({{options}}); nothing was imported',
+            { row, field: title, value, options: language.list(options) },
+          )
+        : language.t('Row {{row}}, {{field}}: {{message}}; nothing was imported', { row, field: title, message }),
+      { field },
     );
   }
   return null;

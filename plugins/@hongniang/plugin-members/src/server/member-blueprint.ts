@@ -7,7 +7,9 @@ import { readBlueprints } from '@hongniang/plugin-core';
  * (推荐记录: a suggestion's member and candidate open her popup) takes them too, or flowSurfaces refuses it.
  */
 export function memberPopupDefaults(): any {
-  const memberList = readBlueprints(path.resolve(__dirname, '../blueprints')).find((blueprint) => blueprint.name === '1-member-list');
+  const memberList = readBlueprints(path.resolve(__dirname, '../blueprints')).find(
+    (blueprint) => blueprint.name === '1-member-list',
+  );
   if (!memberList?.document?.defaults) throw new Error('the 会员列表 blueprint (1-member-list) has no defaults');
   return memberList.document.defaults;
 }
@@ -15,5 +17,8 @@ export function memberPopupDefaults(): any {
 /** Adds the member defaults to a blueprint document, beside its own defaults for other collections. */
 export function withMemberPopupDefaults(document: any) {
   const defaults = memberPopupDefaults();
-  document.defaults = { ...document.defaults, collections: { ...document.defaults?.collections, ...defaults.collections } };
+  document.defaults = {
+    ...document.defaults,
+    collections: { ...document.defaults?.collections, ...defaults.collections },
+  };
 }

@@ -1,7 +1,7 @@
 // Member numbers (会员编号) come from NocoBase's sequence field. An agency moving its archive in keeps the numbers its
 // clients already know: a number given at creation is kept (the field is `inputable`, so the sequence moves past it)
 // if it has the pattern and is free; once given, a number does not change.
-import { refuseFieldIn } from '@hongniang/plugin-core';
+import { Language, refuseField } from '@hongniang/plugin-core';
 
 export const MEMBER_NUMBER = 'memberNo';
 
@@ -15,37 +15,54 @@ export function tidyMemberNumber(model: any) {
 }
 
 /** Checks a number a request gives: on a new member it must have the field's pattern; an existing member's never changes. */
-export function checkMemberNumber(model: any, options: any, locale: string) {
+export function checkMemberNumber(model: any, options: any, language: Language) {
   if (!options?.context || !model.changed(MEMBER_NUMBER)) return;
   const collection = model.constructor.collection;
   const value = model.get(MEMBER_NUMBER);
   if (!model.isNewRecord) {
     if ((model.previous(MEMBER_NUMBER) ?? null) === (value ?? null)) return;
-    throw refuseFieldIn(collection, MEMBER_NUMBER, locale, (title, english) =>
-      english
-        ? `${title} ${model.previous(MEMBER_NUMBER)} is permanent and cannot be changed (got ${value})`
-        : `${title} ${model.previous(MEMBER_NUMBER)} 一经分配不能修改（收到 ${value}）`,
+    const values = { number: model.previous(MEMBER_NUMBER), value };
+    throw refuseField(
+      collection,
+      MEMBER_NUMBER,
+      language,
+      '{{field}} {{number}} is permanent and cannot be changed (got {{value}})',
+      values,
     );
   }
   if (value == null || collection.getField(MEMBER_NUMBER)?.match?.(value)) return;
   const example = 'HN000123';
-  throw refuseFieldIn(collection, MEMBER_NUMBER, locale, (title, english) =>
-    english ? `${title} "${value}" does not have the agency's form (like ${example})` : `${title}“${value}”格式不对，应形如 ${example}`,
+  throw refuseField(
+    collection,
+    MEMBER_NUMBER,
+    language,
+    '{{field}} "{{value}}" does not have the agency\'s form (like {{example}})',
+    { value, example },
   );
 }
 
 /** The refusal of a number that is already taken, by a member of the archive or by another row of the same file. */
-export function memberNumberTaken(model: any, value: string, locale: string, otherRow?: number) {
-  return refuseFieldIn(model.constructor.collection, MEMBER_NUMBER, locale, (title, english) => {
-    if (otherRow) return english ? `${title} ${value} is also on row ${otherRow}` : `${title} ${value} 与第 ${otherRow} 行重复`;
-    return english ? `${title} ${value} already belongs to another member` : `${title} ${value} 已被其他会员使用`;
+export function memberNumberTaken(model: any, value: string, language: Language, otherRow?: number) {
+  const collection = model.constructor.collection;
+  if (otherRow)
+    return refuseField(collection, MEMBER_NUMBER, language, '{{field}} {{value}} is also on row {{row}}', {
+      value,
+      row: otherRow,
+    });
+  return refuseField(collection, MEMBER_NUMBER, language, '{{field}} {{value}} already belongs to another member', {
+    value,
   });
 }
 
 /** Which of these given numbers the archive already holds (one query, bound parameters). */
 export async function takenMemberNumbers(Member: any, numbers: string[], transaction: any): Promise<Set<string>> {
   if (!numbers.length) return new Set();
-  const rows = await Member.findAll({ where: { [MEMBER_NUMBER]: numbers }, attributes: [MEMBER_NUMBER], raw: true, transaction });
+  const rows = await Member.findAll({
+    where: { [MEMBER_NUMBER]: numbers },
+    attributes: [MEMBER_NUMBER],
+    raw: true,
+    transaction,
+  });
   return new Set(rows.map((row: any) => row[MEMBER_NUMBER]));
 }
 
@@ -57,7 +74,9 @@ export async function takenMemberNumbers(Member: any, numbers: string[], transac
 export async function keepGivenMemberNumbers(models: any[], options: any) {
   const field = models[0]?.constructor.collection.getField(MEMBER_NUMBER);
   if (!field?.options.inputable || typeof field.update !== 'function') return;
-  const integerParts = (field.options.patterns || []).flatMap((pattern: any, i: number) => (pattern.type === 'integer' ? [i] : []));
+  const integerParts = (field.options.patterns || []).flatMap((pattern: any, i: number) =>
+    pattern.type === 'integer' ? [i] : [],
+  );
   models.forEach(tidyMemberNumber);
   for (const part of integerParts) {
     let largest: { model: any; value: bigint } | null = null;

@@ -1,6 +1,12 @@
 import { Plugin } from '@nocobase/server';
 import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
-import { declareAccess, ensureIndexes, extendBlueprint, extendDemoAgency, registerInCollectionManager } from '@hongniang/plugin-core';
+import {
+  declareAccess,
+  ensureIndexes,
+  extendBlueprint,
+  extendDemoAgency,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
 import { seedDemoMembers } from './demo/seed-demo';
 import { keepWhatCodeNeeds } from './fields-in-code';
 import { keepHasOneSingle } from './has-one-stays-one';
@@ -36,7 +42,10 @@ export class PluginMembersServer extends Plugin {
     keepWhatCodeNeeds(this.app);
     this.app.resourceManager.use(reportImportRows, { tag: 'hongniang-import-rows', after: 'acl' });
     this.app.resourceManager.registerPreActionHandler('members:importXlsx', prepareSpreadsheet);
-    this.app.dataSourceManager.use(narrowPreferencesUpdate, { tag: 'hongniang-narrow-preferences', before: 'validate-filter-params' });
+    this.app.dataSourceManager.use(narrowPreferencesUpdate, {
+      tag: 'hongniang-narrow-preferences',
+      before: 'validate-filter-params',
+    });
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     // 期望地区 in the 择偶标准 sub-forms: the China-region picker, as for 现居城市.
     extendBlueprint('1-member-list', null, pickRegionsByName);

@@ -1,4 +1,5 @@
-import { MemberInputError, localeOf } from '@hongniang/plugin-core';
+import { Refusal } from '@hongniang/plugin-core';
+import { membersLanguage } from './members-language';
 
 const isPreferencesUpdate = (ctx: any) => {
   const { resourceName, actionName } = ctx.action || {};
@@ -24,13 +25,11 @@ export async function requireMemberPreferences(ctx: any, next: () => Promise<voi
   if (!isPreferencesUpdate(ctx) || !ctx.state.preferencesNarrowed) return next();
   const memberId = ctx.action.params.associatedIndex;
   if (!(await ctx.db.getRepository('partnerPreferences').count({ filter: { memberId } }))) {
-    const error = new MemberInputError(
-      'partnerPreferences',
-      { 'zh-CN': `会员 ${memberId} 还没有择偶标准，请先创建`, 'en-US': `Member ${memberId} has no partner preferences yet; create them first` },
-      localeOf({ context: ctx }),
-    );
-    error.status = 404;
-    throw error;
+    const { t } = membersLanguage({ context: ctx });
+    throw new Refusal(t('Member {{member}} has no partner preferences yet; create them first', { member: memberId }), {
+      field: 'partnerPreferences',
+      status: 404,
+    });
   }
   return next();
 }

@@ -1,11 +1,12 @@
 // Bounds of our number fields, checked on the server on every write path. A value outside is refused (400, naming the
 // field), never clamped: the forms get no min/max, because the browser's number input would silently clamp 300 to 250.
-import { refuseFieldIn } from '@hongniang/plugin-core';
+import { Language, refuseField } from '@hongniang/plugin-core';
 
-type Unit = [zh: string, en: string];
-const YEARS: Unit = [' 岁', ' years'];
-const CENTIMETRES: Unit = [' 厘米', ' cm'];
-const KILOGRAMS: Unit = [' 公斤', ' kg'];
+/** The refusal of a value out of bounds, by the bounds' unit (a sentence of src/locale). */
+type Unit = string;
+const YEARS: Unit = '{{field}} must be between {{min}} and {{max}} years; got {{value}}';
+const CENTIMETRES: Unit = '{{field}} must be between {{min}} and {{max}} cm; got {{value}}';
+const KILOGRAMS: Unit = '{{field}} must be between {{min}} and {{max}} kg; got {{value}}';
 
 export const RANGES: Record<string, Record<string, { min: number; max: number; unit: Unit }>> = {
   members: {
@@ -25,7 +26,7 @@ export const RANGES: Record<string, Record<string, { min: number; max: number; u
 };
 
 /** Refuses a changed value outside its field's bounds. */
-export function checkRanges(model: any, locale: string) {
+export function checkRanges(model: any, language: Language) {
   const collection = model.constructor.collection;
   for (const [field, { min, max, unit }] of Object.entries(RANGES[collection.name] || {})) {
     if (!model.changed(field)) continue;
@@ -33,8 +34,6 @@ export function checkRanges(model: any, locale: string) {
     if (value === null || value === undefined || value === '') continue;
     const n = Number(value);
     if (Number.isFinite(n) && n >= min && n <= max) continue;
-    throw refuseFieldIn(collection, field, locale, (title, english) =>
-      english ? `${title} must be between ${min} and ${max}${unit[1]}; got ${value}` : `${title}应在 ${min}–${max}${unit[0]} 之间，收到 ${value}`,
-    );
+    throw refuseField(collection, field, language, unit, { min, max, value });
   }
 }

@@ -12,7 +12,12 @@ import { flowModelsUsing, flowModelTree, patchFlowModel } from '@hongniang/plugi
  * places (src/client: RegionSetFieldModel), and the wrapper's title-field step.
  */
 const REBIND: Record<string, { plain: string; place: string; set: string; titleStep: [string, string] }> = {
-  FormItemModel: { plain: 'InputFieldModel', place: 'ChinaRegionFieldModel', set: 'RegionSetFieldModel', titleStep: ['editItemSettings', 'titleField'] },
+  FormItemModel: {
+    plain: 'InputFieldModel',
+    place: 'ChinaRegionFieldModel',
+    set: 'RegionSetFieldModel',
+    titleStep: ['editItemSettings', 'titleField'],
+  },
   DetailsItemModel: {
     plain: 'DisplayTextFieldModel',
     place: 'DisplayChinaRegionFieldModel',
@@ -60,6 +65,8 @@ export async function pickRegionsByName(app: Application) {
       stepParams: { ...field.stepParams, fieldBinding: { use } },
     });
     const [flow, step] = rebind.titleStep;
-    await patchFlowModel(app, uid, { stepParams: { ...wrapper.stepParams, [flow]: { ...wrapper.stepParams?.[flow], [step]: { label: 'name' } } } });
+    await patchFlowModel(app, uid, {
+      stepParams: { ...wrapper.stepParams, [flow]: { ...wrapper.stepParams?.[flow], [step]: { label: 'name' } } },
+    });
   }
 }

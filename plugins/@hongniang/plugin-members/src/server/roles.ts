@@ -5,26 +5,62 @@ import { memberPopupDefaults } from './member-blueprint';
 
 /** Each member field's group on the member forms (基本信息, 经济状况…): the 会员列表 blueprint's fieldGroups. */
 export function memberFieldGroups(): Record<string, string> {
-  const groups: { title: string; fields: (string | { field: string })[] }[] = memberPopupDefaults().collections?.members?.fieldGroups || [];
-  return Object.fromEntries(groups.flatMap((group) => group.fields.map((field) => [typeof field === 'string' ? field : field.field, group.title])));
+  const groups: { title: string; fields: (string | { field: string })[] }[] =
+    memberPopupDefaults().collections?.members?.fieldGroups || [];
+  return Object.fromEntries(
+    groups.flatMap((group) =>
+      group.fields.map((field) => [typeof field === 'string' ? field : field.field, group.title]),
+    ),
+  );
 }
 
 /** The member fields' levels a new installation starts with (its 字段隐私 rows; a field not listed is archive). */
 export const DEFAULT_MEMBER_PRIVACY = {
   introduction: [
-    'id', 'memberNo', 'name', 'gender', 'age', 'ageGroup', 'heightCm', 'education', 'occupation', 'occupationGroup', 'industry',
-    'maritalStatus', 'childrenStatus', 'onlyChild', 'hobbies', 'personality', 'smoking', 'drinking', 'currentCity',
+    'id',
+    'memberNo',
+    'name',
+    'gender',
+    'age',
+    'ageGroup',
+    'heightCm',
+    'education',
+    'occupation',
+    'occupationGroup',
+    'industry',
+    'maritalStatus',
+    'childrenStatus',
+    'onlyChild',
+    'hobbies',
+    'personality',
+    'smoking',
+    'drinking',
+    'currentCity',
     // Whom to call about an introduction, and the record's own dates (tables sort by them).
-    'matchmaker', 'createdAt', 'updatedAt',
+    'matchmaker',
+    'createdAt',
+    'updatedAt',
   ],
   contact: ['phone', 'wechat', 'email'],
-  sensitive: ['idNumber', 'relationshipHistory', 'hopes', 'worries', 'incomeBand', 'housing', 'car', 'assets', 'spendingPower'],
+  sensitive: [
+    'idNumber',
+    'relationshipHistory',
+    'hopes',
+    'worries',
+    'incomeBand',
+    'housing',
+    'car',
+    'assets',
+    'spendingPower',
+  ],
 };
 
 const HER_MEMBER = { matchmakerId: { $eq: '{{$user.id}}' } };
 
 export const MEMBER_ACCESS: AccessDeclaration = {
-  privateCollections: { members: { ownerKey: 'matchmakerId', defaultLevels: DEFAULT_MEMBER_PRIVACY, fieldGroups: memberFieldGroups } },
+  privateCollections: {
+    members: { ownerKey: 'matchmakerId', defaultLevels: DEFAULT_MEMBER_PRIVACY, fieldGroups: memberFieldGroups },
+  },
   ownScopes: {
     members: { title: '自己的会员', filter: HER_MEMBER },
     partnerPreferences: { title: '自己会员的择偶标准', filter: { member: HER_MEMBER } },

@@ -1,9 +1,9 @@
 // Problems of rows inserted together, reported in one sentence; in an import, rows are numbered as Excel shows them.
-import { MemberInputError } from '@hongniang/plugin-core';
+import { Language, Refusal } from '@hongniang/plugin-core';
 
 export interface RowProblem {
   row: number;
-  error: MemberInputError;
+  error: Refusal;
 }
 
 /** An import in progress: the spreadsheet row of each data row handed to NocoBase, and how many were checked already. */
@@ -25,7 +25,7 @@ export function startImportRows(ctx: any, rows: number[]) {
  */
 export function rowNumbering(options: any) {
   const state = importRowsOf(options);
-  return (index: number) => (state ? state.rows[state.checked + index] ?? state.checked + index + 1 : index + 1);
+  return (index: number) => (state ? (state.rows[state.checked + index] ?? state.checked + index + 1) : index + 1);
 }
 
 /** After a chunk passed its checks: the next chunk starts where it ended. */
@@ -41,16 +41,12 @@ export function spreadsheetRow(ctx: any, importerRowIndex: number): number {
 }
 
 /** One refusal listing every bad row, in row order. */
-export function rowsRefused(problems: RowProblem[], locale: string) {
+export function rowsRefused(problems: RowProblem[], language: Language) {
+  const { t } = language;
   const sorted = [...problems].sort((a, b) => a.row - b.row);
-  const lines = (english: boolean) =>
-    sorted.map(({ row, error }) => (english ? `row ${row}: ${error.messages['en-US']}` : `第 ${row} 行：${error.messages['zh-CN']}`));
-  return new MemberInputError(
-    sorted[0].error.field,
-    {
-      'zh-CN': `${sorted.length} 行有误：${lines(false).join('；')}`,
-      'en-US': `${sorted.length} row(s) with errors: ${lines(true).join('; ')}`,
-    },
-    locale,
+  const lines = sorted.map(({ row, error }) => t('row {{row}}: {{problem}}', { row, problem: error.message }));
+  return new Refusal(
+    t('{{rows}} row(s) with errors: {{problems}}', { rows: sorted.length, problems: lines.join(t('; ')) }),
+    { field: sorted[0].error.field },
   );
 }

@@ -20,7 +20,11 @@ const withoutClamp =
 
 const CHANGES: { collection: string; field: string; change: Change }[] = [
   // Member numbers given at creation are kept; an admin who switched that off keeps her choice.
-  { collection: 'members', field: 'memberNo', change: (options) => (options.inputable === undefined ? { ...options, inputable: true } : null) },
+  {
+    collection: 'members',
+    field: 'memberNo',
+    change: (options) => (options.inputable === undefined ? { ...options, inputable: true } : null),
+  },
   ...Object.entries(RANGES).flatMap(([collection, fields]) =>
     Object.entries(fields).map(([field, { min, max }]) => ({ collection, field, change: withoutClamp(min, max) })),
   ),

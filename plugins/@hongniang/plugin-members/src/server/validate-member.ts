@@ -2,8 +2,15 @@ import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
 import { normaliseValues } from './field-values';
 import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from './likely-duplicates';
-import { fieldTitle, localeOf, MemberInputError, refuseFieldIn } from '@hongniang/plugin-core';
-import { MEMBER_NUMBER, checkMemberNumber, memberNumberTaken, takenMemberNumbers, tidyMemberNumber } from './member-numbers';
+import { fieldTitle, Language, Refusal, refuseField } from '@hongniang/plugin-core';
+import { membersLanguage } from './members-language';
+import {
+  MEMBER_NUMBER,
+  checkMemberNumber,
+  memberNumberTaken,
+  takenMemberNumbers,
+  tidyMemberNumber,
+} from './member-numbers';
 import { checkRanges } from './ranges';
 import { checkRequired } from './required-fields';
 import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
@@ -25,34 +32,60 @@ function isResidentIdNumber(value: string) {
 
 /** Select fields of each collection and the list their values must come from. */
 const MEMBER_CHOICES: Record<string, ChoiceList> = {
-  gender: 'gender', education: 'education', occupationGroup: 'occupationGroup', maritalStatus: 'maritalStatus',
-  childrenStatus: 'children', smoking: 'habitFrequency', drinking: 'habitFrequency', incomeBand: 'incomeBand', housing: 'housing',
-  car: 'car', spendingPower: 'spendingPower', tier: 'tier', status: 'status', sourceChannel: 'sourceChannel',
-  hobbies: 'hobbies', personality: 'personality',
+  gender: 'gender',
+  education: 'education',
+  occupationGroup: 'occupationGroup',
+  maritalStatus: 'maritalStatus',
+  childrenStatus: 'children',
+  smoking: 'habitFrequency',
+  drinking: 'habitFrequency',
+  incomeBand: 'incomeBand',
+  housing: 'housing',
+  car: 'car',
+  spendingPower: 'spendingPower',
+  tier: 'tier',
+  status: 'status',
+  sourceChannel: 'sourceChannel',
+  hobbies: 'hobbies',
+  personality: 'personality',
 };
-export const CRITERIA = ['age', 'height', 'education', 'maritalStatus', 'children', 'income', 'region', 'hobbies', 'personality', 'smoking'];
+export const CRITERIA = [
+  'age',
+  'height',
+  'education',
+  'maritalStatus',
+  'children',
+  'income',
+  'region',
+  'hobbies',
+  'personality',
+  'smoking',
+];
 const PREFERENCE_CHOICES: Record<string, ChoiceList> = {
-  minEducation: 'education', minIncomeBand: 'incomeBand', maritalStatuses: 'maritalStatus', wantedHobbies: 'hobbies',
+  minEducation: 'education',
+  minIncomeBand: 'incomeBand',
+  maritalStatuses: 'maritalStatus',
+  wantedHobbies: 'hobbies',
   wantedPersonality: 'personality',
   ...Object.fromEntries(CRITERIA.map((criterion) => [`${criterion}Importance`, 'importance' as ChoiceList])),
 };
 
-const refuse = (model: any, field: string, locale: string, say: (title: string, english: boolean) => string) =>
-  refuseFieldIn(model.constructor.collection, field, locale, say);
+const refuse = (model: any, field: string, language: Language, key: string, values: Record<string, unknown> = {}) =>
+  refuseField(model.constructor.collection, field, language, key, values);
 
-function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: string) {
+function checkChoices(model: any, choices: Record<string, ChoiceList>, language: Language) {
   for (const [field, list] of Object.entries(choices)) {
     if (!model.changed(field)) continue;
     const value = model.get(field);
     if (value === null || value === undefined || value === '') continue;
     const bad = (Array.isArray(value) ? value : [value]).find((item) => !isChoice(list, item));
     if (bad === undefined) continue;
-    const options = (english: boolean) => vocabulary[list].map((choice) => `${choice.value} (${english ? choice.en : choice.zh})`);
-    throw refuse(model, field, locale, (title, english) =>
-      english
-        ? `${title}: "${bad}" is not one of its options: ${options(true).join(', ')}`
-        : `${title}：“${bad}”不在可选项中，可选：${options(false).join('、')}`,
-    );
+    const english = language.locale.startsWith('en');
+    const options = vocabulary[list].map((choice) => `${choice.value} (${english ? choice.en : choice.zh})`);
+    throw refuse(model, field, language, '{{field}}: "{{value}}" is not one of its options: {{options}}', {
+      value: bad,
+      options: language.list(options),
+    });
   }
 }
 
@@ -60,38 +93,39 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, locale: s
 const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup'].some((field) => model.changed(field));
 
 /** The checks of one member that need no database: types, required fields, options, bounds, formats; derives age and age group. */
-function checkMember(model: any, options: any, locale: string, bands: AgeBand[]) {
-  normaliseValues(model, locale);
+function checkMember(model: any, options: any, language: Language, bands: AgeBand[]) {
+  normaliseValues(model, language);
   tidyMemberNumber(model);
-  checkMemberNumber(model, options, locale);
-  checkChoices(model, MEMBER_CHOICES, locale);
-  checkRanges(model, locale);
-  if (model.changed('phone')) normalizePhone(model, locale);
-  if (model.changed('email')) checkEmail(model, locale);
-  if (model.changed('idNumber')) checkIdNumber(model, locale);
+  checkMemberNumber(model, options, language);
+  checkChoices(model, MEMBER_CHOICES, language);
+  checkRanges(model, language);
+  if (model.changed('phone')) normalizePhone(model, language);
+  if (model.changed('email')) checkEmail(model, language);
+  if (model.changed('idNumber')) checkIdNumber(model, language);
   const typed = takeBackDerivedValues(model, options);
-  if (model.changed('birthDate') || typed.length) deriveAge(model, locale, bands);
-  refuseTypedDerivedValues(model, typed, locale);
+  if (model.changed('birthDate') || typed.length) deriveAge(model, language, bands);
+  refuseTypedDerivedValues(model, typed, language);
   // Last: a value given wrongly is told before one left out.
-  if (options?.context) checkRequired(model, locale);
+  if (options?.context) checkRequired(model, language);
 }
 
 /** Checks a member before it is saved and derives age and age group from the birth date. */
 export async function validateMember(model: any, options: any) {
-  const locale = localeOf(options);
+  const language = membersLanguage(options);
   const bands = touchesAge(model) ? await loadAgeBands(model.constructor.database, options.transaction) : [];
-  checkMember(model, options, locale, bands);
+  checkMember(model, options, language, bands);
   const memberNo = model.isNewRecord && model.changed(MEMBER_NUMBER) && model.get(MEMBER_NUMBER);
   if (memberNo && (await takenMemberNumbers(model.constructor, [memberNo], options.transaction)).size) {
-    throw memberNumberTaken(model, memberNo, locale);
+    throw memberNumberTaken(model, memberNo, language);
   }
   const phone = model.changed('phone') && model.get('phone');
   if (phone) {
     const existing = await model.constructor.findOne({ where: { phone }, transaction: options.transaction });
-    if (existing && existing.get('id') !== model.get('id')) throw phoneTaken(model, phone, existing.get('memberNo'), locale);
+    if (existing && existing.get('id') !== model.get('id'))
+      throw phoneTaken(model, phone, existing.get('memberNo'), language);
   }
   // Asked of people's saves only: our own code (the demo agency) writes whom it means to.
-  if (options?.context) await refuseLikelyDuplicate(model, options, locale);
+  if (options?.context) await refuseLikelyDuplicate(model, options, language);
 }
 
 /**
@@ -101,7 +135,7 @@ export async function validateMember(model: any, options: any) {
  */
 export async function validateMembersInBulk(models: any[], options: any) {
   if (!models.length) return;
-  const locale = localeOf(options);
+  const language = membersLanguage(options);
   const rowOf = rowNumbering(options);
   const bands = await loadAgeBands(models[0].constructor.database, options.transaction);
   const problems: RowProblem[] = [];
@@ -109,15 +143,16 @@ export async function validateMembersInBulk(models: any[], options: any) {
   const numbers = new Map<string, number>();
   models.forEach((model, i) => {
     try {
-      checkMember(model, options, locale, bands);
+      checkMember(model, options, language, bands);
       const phone = model.get('phone');
-      if (phone && phones.has(phone)) throw phoneTaken(model, phone, null, locale, rowOf(phones.get(phone)!));
+      if (phone && phones.has(phone)) throw phoneTaken(model, phone, null, language, rowOf(phones.get(phone)!));
       if (phone) phones.set(phone, i);
       const memberNo = model.changed(MEMBER_NUMBER) && model.get(MEMBER_NUMBER);
-      if (memberNo && numbers.has(memberNo)) throw memberNumberTaken(model, memberNo, locale, rowOf(numbers.get(memberNo)!));
+      if (memberNo && numbers.has(memberNo))
+        throw memberNumberTaken(model, memberNo, language, rowOf(numbers.get(memberNo)!));
       if (memberNo) numbers.set(memberNo, i);
     } catch (error) {
-      if (!(error instanceof MemberInputError)) throw error;
+      if (!(error instanceof Refusal)) throw error;
       problems.push({ row: rowOf(i), error });
     }
   });
@@ -130,64 +165,74 @@ export async function validateMembersInBulk(models: any[], options: any) {
     });
     for (const existing of taken) {
       const i = phones.get(existing.get('phone'))!;
-      problems.push({ row: rowOf(i), error: phoneTaken(models[i], existing.get('phone'), existing.get('memberNo'), locale) });
+      problems.push({
+        row: rowOf(i),
+        error: phoneTaken(models[i], existing.get('phone'), existing.get('memberNo'), language),
+      });
     }
   }
   for (const memberNo of await takenMemberNumbers(Member, [...numbers.keys()], options.transaction)) {
     const i = numbers.get(memberNo)!;
-    problems.push({ row: rowOf(i), error: memberNumberTaken(models[i], memberNo, locale) });
+    problems.push({ row: rowOf(i), error: memberNumberTaken(models[i], memberNo, language) });
   }
   if (options?.context) {
     // A row already wrong is fixed first; a likely duplicate is told of rows otherwise good.
     const bad = new Set(problems.map((problem) => problem.row));
-    problems.push(...(await likelyDuplicatesInBulk(models, options, locale, rowOf)).filter((problem) => !bad.has(problem.row)));
+    problems.push(
+      ...(await likelyDuplicatesInBulk(models, options, language, rowOf)).filter((problem) => !bad.has(problem.row)),
+    );
   }
-  if (problems.length) throw rowsRefused(problems, locale);
+  if (problems.length) throw rowsRefused(problems, language);
   markRowsChecked(options, models.length);
 }
 
-function normalizePhone(model: any, locale: string) {
+function normalizePhone(model: any, language: Language) {
   const phone = model.get('phone');
   if (!phone) return;
   const normalized = String(phone).replace(/[\s-]/g, '');
   if (!MOBILE.test(normalized)) {
-    throw refuse(model, 'phone', locale, (title, english) =>
-      english ? `${title} "${phone}" is not a valid 11-digit mainland China mobile number` : `${title}“${phone}”格式不正确，应为 11 位中国大陆手机号`,
+    throw refuse(
+      model,
+      'phone',
+      language,
+      '{{field}} "{{phone}}" is not a valid 11-digit mainland China mobile number',
+      { phone },
     );
   }
   model.set('phone', normalized);
 }
 
-function checkEmail(model: any, locale: string) {
+function checkEmail(model: any, language: Language) {
   const email = model.get('email');
   if (!email) return;
   model.set('email', String(email).trim());
   if (EMAIL.test(model.get('email'))) return;
-  throw refuse(model, 'email', locale, (title, english) =>
-    english ? `${title} "${email}" is not an e-mail address` : `${title}“${email}”不是有效的邮箱地址`,
-  );
+  throw refuse(model, 'email', language, '{{field}} "{{email}}" is not an e-mail address', { email });
 }
 
-function checkIdNumber(model: any, locale: string) {
+function checkIdNumber(model: any, language: Language) {
   const idNumber = model.get('idNumber');
   if (!idNumber) return;
   const normalized = String(idNumber).trim().toUpperCase();
   if (!isResidentIdNumber(normalized)) {
-    throw refuse(model, 'idNumber', locale, (title, english) =>
-      english ? `${title} is not a valid 18-character resident ID number` : `${title}格式或校验位不正确，应为 18 位居民身份证号`,
-    );
+    throw refuse(model, 'idNumber', language, '{{field}} is not a valid 18-character resident ID number');
   }
   model.set('idNumber', normalized);
 }
 
-function phoneTaken(model: any, phone: string, memberNo: string | null, locale: string, otherRow?: number) {
-  return refuse(model, 'phone', locale, (title, english) => {
-    if (memberNo) return english ? `${title} ${phone} already belongs to member ${memberNo}` : `${title} ${phone} 已属于会员 ${memberNo}，不能重复登记`;
-    return english ? `${title} ${phone} is also on row ${otherRow}` : `${title} ${phone} 与第 ${otherRow} 行重复`;
+function phoneTaken(model: any, phone: string, memberNo: string | null, language: Language, otherRow?: number) {
+  if (memberNo)
+    return refuse(model, 'phone', language, '{{field}} {{phone}} already belongs to member {{memberNo}}', {
+      phone,
+      memberNo,
+    });
+  return refuse(model, 'phone', language, '{{field}} {{value}} is also on row {{row}}', {
+    value: phone,
+    row: otherRow,
   });
 }
 
-function deriveAge(model: any, locale: string, bands: AgeBand[]) {
+function deriveAge(model: any, language: Language, bands: AgeBand[]) {
   const birthDate = model.get('birthDate');
   if (!birthDate) {
     model.set({ age: null, ageGroup: null });
@@ -195,29 +240,30 @@ function deriveAge(model: any, locale: string, bands: AgeBand[]) {
   }
   const age = ageOn(String(birthDate));
   if (age < 18 || age > 100) {
-    throw refuse(model, 'birthDate', locale, (title, english) =>
-      english ? `${title} ${birthDate} gives age ${age}; members must be 18 to 100` : `${title} ${birthDate} 对应年龄 ${age} 岁，会员年龄应在 18–100 岁之间`,
-    );
+    throw refuse(model, 'birthDate', language, '{{field}} {{birthDate}} gives age {{age}}; members must be 18 to 100', {
+      birthDate,
+      age,
+    });
   }
   model.set({ age, ageGroup: ageGroupOf(age, bands) });
 }
 
 /** Checks a set of partner preferences: types, options, bounds, and that every range has min ≤ max. */
 export async function validatePartnerPreferences(model: any, options: any) {
-  const locale = localeOf(options);
-  normaliseValues(model, locale);
-  checkChoices(model, PREFERENCE_CHOICES, locale);
-  checkRanges(model, locale);
+  const language = membersLanguage(options);
+  normaliseValues(model, language);
+  checkChoices(model, PREFERENCE_CHOICES, language);
+  checkRanges(model, language);
   for (const criterion of ['age', 'height']) {
     const [lowField, highField] = [`${criterion}Min`, `${criterion}Max`];
     const [low, high] = [model.get(lowField), model.get(highField)];
     if (low != null && high != null && Number(low) > Number(high)) {
-      const title = (lang: string) => fieldTitle(model.constructor.collection, highField, lang);
-      throw refuse(model, lowField, locale, (lowTitle, english) =>
-        english
-          ? `${lowTitle} ${low} is greater than ${title('en-US')} ${high}`
-          : `${lowTitle} ${low} 大于${title('zh-CN')} ${high}`,
-      );
+      const other = fieldTitle(model.constructor.collection, highField, language);
+      throw refuse(model, lowField, language, '{{field}} {{low}} is greater than {{other}} {{high}}', {
+        low,
+        other,
+        high,
+      });
     }
   }
 }

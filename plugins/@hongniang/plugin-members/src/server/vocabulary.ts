@@ -30,8 +30,16 @@ export const vocabulary = {
     ['businessOwner', '企业主', 'Business owner'],
     ['other', '其他', 'Other'],
   ),
-  maritalStatus: list(['single', '未婚', 'Never married'], ['divorced', '离异', 'Divorced'], ['widowed', '丧偶', 'Widowed']),
-  children: list(['none', '无', 'None'], ['livesWithMember', '有，随本人', 'Yes, living with me'], ['livesWithOther', '有，随对方', 'Yes, living with the other parent']),
+  maritalStatus: list(
+    ['single', '未婚', 'Never married'],
+    ['divorced', '离异', 'Divorced'],
+    ['widowed', '丧偶', 'Widowed'],
+  ),
+  children: list(
+    ['none', '无', 'None'],
+    ['livesWithMember', '有，随本人', 'Yes, living with me'],
+    ['livesWithOther', '有，随对方', 'Yes, living with the other parent'],
+  ),
   habitFrequency: list(['never', '从不', 'Never'], ['sometimes', '偶尔', 'Sometimes'], ['often', '经常', 'Often']),
   hobbies: list(
     ['travel', '旅行', 'Travel'],
@@ -66,10 +74,19 @@ export const vocabulary = {
     ['500kTo1m', '50-100万', '500k–1m'],
     ['above1m', '100万以上', 'Over 1m'],
   ),
-  housing: list(['ownedNoLoan', '有房无贷', 'Owns home, no mortgage'], ['ownedWithLoan', '有房有贷', 'Owns home with mortgage'], ['none', '无房', 'No home']),
+  housing: list(
+    ['ownedNoLoan', '有房无贷', 'Owns home, no mortgage'],
+    ['ownedWithLoan', '有房有贷', 'Owns home with mortgage'],
+    ['none', '无房', 'No home'],
+  ),
   car: list(['yes', '有车', 'Has a car'], ['no', '无车', 'No car']),
   spendingPower: list(['low', '一般', 'Modest'], ['medium', '中等', 'Comfortable'], ['high', '较高', 'High']),
-  tier: list(['standard', '普通', 'Standard'], ['gold', '黄金', 'Gold'], ['diamond', '钻石', 'Diamond'], ['vip', 'VIP', 'VIP']),
+  tier: list(
+    ['standard', '普通', 'Standard'],
+    ['gold', '黄金', 'Gold'],
+    ['diamond', '钻石', 'Diamond'],
+    ['vip', 'VIP', 'VIP'],
+  ),
   status: list(
     ['new', '新入会', 'New'],
     ['inService', '服务中', 'In service'],
@@ -79,11 +96,23 @@ export const vocabulary = {
     ['withdrawn', '已退会', 'Withdrawn'],
     ['lost', '流失', 'Lost'],
   ),
-  sourceChannel: list(['store', '门店', 'Walk-in'], ['online', '线上', 'Online'], ['referral', '转介绍', 'Referral'], ['event', '活动', 'Event'], ['partner', '合作机构', 'Partner organisation']),
+  sourceChannel: list(
+    ['store', '门店', 'Walk-in'],
+    ['online', '线上', 'Online'],
+    ['referral', '转介绍', 'Referral'],
+    ['event', '活动', 'Event'],
+    ['partner', '合作机构', 'Partner organisation'],
+  ),
   ageGroup: list(['youth', '青年', 'Young'], ['middleAged', '中年', 'Middle-aged'], ['senior', '老年', 'Senior']),
-  importance: list(['indifferent', '不在乎', "Don't care"], ['normal', '一般', 'Normal'], ['important', '重要', 'Important'], ['required', '必须', 'Must']),
+  importance: list(
+    ['indifferent', '不在乎', "Don't care"],
+    ['normal', '一般', 'Normal'],
+    ['important', '重要', 'Important'],
+    ['required', '必须', 'Must'],
+  ),
 } satisfies Record<string, Choice[]>;
 
 export type ChoiceList = keyof typeof vocabulary;
 
-export const isChoice = (listName: ChoiceList, value: unknown) => vocabulary[listName].some((choice) => choice.value === value);
+export const isChoice = (listName: ChoiceList, value: unknown) =>
+  vocabulary[listName].some((choice) => choice.value === value);

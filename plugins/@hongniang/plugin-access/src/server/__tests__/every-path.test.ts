@@ -93,15 +93,13 @@ describe('every path to a member', () => {
         await as.lijing.post('/members:query').send({ measures: [{ ...measure, field: ['PHONE'] }] }),
         'PHONE',
       );
-      const chart = await as.lijing
-        .post('/charts:queryData')
-        .send({
-          mode: 'builder',
-          dataSource: 'main',
-          collection: 'members',
-          measures: [measure],
-          filter: { IncomeBand: 'x' },
-        });
+      const chart = await as.lijing.post('/charts:queryData').send({
+        mode: 'builder',
+        dataSource: 'main',
+        collection: 'members',
+        measures: [measure],
+        filter: { IncomeBand: 'x' },
+      });
       await refusedAs400(chart, 'IncomeBand');
     });
 

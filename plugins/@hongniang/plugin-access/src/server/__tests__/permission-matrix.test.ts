@@ -343,16 +343,14 @@ describe('roles × endpoints × private fields', () => {
 
     it('applies the same rules to the chart plugin (charts:queryData)', async () => {
       const chart = (agent: any, dimension: string) =>
-        agent
-          .post('/charts:queryData')
-          .send({
-            mode: 'builder',
-            variableResolution: 'legacy-schema',
-            dataSource: 'main',
-            collection: 'members',
-            measures: [{ field: ['name'], aggregation: 'count', alias: 'n' }],
-            dimensions: [{ field: [dimension] }],
-          });
+        agent.post('/charts:queryData').send({
+          mode: 'builder',
+          variableResolution: 'legacy-schema',
+          dataSource: 'main',
+          collection: 'members',
+          measures: [{ field: ['name'], aggregation: 'count', alias: 'n' }],
+          dimensions: [{ field: [dimension] }],
+        });
       expect((await chart(as.lijing, 'incomeBand')).status).toBe(403);
       expect((await chart(as.intake, 'wechat')).status).toBe(403);
       const byGender = await chart(as.lijing, 'gender');

@@ -42,32 +42,3 @@ export function refuseField(
 ) {
   return new Refusal(language.t(key, { field: fieldTitle(collection, field, language), ...values }), { field });
 }
-
-/**
- * Transitional, until plugin-members builds its messages from its locale files like access and matching (issue 13): a
- * refusal (400) given in both languages, the caller's chosen by `locale`.
- */
-export class MemberInputError extends Refusal {
-  constructor(
-    field: string,
-    readonly messages: { 'zh-CN': string; 'en-US': string },
-    locale = 'zh-CN',
-  ) {
-    super(locale.startsWith('en') ? messages['en-US'] : messages['zh-CN'], { field });
-  }
-}
-
-/** Transitional twin of refuseField for plugin-members (issue 13): `say` builds the sentence from the title in each language. */
-export function refuseFieldIn(
-  collection: any,
-  field: string,
-  locale: string,
-  say: (title: string, english: boolean) => string,
-) {
-  const title = (lang: string) => fieldTitle(collection, field, lang);
-  return new MemberInputError(
-    field,
-    { 'zh-CN': say(title('zh-CN'), false), 'en-US': say(title('en-US'), true) },
-    locale,
-  );
-}

@@ -85,13 +85,11 @@ export async function candidateCards(ctx: any, ids: number[], { fields, appends 
     });
     const names = new Map<string, string>(
       (
-        await ctx.db
-          .getModel('chinaRegions')
-          .findAll({
-            attributes: ['code', 'name'],
-            where: { code: [...new Set(links.map((link) => link.regionCode))] },
-            raw: true,
-          })
+        await ctx.db.getModel('chinaRegions').findAll({
+          attributes: ['code', 'name'],
+          where: { code: [...new Set(links.map((link) => link.regionCode))] },
+          raw: true,
+        })
       ).map((region: any) => [String(region.code), region.name]),
     );
     for (const card of cards.values()) card[association] = [];

@@ -9,7 +9,9 @@ const titles = hidden.map((name) => members.getField(name)?.title || name);
 ctx.render(
   hidden.length ? (
     <Tooltip title={titles.join(zh ? '、' : ', ')}>
-      <Typography.Text type="secondary">{zh ? `🔒 已隐藏 ${hidden.length} 项` : `🔒 ${hidden.length} withheld`}</Typography.Text>
+      <Typography.Text type="secondary">
+        {zh ? `🔒 已隐藏 ${hidden.length} 项` : `🔒 ${hidden.length} withheld`}
+      </Typography.Text>
     </Tooltip>
   ) : null,
 );

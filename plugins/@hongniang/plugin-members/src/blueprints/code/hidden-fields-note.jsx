@@ -14,7 +14,11 @@ ctx.render(
       <Alert
         type="info"
         showIcon
-        message={zh ? `🔒 已隐藏 ${hidden.length} 项（您无权查看，并非未填写）` : `🔒 ${hidden.length} fields withheld (not yours to see; not blank)`}
+        message={
+          zh
+            ? `🔒 已隐藏 ${hidden.length} 项（您无权查看，并非未填写）`
+            : `🔒 ${hidden.length} fields withheld (not yours to see; not blank)`
+        }
         description={titles.join(zh ? '、' : ', ')}
       />
     ) : null}

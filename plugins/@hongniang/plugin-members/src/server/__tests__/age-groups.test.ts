@@ -12,7 +12,12 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
     admin = await signInAsRoot(app);
   });
 
-  const bands = async () => (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data.map((b: any) => [b.group, b.minAge, b.maxAge]);
+  const bands = async () =>
+    (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data.map((b: any) => [
+      b.group,
+      b.minAge,
+      b.maxAge,
+    ]);
   const member = async (id: number) => (await admin.resource('members').get({ filterByTk: id })).body.data;
 
   it('starts with 青年 18–35, 中年 36–55, 老年 56–120', async () => {
@@ -24,19 +29,31 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
   });
 
   it('regroups every member at once when an admin moves a band', async () => {
-    const { body } = await admin.resource('members').create({ values: { name: '何静', gender: 'female', birthDate: bornYearsAgo(33), wechat: 'hejing33' } });
+    const { body } = await admin
+      .resource('members')
+      .create({ values: { name: '何静', gender: 'female', birthDate: bornYearsAgo(33), wechat: 'hejing33' } });
     expect(body.data.ageGroup).toBe('youth');
     const [youth, middleAged] = (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data;
-    expect((await admin.resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 30 } })).status).toBe(200);
-    expect((await admin.resource('ageGroupBands').update({ filterByTk: middleAged.id, values: { minAge: 31 } })).status).toBe(200);
+    expect(
+      (await admin.resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 30 } })).status,
+    ).toBe(200);
+    expect(
+      (await admin.resource('ageGroupBands').update({ filterByTk: middleAged.id, values: { minAge: 31 } })).status,
+    ).toBe(200);
     expect(await member(body.data.id)).toMatchObject({ age: 33, ageGroup: 'middleAged' });
   });
 
   it('refuses overlapping or reversed bands, naming the ages', async () => {
     const [youth] = (await admin.resource('ageGroupBands').list({ sort: ['minAge'] })).body.data;
-    const overlap = await admin.set('X-Locale', 'zh-CN').resource('ageGroupBands').update({ filterByTk: youth.id, values: { maxAge: 40 } });
+    const overlap = await admin
+      .set('X-Locale', 'zh-CN')
+      .resource('ageGroupBands')
+      .update({ filterByTk: youth.id, values: { maxAge: 40 } });
     expect([overlap.status, overlap.body.errors[0].message]).toEqual([400, '年龄段 18–40 岁与已有年龄段 31–55 岁重叠']);
-    const reversed = await admin.set('X-Locale', 'en-US').resource('ageGroupBands').update({ filterByTk: youth.id, values: { minAge: 30, maxAge: 20 } });
+    const reversed = await admin
+      .set('X-Locale', 'en-US')
+      .resource('ageGroupBands')
+      .update({ filterByTk: youth.id, values: { minAge: 30, maxAge: 20 } });
     expect([reversed.status, reversed.body.errors[0].message]).toEqual([400, 'Age from 30 is greater than Age to 20']);
     expect(await bands()).toEqual([
       ['youth', 18, 30],
@@ -46,7 +63,9 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
   });
 
   it('ages members as birthdays pass', async () => {
-    const { body } = await admin.resource('members').create({ values: { name: '白露', gender: 'female', birthDate: bornYearsAgo(55), wechat: 'bailu55' } });
+    const { body } = await admin
+      .resource('members')
+      .create({ values: { name: '白露', gender: 'female', birthDate: bornYearsAgo(55), wechat: 'bailu55' } });
     expect(body.data).toMatchObject({ age: 55, ageGroup: 'middleAged' });
     const nextYear = new Date();
     nextYear.setFullYear(nextYear.getFullYear() + 1);

@@ -13,9 +13,13 @@ describe('the member collections in the UI collection manager', () => {
   });
 
   it('lists members and partner preferences with translatable titles', async () => {
-    const { body } = await admin.resource('collections').list({ filter: { name: { $in: ['members', 'partnerPreferences'] } }, paginate: false });
+    const { body } = await admin
+      .resource('collections')
+      .list({ filter: { name: { $in: ['members', 'partnerPreferences'] } }, paginate: false });
     expect(body.data.map((c: any) => c.name).sort()).toEqual(['members', 'partnerPreferences']);
-    expect(body.data.find((c: any) => c.name === 'members').title).toBe('{{t("Members", { ns: "@hongniang/plugin-members" })}}');
+    expect(body.data.find((c: any) => c.name === 'members').title).toBe(
+      '{{t("Members", { ns: "@hongniang/plugin-members" })}}',
+    );
   });
 
   it('shows every field with NocoBase interfaces an admin can edit', async () => {
@@ -47,15 +51,22 @@ describe('the member collections in the UI collection manager', () => {
         // Ours only: system fields carry NocoBase's own titles, admin-added fields the text she typed.
         if (!String(field.options.uiSchema?.title || '').includes(NAMESPACE)) continue;
         const english = fieldTitle(collection, field.name, 'en-US');
-        expect([name, field.name, fieldTitle(collection, field.name, 'zh-CN')]).not.toEqual([name, field.name, english]);
+        expect([name, field.name, fieldTitle(collection, field.name, 'zh-CN')]).not.toEqual([
+          name,
+          field.name,
+          english,
+        ]);
       }
     }
   });
 
   it('creates the indexes the daily lookups need (duplicate phones, list filters, matchmaker)', async () => {
-    const indexes: any[] = await (app.db.sequelize.getQueryInterface() as any).showIndex(app.db.getCollection('members').getTableNameWithSchema());
+    const indexes: any[] = await (app.db.sequelize.getQueryInterface() as any).showIndex(
+      app.db.getCollection('members').getTableNameWithSchema(),
+    );
     const indexed = indexes.map((index) => index.fields.map((field: any) => field.attribute).join(','));
-    for (const column of ['phone', 'gender', 'status', 'tier', 'ageGroup', 'matchmakerId']) expect(indexed).toContain(column);
+    for (const column of ['phone', 'gender', 'status', 'tier', 'ageGroup', 'matchmakerId'])
+      expect(indexed).toContain(column);
   });
 
   it('lets an admin add a field and use it at once, without code', async () => {
@@ -68,7 +79,9 @@ describe('the member collections in the UI collection manager', () => {
       },
     });
     expect(created.status).toBe(200);
-    const member = await admin.resource('members').create({ values: { name: '周敏', gender: 'female', birthDate: '1990-03-03', phone: '13600001111', zodiac: 'leo' } });
+    const member = await admin.resource('members').create({
+      values: { name: '周敏', gender: 'female', birthDate: '1990-03-03', phone: '13600001111', zodiac: 'leo' },
+    });
     expect(member.status).toBe(200);
     const fetched = await admin.resource('members').get({ filterByTk: member.body.data.id });
     expect(fetched.body.data.zodiac).toBe('leo');
@@ -80,7 +93,10 @@ describe('the member collections in the UI collection manager', () => {
       values: { uiSchema: { title: '身高(cm)', 'x-component': 'InputNumber' } },
     });
     expect(renamed.status).toBe(200);
-    const refused = await admin.set('X-Locale', 'zh-CN').resource('members').create({ values: { name: '周敏', heightCm: 300 } });
+    const refused = await admin
+      .set('X-Locale', 'zh-CN')
+      .resource('members')
+      .create({ values: { name: '周敏', heightCm: 300 } });
     expect(refused.status).toBe(400);
     expect(refused.body.errors[0].message).toBe('身高(cm)应在 100–250 厘米 之间，收到 300');
   });

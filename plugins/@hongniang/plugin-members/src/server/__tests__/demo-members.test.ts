@@ -4,10 +4,23 @@ import { Random } from '../demo/random';
 import { isChoice, vocabulary } from '../vocabulary';
 
 const CHOICE_FIELDS: Record<string, keyof typeof vocabulary> = {
-  gender: 'gender', education: 'education', occupationGroup: 'occupationGroup', maritalStatus: 'maritalStatus', childrenStatus: 'children',
-  smoking: 'habitFrequency', drinking: 'habitFrequency', incomeBand: 'incomeBand', housing: 'housing', car: 'car',
-  spendingPower: 'spendingPower', tier: 'tier', status: 'status', sourceChannel: 'sourceChannel', ageGroup: 'ageGroup',
-  hobbies: 'hobbies', personality: 'personality',
+  gender: 'gender',
+  education: 'education',
+  occupationGroup: 'occupationGroup',
+  maritalStatus: 'maritalStatus',
+  childrenStatus: 'children',
+  smoking: 'habitFrequency',
+  drinking: 'habitFrequency',
+  incomeBand: 'incomeBand',
+  housing: 'housing',
+  car: 'car',
+  spendingPower: 'spendingPower',
+  tier: 'tier',
+  status: 'status',
+  sourceChannel: 'sourceChannel',
+  ageGroup: 'ageGroup',
+  hobbies: 'hobbies',
+  personality: 'personality',
 };
 
 const generate = (seed: number, count: number) => {
@@ -41,10 +54,12 @@ describe('the demo agency generator', () => {
   });
 
   it('has plausible distributions: both genders, every age group, mostly bachelors, income rising with education', () => {
-    const share = (predicate: (values: any) => boolean) => members.filter((m) => predicate(m.values)).length / members.length;
+    const share = (predicate: (values: any) => boolean) =>
+      members.filter((m) => predicate(m.values)).length / members.length;
     expect(share((v) => v.gender === 'female')).toBeGreaterThan(0.45);
     expect(share((v) => v.gender === 'female')).toBeLessThan(0.6);
-    for (const group of ['youth', 'middleAged', 'senior']) expect(share((v) => v.ageGroup === group)).toBeGreaterThan(0.03);
+    for (const group of ['youth', 'middleAged', 'senior'])
+      expect(share((v) => v.ageGroup === group)).toBeGreaterThan(0.03);
     expect(share((v) => v.education === 'bachelor')).toBeGreaterThan(0.3);
     const incomeRank = (v: any) => vocabulary.incomeBand.findIndex((c) => c.value === v.incomeBand);
     const meanIncome = (education: string) => {

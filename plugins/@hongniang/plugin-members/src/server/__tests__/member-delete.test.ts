@@ -10,7 +10,10 @@ import { MemberDeletionRefused } from '../member-deletion';
 import { PluginMembersServer } from '../plugin';
 
 /** A 1×1 PNG, uploaded as a member's photo. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 describe('deleting a member', () => {
   let app: MockServer;
@@ -27,7 +30,12 @@ describe('deleting a member', () => {
     const { as, users } = await signInStaff(app, { zhaoli: 'manager', lijing: 'matchmaker' });
     matchmakerId = users.lijing;
     ({ zhaoli: manager, lijing: matchmaker } = as);
-    seeker = await addMember(app, { name: '找对象的人', gender: 'male', age: 33, partnerPreferences: { ageMin: 25, ageMax: 40 } });
+    seeker = await addMember(app, {
+      name: '找对象的人',
+      gender: 'male',
+      age: 33,
+      partnerPreferences: { ageMin: 25, ageMax: 40 },
+    });
   });
 
   /** A woman with everything a member gathers: preferences with regions and own weights, a city, suggestions on both sides. */
@@ -44,14 +52,32 @@ describe('deleting a member', () => {
     const admirer = await addMember(app, { name: `推荐了${name}的会员`, gender: 'male', age: 35 });
     // Written as the batch run writes them (one raw insert, no hooks): suggestions are matching's to author.
     const suggestions = app.db.getModel('matchSuggestions');
-    const hers = await suggestions.create({ memberId: member, candidateId: suitor, pairKey: `${member}:${suitor}`, score: 70 }, { hooks: false });
-    const his = await suggestions.create({ memberId: admirer, candidateId: member, pairKey: `${member}:${admirer}`, score: 60 }, { hooks: false });
+    const hers = await suggestions.create(
+      { memberId: member, candidateId: suitor, pairKey: `${member}:${suitor}`, score: 70 },
+      { hooks: false },
+    );
+    const his = await suggestions.create(
+      { memberId: admirer, candidateId: member, pairKey: `${member}:${admirer}`, score: 60 },
+      { hooks: false },
+    );
     const preferences = await app.db.getRepository('partnerPreferences').findOne({ filter: { memberId: member } });
-    return { member, preferencesId: preferences.get('id') as number, suggestionIds: [hers.get('id'), his.get('id')] as number[] };
+    return {
+      member,
+      preferencesId: preferences.get('id') as number,
+      suggestionIds: [hers.get('id'), his.get('id')] as number[],
+    };
   }
 
   /** Every row that holds or points at the member, by table (rows counted by their own ids too: a cascade must not just unlink them). */
-  async function rowsOf({ member, preferencesId, suggestionIds }: { member: number; preferencesId: number; suggestionIds: number[] }) {
+  async function rowsOf({
+    member,
+    preferencesId,
+    suggestionIds,
+  }: {
+    member: number;
+    preferencesId: number;
+    suggestionIds: number[];
+  }) {
     const count = (model: string, where: Record<string | symbol, unknown>) => app.db.getModel(model).count({ where });
     return {
       members: await count('members', { id: member }),
@@ -75,9 +101,20 @@ describe('deleting a member', () => {
     expect(fs.existsSync(file)).toBe(true);
     return { id: id as number, file };
   }
-  const photoKept = async (photo: { id: number; file: string }) => [await app.db.getModel('attachments').count({ where: { id: photo.id } }), fs.existsSync(photo.file)];
+  const photoKept = async (photo: { id: number; file: string }) => [
+    await app.db.getModel('attachments').count({ where: { id: photo.id } }),
+    fs.existsSync(photo.file),
+  ];
 
-  const GONE = { members: 0, partnerPreferences: 0, preferredRegions: 0, currentCity: 0, photoLinks: 0, asMember: 0, asCandidate: 0 };
+  const GONE = {
+    members: 0,
+    partnerPreferences: 0,
+    preferredRegions: 0,
+    currentCity: 0,
+    photoLinks: 0,
+    asMember: 0,
+    asCandidate: 0,
+  };
   const journalled = (memberId: number | null) => app.db.getModel('matchingChanges').count({ where: { memberId } });
   const offeredTo = async (memberId: number) => {
     const response = await admin.post(`/members:match?filterByTk=${memberId}`).send({ limit: 100 });
@@ -88,7 +125,15 @@ describe('deleting a member', () => {
   it('as admin removes her, her preferences (regions, own weights), her suggestions on both sides and her links, journals it, and matching no longer offers her', async () => {
     const her = await memberWithHistory('王小红');
     const photo = await withPhoto(her.member);
-    expect(await rowsOf(her)).toEqual({ members: 1, partnerPreferences: 1, preferredRegions: 1, currentCity: 2, photoLinks: 1, asMember: 1, asCandidate: 1 });
+    expect(await rowsOf(her)).toEqual({
+      members: 1,
+      partnerPreferences: 1,
+      preferredRegions: 1,
+      currentCity: 2,
+      photoLinks: 1,
+      asMember: 1,
+      asCandidate: 1,
+    });
     expect(await offeredTo(seeker)).toContain(her.member);
     const journalBefore = await journalled(her.member);
     expect(journalBefore).toBeGreaterThan(0);
@@ -166,7 +211,9 @@ describe('deleting a member', () => {
     members.refuseDeletionWhen(async (member, { locale }) => {
       if (member.get('id') !== her.member) return;
       const name = member.get('name');
-      throw new MemberDeletionRefused({ 'zh-CN': `会员 ${name} 还有进行中的介绍`, 'en-US': `${name} still has open introductions` }, locale);
+      throw new MemberDeletionRefused(
+        locale.startsWith('en') ? `${name} still has open introductions` : `会员 ${name} 还有进行中的介绍`,
+      );
     });
     const english = await admin.post(`/members:destroy?filterByTk=${her.member}`).set('X-Locale', 'en-US');
     expect(english.status).toBe(409);

@@ -36,7 +36,16 @@ describe('importing members from Excel with Chinese headers, and exporting them'
     );
     expect([response.status, response.body]).toMatchObject([200, { data: { successCount: 2 } }]);
     const { body } = await admin.resource('members').list({ sort: ['id'] });
-    expect(body.data.map((m: any) => [m.name, m.gender, m.education, [...m.hobbies].sort(), m.ageGroup, m.memberNo.slice(0, 2)])).toEqual([
+    expect(
+      body.data.map((m: any) => [
+        m.name,
+        m.gender,
+        m.education,
+        [...m.hobbies].sort(),
+        m.ageGroup,
+        m.memberNo.slice(0, 2),
+      ]),
+    ).toEqual([
       ['赵雅琴', 'female', 'bachelor', ['reading', 'travel'], 'youth', 'HN'],
       ['孙浩然', 'male', 'master', ['fitness'], 'middleAged', 'HN'],
     ]);
@@ -62,12 +71,16 @@ describe('importing members from Excel with Chinese headers, and exporting them'
         '第 4 行：身高（厘米）应在 100–250 厘米 之间，收到 260',
         `第 5 行：手机号 13811112222 已属于会员 ${existing.get('memberNo')}，不能重复登记`,
         '第 6 行：手机号 13722223333 与第 2 行重复',
-        '第 7 行：出生日期 2015-01-01 对应年龄 ' + zh.body.errors[0].message.match(/对应年龄 (\d+) 岁/)[1] + ' 岁，会员年龄应在 18–100 岁之间',
+        '第 7 行：出生日期 2015-01-01 对应年龄 ' +
+          zh.body.errors[0].message.match(/对应年龄 (\d+) 岁/)[1] +
+          ' 岁，会员年龄应在 18–100 岁之间',
       ].join('；'),
     );
     const en = await importFile(file, 'en-US');
     expect(en.status).toBe(400);
-    expect(en.body.errors[0].message).toContain('5 row(s) with errors: row 3: Phone "12345" is not a valid 11-digit mainland China mobile number; row 4: Height (cm) must be between 100 and 250 cm; got 260;');
+    expect(en.body.errors[0].message).toContain(
+      '5 row(s) with errors: row 3: Phone "12345" is not a valid 11-digit mainland China mobile number; row 4: Height (cm) must be between 100 and 250 cm; got 260;',
+    );
     expect(await members.count()).toBe(before);
   });
 
@@ -78,9 +91,14 @@ describe('importing members from Excel with Chinese headers, and exporting them'
       ['乙', '女', '1992-03-04', '13733335555', 160, '研究生', ''],
     ]);
     const zh = await importFile(file, 'zh-CN');
-    expect([zh.status, zh.body.errors[0].message]).toEqual([400, '第 3 行「学历」：“研究生”不在可选项中，可选：高中及以下、大专、本科、硕士、博士；文件未导入']);
+    expect([zh.status, zh.body.errors[0].message]).toEqual([
+      400,
+      '第 3 行「学历」：“研究生”不在可选项中，可选：高中及以下、大专、本科、硕士、博士；文件未导入',
+    ]);
     const en = await importFile(file, 'en-US');
-    expect(en.body.errors[0].message).toBe('Row 3, Education: "研究生" is not one of its options (高中及以下, 大专, 本科, 硕士, 博士); nothing was imported');
+    expect(en.body.errors[0].message).toBe(
+      'Row 3, Education: "研究生" is not one of its options (高中及以下, 大专, 本科, 硕士, 博士); nothing was imported',
+    );
     expect(await app.db.getRepository('members').count()).toBe(before);
   });
 

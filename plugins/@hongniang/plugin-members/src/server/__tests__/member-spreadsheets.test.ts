@@ -21,9 +21,9 @@ const FIELD_OF: Record<string, string> = {
   年龄: 'age',
   年龄段: 'ageGroup',
 };
-const columns = (headers: string[]) => headers.map((header) => ({ dataIndex: [FIELD_OF[header]], defaultTitle: header }));
+const columns = (headers: string[]) =>
+  headers.map((header) => ({ dataIndex: [FIELD_OF[header]], defaultTitle: header }));
 const FOUR = ['姓名', '性别', '出生日期', '手机号'];
-
 
 let phones = 0;
 /** A mobile number no other row of this suite uses. */
@@ -38,7 +38,8 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
     admin = await signInAsRoot(app);
   });
 
-  const importFile = (file: Buffer, headers: string[], locale = 'zh-CN') => importXlsx(admin, 'members', file, columns(headers), locale);
+  const importFile = (file: Buffer, headers: string[], locale = 'zh-CN') =>
+    importXlsx(admin, 'members', file, columns(headers), locale);
   const members = () => app.db.getRepository('members');
   const named = async (name: string) => (await members().findOne({ filter: { name } }))?.toJSON();
   const message = (response: any) => response.body.errors?.[0]?.message as string;
@@ -87,8 +88,12 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
         ['读不懂丙', '女', '去年春天', phone()],
       ]);
       const zh = await refused(file, FOUR);
-      expect(zh).toMatch(/^2 行有误：第 4 行：出生日期不是可识别的日期，请写成 1991-01-01、1991\/1\/1、1991\.1\.1 或 1991年1月1日；第 6 行：出生日期/);
-      expect(await refused(file, FOUR, 'en-US')).toMatch(/^2 row\(s\) with errors: row 4: Birth date is not a date; write it as 1991-01-01/);
+      expect(zh).toMatch(
+        /^2 行有误：第 4 行：出生日期不是可识别的日期，请写成 1991-01-01、1991\/1\/1、1991\.1\.1 或 1991年1月1日；第 6 行：出生日期/,
+      );
+      expect(await refused(file, FOUR, 'en-US')).toMatch(
+        /^2 row\(s\) with errors: row 4: Birth date is not a date; write it as 1991-01-01/,
+      );
     });
   });
 
@@ -118,7 +123,9 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
         [],
         ['行号乙', '女', '1990-02-02', badPhone, education],
       ];
-      expect(await refused(workbook(rows('本科', '999'), [title]), headers)).toBe('1 行有误：第 8 行：手机号“999”格式不正确，应为 11 位中国大陆手机号');
+      expect(await refused(workbook(rows('本科', '999'), [title]), headers)).toBe(
+        '1 行有误：第 8 行：手机号“999”格式不正确，应为 11 位中国大陆手机号',
+      );
       expect(await refused(workbook(rows('研究生', phone()), [title]), headers)).toBe(
         '第 8 行「学历」：“研究生”不在可选项中，可选：高中及以下、大专、本科、硕士、博士；文件未导入',
       );
@@ -131,11 +138,17 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
       const response = await importFile(fieldReport('R10-space-only-rows-become-members.xlsx'), FOUR);
       expect([response.status, response.body.data]).toEqual([200, { successCount: 1 }]);
       expect(await members().count()).toBe(before + 1);
-      expect(await members().count({ filter: { $or: [{ name: null }, { name: '' }, { name: ' ' }, { name: '　' }] } })).toBe(0);
+      expect(
+        await members().count({ filter: { $or: [{ name: null }, { name: '' }, { name: ' ' }, { name: '　' }] } }),
+      ).toBe(0);
     });
 
     it('refuses a member row whose name is only spaces, and trims the values it keeps', async () => {
-      const file = workbook([FOUR, ['  空格姓名  ', '女', '1990-03-03', ` ${phone()} `], ['　', '女', '1990-03-03', phone()]]);
+      const file = workbook([
+        FOUR,
+        ['  空格姓名  ', '女', '1990-03-03', ` ${phone()} `],
+        ['　', '女', '1990-03-03', phone()],
+      ]);
       expect(await refused(file, FOUR)).toBe('1 行有误：第 3 行：姓名不能为空');
       expect(await refused(file, FOUR, 'en-US')).toBe('1 row(s) with errors: row 3: Name is required');
       const fixed = workbook([FOUR, ['  空格姓名  ', '女', '1990-03-03', ` ${phone()} `]]);
@@ -149,7 +162,9 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
     const headers = [...reported, '手机号'];
 
     it('refuses 身高 175.5 in a whole-number field (field report R12)', async () => {
-      expect(await refused(fieldReport('R12-height-decimal.xlsx'), reported)).toBe('1 行有误：第 2 行：身高（厘米）须为整数，收到 175.5');
+      expect(await refused(fieldReport('R12-height-decimal.xlsx'), reported)).toBe(
+        '1 行有误：第 2 行：身高（厘米）须为整数，收到 175.5',
+      );
     });
 
     it('refuses heights that are not numbers or out of range, naming each row', async () => {
@@ -170,22 +185,35 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
 
     it('keeps HN000321 (field report R14, with the phone a member now needs); the next member gets HN000322', async () => {
       // The report as filed has no way to reach the member: refused, naming the row (issue 12 item 1).
-      expect(await refused(fieldReport('R14-imported-member-number.xlsx'), ['会员编号', '姓名', '性别', '出生日期'])).toBe(
-        '1 行有误：第 2 行：手机号和微信号至少填写一项，以便联系会员',
+      expect(
+        await refused(fieldReport('R14-imported-member-number.xlsx'), ['会员编号', '姓名', '性别', '出生日期']),
+      ).toBe('1 行有误：第 2 行：手机号和微信号至少填写一项，以便联系会员');
+      const response = await importFile(
+        workbook([headers, ['HN000321', '测试编号甲', '男', '1988-08-08', phone()]]),
+        headers,
       );
-      const response = await importFile(workbook([headers, ['HN000321', '测试编号甲', '男', '1988-08-08', phone()]]), headers);
       expect([response.status, response.body.data]).toEqual([200, { successCount: 1 }]);
       expect((await named('测试编号甲')).memberNo).toBe('HN000321');
-      const next = await admin.resource('members').create({ values: { name: '下一位会员', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
+      const next = await admin
+        .resource('members')
+        .create({ values: { name: '下一位会员', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
       expect([next.status, next.body.data.memberNo]).toEqual([200, 'HN000322']);
     });
 
     it('numbers the rows without a number after every kept one, in the same file', async () => {
-      const file = workbook([headers, [null, '编号空甲', '男', '1988-08-08', phone()], ['HN000400', '编号有乙', '男', '1988-08-08', phone()], ['', '编号空丙', '男', '1988-08-08', phone()]]);
+      const file = workbook([
+        headers,
+        [null, '编号空甲', '男', '1988-08-08', phone()],
+        ['HN000400', '编号有乙', '男', '1988-08-08', phone()],
+        ['', '编号空丙', '男', '1988-08-08', phone()],
+      ]);
       const response = await importFile(file, headers);
       expect([response.status, response.body.data]).toEqual([200, { successCount: 3 }]);
       expect((await named('编号有乙')).memberNo).toBe('HN000400');
-      expect([(await named('编号空甲')).memberNo, (await named('编号空丙')).memberNo].sort()).toEqual(['HN000401', 'HN000402']);
+      expect([(await named('编号空甲')).memberNo, (await named('编号空丙')).memberNo].sort()).toEqual([
+        'HN000401',
+        'HN000402',
+      ]);
     });
 
     it('refuses a number already in the archive, repeated in the file, or of another form, naming the rows', async () => {
@@ -199,13 +227,20 @@ describe('importing agencies’ spreadsheets: dates, blank and title rows, numbe
       expect(await refused(file, headers)).toBe(
         '3 行有误：第 2 行：会员编号 HN000321 已被其他会员使用；第 4 行：会员编号 HN000500 与第 3 行重复；第 5 行：会员编号“A-17”格式不对，应形如 HN000123',
       );
-      const next = await admin.resource('members').create({ values: { name: '再下一位', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
+      const next = await admin
+        .resource('members')
+        .create({ values: { name: '再下一位', gender: 'male', birthDate: '1988-09-09', phone: phone() } });
       expect(next.body.data.memberNo).toBe('HN000403');
     });
   });
 
   it('refuses a file of more than 1 000 member rows whole (NocoBase would commit the first 1 000 alone)', async () => {
-    const rows = Array.from({ length: 1001 }, (_, i) => [`批量${i}`, '女', '1990-01-01', `1350000${String(i).padStart(4, '0')}`]);
+    const rows = Array.from({ length: 1001 }, (_, i) => [
+      `批量${i}`,
+      '女',
+      '1990-01-01',
+      `1350000${String(i).padStart(4, '0')}`,
+    ]);
     expect(await refused(workbook([FOUR, ...rows]), FOUR)).toBe(
       '文件有 1001 行会员，一次最多导入 1000 行（这样一个文件要么全部导入，要么一行也不导入）；请拆成几个文件再导入',
     );

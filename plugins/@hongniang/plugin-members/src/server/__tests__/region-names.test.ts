@@ -14,11 +14,23 @@ describe('China-region fields carry region names for every role', () => {
     const lijing = await createUser(app, { nickname: '李静', email: 'lijing@example.test', roles: ['matchmaker'] });
     as = {
       matchmaker: await signInAs(app, lijing, 'matchmaker'),
-      intake: await signInAs(app, await createUser(app, { nickname: '陈雨', email: 'chenyu@example.test', roles: ['intake'] }), 'intake'),
-      manager: await signInAs(app, await createUser(app, { nickname: '赵丽', email: 'zhaoli@example.test', roles: ['manager'] }), 'manager'),
+      intake: await signInAs(
+        app,
+        await createUser(app, { nickname: '陈雨', email: 'chenyu@example.test', roles: ['intake'] }),
+        'intake',
+      ),
+      manager: await signInAs(
+        app,
+        await createUser(app, { nickname: '赵丽', email: 'zhaoli@example.test', roles: ['manager'] }),
+        'manager',
+      ),
     };
     hers = await addMember(app, {
-      name: '沪上会员', gender: 'female', matchmakerId: lijing.get('id'), city: '3101', hometown: [{ code: '33' }, { code: '3301' }],
+      name: '沪上会员',
+      gender: 'female',
+      matchmakerId: lijing.get('id'),
+      city: '3101',
+      hometown: [{ code: '33' }, { code: '3301' }],
       partnerPreferences: { preferredRegions: [{ code: '44' }, { code: '4403' }] },
     });
     await addMember(app, { name: '别人的会员', gender: 'male', city: '3101' });
@@ -36,7 +48,9 @@ describe('China-region fields carry region names for every role', () => {
   });
 
   it('names the preferred regions of her own member in what the matchmaker opens (details, edit form)', async () => {
-    const { body } = await as.matchmaker.get(`/members:get?filterByTk=${hers}&appends[]=partnerPreferences&appends[]=partnerPreferences.preferredRegions`);
+    const { body } = await as.matchmaker.get(
+      `/members:get?filterByTk=${hers}&appends[]=partnerPreferences&appends[]=partnerPreferences.preferredRegions`,
+    );
     expect(names(body.data.partnerPreferences.preferredRegions)).toEqual(['广东省', '深圳市']);
   });
 });

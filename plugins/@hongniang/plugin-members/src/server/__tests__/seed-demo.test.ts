@@ -18,14 +18,28 @@ describe('seeding a demo agency into a real app', () => {
     const members = app.db.getRepository('members');
     expect(await members.count()).toBe(120);
     expect(await app.db.getRepository('partnerPreferences').count()).toBe(120);
-    const matchmakers = await app.db.getRepository('users').find({ filter: { username: DEMO_MATCHMAKERS.map((m) => m.username) } });
+    const matchmakers = await app.db
+      .getRepository('users')
+      .find({ filter: { username: DEMO_MATCHMAKERS.map((m) => m.username) } });
     expect(matchmakers).toHaveLength(3);
     // Every account in her agency role (the access plugin's roles exist in this app), as her default.
-    const staffRoles = await app.db.getRepository('rolesUsers').find({ filter: { userId: (await app.db.getRepository('users').find({ filter: { username: DEMO_STAFF.map((person) => person.username) } })).map((user: any) => user.get('id')) } });
-    expect(staffRoles.map((link: any) => `${link.get('roleName')}:${link.get('default')}`).sort()).toEqual(DEMO_STAFF.map((person) => `${person.role}:true`).sort());
+    const staffRoles = await app.db.getRepository('rolesUsers').find({
+      filter: {
+        userId: (
+          await app.db
+            .getRepository('users')
+            .find({ filter: { username: DEMO_STAFF.map((person) => person.username) } })
+        ).map((user: any) => user.get('id')),
+      },
+    });
+    expect(staffRoles.map((link: any) => `${link.get('roleName')}:${link.get('default')}`).sort()).toEqual(
+      DEMO_STAFF.map((person) => `${person.role}:true`).sort(),
+    );
 
     const admin = await signInAsRoot(app);
-    const { body } = await admin.resource('members').list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });
+    const { body } = await admin
+      .resource('members')
+      .list({ appends: ['partnerPreferences', 'currentCity', 'matchmaker'], pageSize: 200, sort: ['id'] });
     expect(body.data).toHaveLength(120);
     const numbers = body.data.map((m: any) => m.memberNo);
     expect(new Set(numbers).size).toBe(120);
@@ -43,6 +57,8 @@ describe('seeding a demo agency into a real app', () => {
     expect(members).toHaveLength(150);
     expect(new Set(members.map((m: any) => m.get('phone'))).size).toBe(150);
     expect(new Set(members.map((m: any) => m.get('memberNo'))).size).toBe(150);
-    await expect(seedDemoAgency(app, { members: 0 })).rejects.toThrow('--members must be a whole number from 1 to 1000000; got 0');
+    await expect(seedDemoAgency(app, { members: 0 })).rejects.toThrow(
+      '--members must be a whole number from 1 to 1000000; got 0',
+    );
   });
 });

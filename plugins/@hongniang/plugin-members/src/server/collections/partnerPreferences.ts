@@ -2,7 +2,8 @@ import { defineCollection } from '@nocobase/database';
 import { checkbox, choice, choices, integer, label } from '../field-kinds';
 
 /** A criterion's importance: 必须 is a hard filter, the others weigh in the score. */
-const importance = (criterion: string, title: string) => choice(`${criterion}Importance`, `${title}: importance`, 'importance', { defaultValue: 'normal' });
+const importance = (criterion: string, title: string) =>
+  choice(`${criterion}Importance`, `${title}: importance`, 'importance', { defaultValue: 'normal' });
 
 /** Partner preferences (择偶标准): one set per member, each criterion with its importance. */
 export default defineCollection({
@@ -19,7 +20,11 @@ export default defineCollection({
       target: 'members',
       foreignKey: 'memberId',
       unique: true,
-      uiSchema: { title: label('Member'), 'x-component': 'AssociationField', 'x-component-props': { fieldNames: { label: 'name', value: 'id' } } },
+      uiSchema: {
+        title: label('Member'),
+        'x-component': 'AssociationField',
+        'x-component-props': { fieldNames: { label: 'name', value: 'id' } },
+      },
     },
     integer('ageMin', 'Age from'),
     integer('ageMax', 'Age to'),
@@ -49,7 +54,12 @@ export default defineCollection({
         type: 'array',
         title: label('Preferred regions'),
         'x-component': 'Cascader',
-        'x-component-props': { useDataSource: '{{ useChinaRegionDataSource }}', useLoadData: '{{ useChinaRegionLoadData }}', changeOnSelect: true, maxLevel: 2 },
+        'x-component-props': {
+          useDataSource: '{{ useChinaRegionDataSource }}',
+          useLoadData: '{{ useChinaRegionLoadData }}',
+          changeOnSelect: true,
+          maxLevel: 2,
+        },
       },
     },
     importance('region', 'Region'),

@@ -1,7 +1,8 @@
 // Before NocoBase's import reads an agency's file: finds the header row as it does, drops blank-looking rows, trims
 // values, reads dates, and hands it a clean sheet of header and data rows, remembering each row's number in Excel.
 import fs from 'fs/promises';
-import { MemberInputError, localeOf } from '@hongniang/plugin-core';
+import { Language, Refusal } from '@hongniang/plugin-core';
+import { membersLanguage } from '../members-language';
 import { startImportRows } from '../row-problems';
 import { SheetRow, cellText, dateCell, readFirstSheet, writeSheet } from './read-spreadsheet';
 
@@ -40,27 +41,29 @@ export async function prepareSpreadsheet(ctx: any, next: () => Promise<void>) {
   if (!header) return next();
   const positions = titles.map((title) => header.cells.findIndex((cell) => cellText(cell) === title));
   const collection = ctx.db.getCollection(ctx.action.resourceName);
-  const readers = columns.map((column) => (collection.getField(column.dataIndex[0])?.type === 'dateOnly' ? dateCell : cellText));
+  const readers = columns.map((column) =>
+    collection.getField(column.dataIndex[0])?.type === 'dateOnly' ? dateCell : cellText,
+  );
   const rows = sheet
     .filter(({ row }) => row > header.row)
     .map(({ row, cells }): SheetRow => ({ row, cells: positions.map((at, k) => readers[k](cells[at])) }))
     // Rows that look blank (only spaces, full-width spaces, empty strings) hold no member.
     .filter(({ cells }) => cells.some((cell) => cell !== null));
-  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows(rows.length, localeOf({ context: ctx }));
+  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows(rows.length, membersLanguage({ context: ctx }));
   const clean = writeSheet([titles, ...rows.map(({ cells }) => cells)]);
   if (file.path) await fs.writeFile(file.path, clean);
   else file.buffer = clean;
-  startImportRows(ctx, rows.map(({ row }) => row));
+  startImportRows(
+    ctx,
+    rows.map(({ row }) => row),
+  );
   return next();
 }
 
-function tooManyRows(count: number, locale: string) {
-  return new MemberInputError(
-    'file',
-    {
-      'zh-CN': `文件有 ${count} 行会员，一次最多导入 ${MAX_IMPORT_ROWS} 行（这样一个文件要么全部导入，要么一行也不导入）；请拆成几个文件再导入`,
-      'en-US': `The file has ${count} member rows; import at most ${MAX_IMPORT_ROWS} at a time (so that a file is imported whole or not at all); split it into several files`,
-    },
-    locale,
+function tooManyRows(count: number, { t }: Language) {
+  const message = t(
+    'The file has {{rows}} member rows; import at most {{max}} at a time (so that a file is imported whole or not at all); split it into several files',
+    { rows: count, max: MAX_IMPORT_ROWS },
   );
+  return new Refusal(message, { field: 'file' });
 }

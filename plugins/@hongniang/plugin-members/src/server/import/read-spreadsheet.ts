@@ -49,5 +49,5 @@ export function dateCell(value: unknown): unknown {
     return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
   const text = cellText(value);
-  return typeof text === 'string' ? readDate(text) ?? text : text;
+  return typeof text === 'string' ? (readDate(text) ?? text) : text;
 }
