@@ -50,6 +50,10 @@ export class PluginAccessServer extends Plugin {
     // 系统管理 → 字段隐私 (../blueprints, applied by plugin-core) lists each private field in its form group.
     extendBlueprint('access-1-field-privacy', withPrivateFieldGroups(this.registry));
     this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
+    // The roles are written once every plugin has installed (its collections in the collection manager: each field added
+    // to a collection that roles already name makes NocoBase rewrite their field lists, minutes on a big install) and
+    // before plugin-core's afterInstall work (pages, menus, demo staff), which needs them: first among its listeners.
+    this.app.prependListener('afterInstall', () => this.writeRoles());
     // Once every plugin's pages exist: each agency role sees its menus; an owner picker (红娘) lists the matchmakers by name.
     afterPagesSeeded(() => grantMenus(this.db, this.registry));
     afterPagesSeeded((app) => offerOwnersByName(app, this.registry));
@@ -58,8 +62,12 @@ export class PluginAccessServer extends Plugin {
   async install() {
     await registerInCollectionManager(this.app, ['fieldPrivacy']);
     await this.db.getRepository('fieldPrivacy').createMany({ records: this.registry.defaultRows() });
+  }
+
+  /** At installation, after every plugin's install: the agency roles, then the front door (sign-up off, title, logo). */
+  private async writeRoles() {
     await applyAgencyRoles(this.db, this.privacy);
-    // Installed after auth and system settings: sign-up off, the 红娘 title and logo (an installed agency: ./migrations).
+    // After auth and system settings: sign-up off, the 红娘 title and logo (an installed agency: ./migrations).
     await applyFrontDoorDefaults(this.app);
   }
 
