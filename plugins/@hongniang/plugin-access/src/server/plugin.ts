@@ -48,15 +48,15 @@ export class PluginAccessServer extends Plugin {
     providePrivacy(this.app, privacyAnswers(this.privacy));
     this.followPrivacyChanges();
     // 系统管理 → 字段隐私 (../blueprints, applied by plugin-core) lists each private field in its form group.
-    extendBlueprint('access-1-field-privacy', withPrivateFieldGroups(this.registry));
+    extendBlueprint(this.app, 'access-1-field-privacy', withPrivateFieldGroups(this.registry));
     this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
     // The roles are written once every plugin has installed (its collections in the collection manager: each field added
     // to a collection that roles already name makes NocoBase rewrite their field lists, minutes on a big install) and
     // before plugin-core's afterInstall work (pages, menus, demo staff), which needs them: first among its listeners.
     this.app.prependListener('afterInstall', () => this.writeRoles());
     // Once every plugin's pages exist: each agency role sees its menus; an owner picker (红娘) lists the matchmakers by name.
-    afterPagesSeeded(() => grantMenus(this.db, this.registry));
-    afterPagesSeeded((app) => offerOwnersByName(app, this.registry));
+    afterPagesSeeded(this.app, () => grantMenus(this.db, this.registry));
+    afterPagesSeeded(this.app, (app) => offerOwnersByName(app, this.registry));
   }
 
   async install() {

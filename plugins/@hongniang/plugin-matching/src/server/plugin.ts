@@ -44,10 +44,10 @@ export class PluginMatchingServer extends Plugin {
     this.runBatchesAsTasks();
     this.app.on('afterStart', () => this.warmUp());
     // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
-    extendBlueprint('1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
+    extendBlueprint(this.app, '1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
     // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
-    extendBlueprint('matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
-    extendBlueprint('matching-1-suggestions', openCandidatesAtIntroductionLevel);
+    extendBlueprint(this.app, 'matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
+    extendBlueprint(this.app, 'matching-1-suggestions', openCandidatesAtIntroductionLevel);
   }
 
   async install() {

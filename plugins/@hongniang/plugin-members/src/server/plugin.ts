@@ -48,7 +48,7 @@ export class PluginMembersServer extends Plugin {
     });
     this.app.resourceManager.use(requireMemberPreferences, { tag: 'hongniang-require-preferences', after: 'acl' });
     // 期望地区 in the 择偶标准 sub-forms: the China-region picker, as for 现居城市.
-    extendBlueprint('1-member-list', null, pickRegionsByName);
+    extendBlueprint(this.app, '1-member-list', null, pickRegionsByName);
     // The demo agency's members (plugin-core runs it when HONGNIANG_DEMO_MEMBERS asks for one).
     extendDemoAgency(this.app, 'members', seedDemoMembers);
     this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));

@@ -1,6 +1,7 @@
 import { Application } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
+import { appState } from '../app/app-state';
 
 /**
  * A plugin's page blueprints: the JSON files in its blueprints directory (src/blueprints, dist/blueprints once built).
@@ -38,8 +39,17 @@ export class BlueprintError extends Error {}
 export type BlueprintExtension = (document: any) => void;
 /** Finishes a page just created from a blueprint, on its flow models: what a blueprint cannot say (rules inside a popup). */
 export type PageFinish = (app: Application) => Promise<void>;
-const extensions = new Map<string, BlueprintExtension[]>();
-const finishes = new Map<string, PageFinish[]>();
+
+/** What the plugins of one app asked of its pages: extensions and finishing steps by blueprint, listeners after seeding. */
+interface PageRequests {
+  extensions: Map<string, BlueprintExtension[]>;
+  finishes: Map<string, PageFinish[]>;
+  seeded: PageFinish[];
+}
+
+// On the app, not in this module: each plugin may hold its own copy of plugin-core's modules (../app/app-state.ts).
+const requestsOf = (app: Application) =>
+  appState<PageRequests>(app, 'pageRequests', () => ({ extensions: new Map(), finishes: new Map(), seeded: [] }));
 
 const register = <T>(registry: Map<string, T[]>, name: string, item: T) => {
   const known = registry.get(name) || [];
@@ -48,23 +58,28 @@ const register = <T>(registry: Map<string, T[]>, name: string, item: T) => {
 
 /**
  * Lets another plugin add to one of ours before it is applied (e.g. matching adds 找对象 to the member popup), and
- * finish the page once created (matching gives 找对象 its linkage rules).
+ * finish the page once created (matching gives 找对象 its linkage rules). Called in a plugin's load().
  */
-export function extendBlueprint(name: string, extension: BlueprintExtension | null, finish?: PageFinish) {
-  if (extension) register(extensions, name, extension);
-  if (finish) register(finishes, name, finish);
+export function extendBlueprint(
+  app: Application,
+  name: string,
+  extension: BlueprintExtension | null,
+  finish?: PageFinish,
+) {
+  const requests = requestsOf(app);
+  if (extension) register(requests.extensions, name, extension);
+  if (finish) register(requests.finishes, name, finish);
 }
 
-const seededListeners: PageFinish[] = [];
-
 /** Runs `listener` each time the pages of every plugin have been applied (at installation, upgrade, enabling a plugin). */
-export function afterPagesSeeded(listener: PageFinish) {
-  if (!seededListeners.includes(listener)) seededListeners.push(listener);
+export function afterPagesSeeded(app: Application, listener: PageFinish) {
+  const { seeded } = requestsOf(app);
+  if (!seeded.includes(listener)) seeded.push(listener);
 }
 
 /** Calls the afterPagesSeeded listeners in turn; plugin-core's own step after applying every plugin's blueprints. */
 export async function pagesSeeded(app: Application) {
-  for (const listener of seededListeners) await listener(app);
+  for (const listener of requestsOf(app).seeded) await listener(app);
 }
 
 /**
@@ -77,7 +92,7 @@ export async function seedPages(app: Application, blueprints: { name: string; do
   for (const { name, document } of blueprints) {
     if (await seeded.findOne({ filter: { blueprint: name } })) continue;
     try {
-      for (const extend of extensions.get(name) || []) extend(document);
+      for (const extend of requestsOf(app).extensions.get(name) || []) extend(document);
       const codes = stubCodeFiles(name, document);
       const result = await applyBlueprint(app, document);
       await installCode(app, codes);
@@ -94,7 +109,7 @@ export async function seedPages(app: Application, blueprints: { name: string; do
       continue;
     }
     // After the page is recorded as seeded: a finishing step that fails must not make the next start create it twice.
-    for (const finish of finishes.get(name) || []) {
+    for (const finish of requestsOf(app).finishes.get(name) || []) {
       await finish(app).catch((error) =>
         app.log.error(`[hongniang] page from blueprint ${name} not finished: ${error.message}`),
       );
