@@ -1,9 +1,9 @@
 export { default } from './plugin';
 // What the other Hongniang plugins use of the member archive: the agency's vocabulary, ages, deletion checks, the member popup.
-export { vocabulary, isChoice } from './vocabulary';
-export type { Choice, ChoiceList } from './vocabulary';
-export { ageOn } from './age';
-export { MemberDeletionRefused } from './member-deletion';
-export type { DeletionCheck } from './member-deletion';
-export { memberPopupDefaults, withMemberPopupDefaults } from './member-blueprint';
+export { vocabulary, isChoice } from './fields/vocabulary';
+export type { Choice, ChoiceList } from './fields/vocabulary';
+export { ageOn } from './ages/age';
+export { MemberDeletionRefused } from './hooks/member-deletion';
+export type { DeletionCheck } from './hooks/member-deletion';
+export { memberPopupDefaults, withMemberPopupDefaults } from './pages/member-blueprint';
 export { DEFAULT_MEMBER_PRIVACY } from './roles';

@@ -1,5 +1,5 @@
 import { Plugin } from '@nocobase/server';
-import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './age-refresh';
+import { refreshAges, scheduleAgeRefresh, seedAgeBands, validateAgeBand } from './ages/age-refresh';
 import {
   declareAccess,
   ensureIndexes,
@@ -8,18 +8,18 @@ import {
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
 import { seedDemoMembers } from './demo/seed-demo';
-import { keepWhatCodeNeeds } from './fields-in-code';
-import { keepHasOneSingle } from './has-one-stays-one';
-import { prepareSpreadsheet } from './import/prepare-spreadsheet';
-import { reportImportRows } from './import-rows';
-import { DeletionCheck, eraseMemberOnDelete } from './member-deletion';
-import { keepGivenMemberNumbers, tidyMemberNumber } from './member-numbers';
-import { narrowPreferencesUpdate, requireMemberPreferences } from './preferences-target';
-import { titleRegionsByName } from './region-names';
-import { pickRegionsByName } from './region-pickers';
+import { keepWhatCodeNeeds } from './hooks/fields-in-code';
+import { keepHasOneSingle } from './hooks/has-one-stays-one';
+import { prepareSpreadsheet } from './middlewares/prepare-spreadsheet';
+import { reportImportRows } from './middlewares/import-rows';
+import { DeletionCheck, eraseMemberOnDelete } from './hooks/member-deletion';
+import { keepGivenMemberNumbers, tidyMemberNumber } from './hooks/member-numbers';
+import { narrowPreferencesUpdate, requireMemberPreferences } from './middlewares/preferences-target';
+import { titleRegionsByName } from './hooks/region-names';
+import { pickRegionsByName } from './pages/region-pickers';
 import { MEMBER_ACCESS } from './roles';
-import { upgradeStoredFields } from './stored-fields';
-import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './validate-member';
+import { upgradeStoredFields } from './setup/stored-fields';
+import { validateMember, validateMembersInBulk, validatePartnerPreferences } from './hooks/validate-member';
 
 const INDEXED_COLLECTIONS = ['members', 'partnerPreferences'];
 /** In the collection manager, which the web client reads: pages can show them and admins can add fields (see ./migrations). */

@@ -1,7 +1,7 @@
 // What the agency roles may do with the member archive, which member fields are private at which level, and which
 // menus each role gets: declared to the access plugin (plugin-core's declareAccess), which applies them.
 import { AccessDeclaration } from '@hongniang/plugin-core';
-import { memberPopupDefaults } from './member-blueprint';
+import { memberPopupDefaults } from './pages/member-blueprint';
 
 /** Each member field's group on the member forms (基本信息, 经济状况…): the 会员列表 blueprint's fieldGroups. */
 export function memberFieldGroups(): Record<string, string> {

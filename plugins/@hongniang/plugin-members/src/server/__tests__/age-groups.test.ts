@@ -1,7 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
 import { bornYearsAgo } from '@test/support/members';
-import { refreshAges } from '../age-refresh';
+import { refreshAges } from '../ages/age-refresh';
 
 describe('age groups follow the agency-wide bands and the calendar', () => {
   let app: MockServer;

@@ -1,6 +1,6 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
-import { NAMESPACE } from '../field-kinds';
+import { NAMESPACE } from '../fields/field-kinds';
 import { fieldTitle } from '@hongniang/plugin-core';
 
 describe('the member collections in the UI collection manager', () => {

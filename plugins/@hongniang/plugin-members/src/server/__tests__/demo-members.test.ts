@@ -1,7 +1,7 @@
-import { ageOn } from '../age';
+import { ageOn } from '../ages/age';
 import { DEMO_REFERENCE_DATE, demoMember } from '../demo/demo-members';
 import { Random } from '../demo/random';
-import { isChoice, vocabulary } from '../vocabulary';
+import { isChoice, vocabulary } from '../fields/vocabulary';
 
 const CHOICE_FIELDS: Record<string, keyof typeof vocabulary> = {
   gender: 'gender',

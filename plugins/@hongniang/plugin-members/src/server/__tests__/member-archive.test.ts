@@ -1,7 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
 import { bornYearsAgo } from '@test/support/members';
-import { ageOn } from '../age';
+import { ageOn } from '../ages/age';
 
 describe('the member archive over HTTP, with the ACL on', () => {
   let app: MockServer;

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
-import { MemberDeletionRefused } from '../member-deletion';
+import { MemberDeletionRefused } from '../hooks/member-deletion';
 import { PluginMembersServer } from '../plugin';
 
 /** A 1×1 PNG, uploaded as a member's photo. */

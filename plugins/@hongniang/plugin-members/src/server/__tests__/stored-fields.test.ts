@@ -1,6 +1,6 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
-import { upgradeStoredFields } from '../stored-fields';
+import { upgradeStoredFields } from '../setup/stored-fields';
 
 // Out of range is refused by the server, never clamped by the browser (issue 12 item 3, issue 11 C11), and member
 // numbers given at creation are kept (C12): the forms' definitions say so on a new installation and after an upgrade.

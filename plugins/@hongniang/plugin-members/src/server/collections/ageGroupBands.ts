@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { choice, integer, label } from '../field-kinds';
+import { choice, integer, label } from '../fields/field-kinds';
 
 /** The agency's age groups (青年/中年/老年) and the ages each covers; members' age groups follow any change. */
 export default defineCollection({

@@ -15,8 +15,8 @@ import {
   photo,
   region,
   text,
-} from '../field-kinds';
-import { CONFIRM_FIELD } from '../likely-duplicates';
+} from '../fields/field-kinds';
+import { CONFIRM_FIELD } from '../validation/likely-duplicates';
 
 /** The member archive (客户档案): one record per client, fields grouped as the agency groups them. */
 export default defineCollection({
@@ -55,7 +55,7 @@ export default defineCollection({
     region('hometown', 'Hometown', 'memberHometowns'),
     integer('heightCm', 'Height (cm)'),
     integer('weightKg', 'Weight (kg)'),
-    // Never stored: a save sets it to say "checked: she is not the member named as a likely duplicate" (../likely-duplicates.ts).
+    // Never stored: a save sets it to say "checked: she is not the member named as a likely duplicate" (../validation/likely-duplicates.ts).
     confirmation(CONFIRM_FIELD, 'Confirmed not a duplicate'),
     // Education & occupation 教育与职业
     choice('education', 'Education', 'education'),

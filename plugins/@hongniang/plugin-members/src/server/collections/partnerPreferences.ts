@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { checkbox, choice, choices, integer, label } from '../field-kinds';
+import { checkbox, choice, choices, integer, label } from '../fields/field-kinds';
 
 /** A criterion's importance: 必须 is a hard filter, the others weigh in the score. */
 const importance = (criterion: string, title: string) =>

@@ -1,6 +1,6 @@
 // Plausible members of a Chinese matchmaking agency, generated from a seed (no NocoBase here: plain values out).
-import { ageGroupOf, ageOn } from '../age';
-import { vocabulary } from '../vocabulary';
+import { ageGroupOf, ageOn } from '../ages/age';
+import { vocabulary } from '../fields/vocabulary';
 import { Random } from './random';
 
 /** Demo birth dates and join dates are fixed against this day, so a seed always gives the same records. */

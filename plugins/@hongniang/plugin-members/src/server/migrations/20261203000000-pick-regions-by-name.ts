@@ -1,5 +1,5 @@
 import { Migration } from '@nocobase/server';
-import { pickRegionsByName } from '../region-pickers';
+import { pickRegionsByName } from '../pages/region-pickers';
 
 /**
  * An agency installed before issue 12 item 4: 期望地区 in the 择偶标准 sub-forms was a text box. Gives it the China-region

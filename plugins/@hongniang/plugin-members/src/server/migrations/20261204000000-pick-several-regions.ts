@@ -1,5 +1,5 @@
 import { Migration } from '@nocobase/server';
-import { pickRegionsByName } from '../region-pickers';
+import { pickRegionsByName } from '../pages/region-pickers';
 
 /**
  * An agency installed before 期望地区 took several places: its 择偶标准 forms and details have NocoBase's one-place

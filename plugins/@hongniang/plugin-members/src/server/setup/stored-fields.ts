@@ -2,13 +2,13 @@
 // that copy wins over the code. Changes made to our definitions since are brought into the copy at upgrade, once,
 // leaving alone whatever an admin set herself.
 import { Application } from '@nocobase/server';
-import { RANGES } from './ranges';
+import { RANGES } from '../validation/ranges';
 
 type Options = Record<string, any>;
 /** What to change in a field's stored options, or null when they are already right (or an admin's own). */
 type Change = (options: Options) => Options | null;
 
-/** A number input with the old built-in min/max clamps silently; the server checks the bounds now (./ranges.ts). */
+/** A number input with the old built-in min/max clamps silently; the server checks the bounds now (../validation/ranges.ts). */
 const withoutClamp =
   (min: number, max: number): Change =>
   (options) => {

@@ -1,5 +1,5 @@
 import { Refusal } from '@hongniang/plugin-core';
-import { membersLanguage } from './members-language';
+import { membersLanguage } from '../language/members-language';
 
 const isPreferencesUpdate = (ctx: any) => {
   const { resourceName, actionName } = ctx.action || {};

@@ -3,7 +3,7 @@
 // two preference sets and matching would read whichever came first. Every write of ours that would give an owner a
 // second record is refused (400), inside the write's transaction.
 import { collectionTitle, Refusal } from '@hongniang/plugin-core';
-import { membersLanguage } from './members-language';
+import { membersLanguage } from '../language/members-language';
 
 /** The has-one associations pointing at a collection: their owner collection and the foreign key in the target. */
 function hasOneOwners(db: any, targetName: string): { owner: any; foreignKey: string }[] {

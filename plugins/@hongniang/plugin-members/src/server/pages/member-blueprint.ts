@@ -7,7 +7,7 @@ import { readBlueprints } from '@hongniang/plugin-core';
  * (推荐记录: a suggestion's member and candidate open her popup) takes them too, or flowSurfaces refuses it.
  */
 export function memberPopupDefaults(): any {
-  const memberList = readBlueprints(path.resolve(__dirname, '../blueprints')).find(
+  const memberList = readBlueprints(path.resolve(__dirname, '../../blueprints')).find(
     (blueprint) => blueprint.name === '1-member-list',
   );
   if (!memberList?.document?.defaults) throw new Error('the 会员列表 blueprint (1-member-list) has no defaults');

@@ -1,6 +1,6 @@
 // An agency's spreadsheet as the user sees it in Excel: rows keep their Excel numbers, whatever precedes the data.
 import * as XLSX from 'xlsx';
-import { readDate } from '../dates';
+import { readDate } from '../validation/dates';
 
 export interface SheetRow {
   /** The row number Excel shows (1 for the first row). */

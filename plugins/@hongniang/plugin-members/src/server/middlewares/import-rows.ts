@@ -1,13 +1,13 @@
 import { fieldTitle, Refusal } from '@hongniang/plugin-core';
-import { membersLanguage } from './members-language';
-import { spreadsheetRow } from './row-problems';
+import { membersLanguage } from '../language/members-language';
+import { spreadsheetRow } from '../spreadsheets/row-problems';
 
 /** Resources whose Excel imports get row-numbered, field-named errors in the caller's language. */
 const IMPORTED_COLLECTIONS = ['members'];
 
 /**
  * Wraps NocoBase's `importXlsx` for our collections: turns the importer's errors into one sentence per problem naming
- * the row (as Excel numbers it, see import/prepare-spreadsheet.ts) and the field as people see them.
+ * the row (as Excel numbers it, see ./prepare-spreadsheet.ts) and the field as people see them.
  */
 export async function reportImportRows(ctx: any, next: () => Promise<void>) {
   const { resourceName, actionName } = ctx.action || {};

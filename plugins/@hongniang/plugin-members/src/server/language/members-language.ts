@@ -1,5 +1,5 @@
 import { languageOf } from '@hongniang/plugin-core';
-import { NAMESPACE } from './field-kinds';
+import { NAMESPACE } from '../fields/field-kinds';
 
 /** The caller's language for this plugin's messages (src/locale): a middleware passes `{ context: ctx }`, a hook its options. */
 export const membersLanguage = (source: { context?: any } | undefined) => languageOf(source, NAMESPACE);

@@ -1,10 +1,10 @@
 import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
 import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
-import { normaliseValues } from './field-values';
+import { normaliseValues } from '../validation/field-values';
 import { fieldTitle, Refusal } from '@hongniang/plugin-core';
-import { membersLanguage } from './members-language';
-import { checkRanges } from './ranges';
+import { membersLanguage } from '../language/members-language';
+import { checkRanges } from '../validation/ranges';
 
 const PAGE = 5000;
 

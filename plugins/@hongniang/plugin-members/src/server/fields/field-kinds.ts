@@ -41,7 +41,7 @@ export const email = (name: string, title: string) => ({
   uiSchema: ui(title, 'Input', { type: 'string', 'x-validator': 'email' }),
 });
 
-/** A whole number. Its bounds live in ../ranges.ts, checked by the server: a min/max here would let the browser clamp silently. */
+/** A whole number. Its bounds live in ../validation/ranges.ts, checked by the server: a min/max here would let the browser clamp silently. */
 export const integer = (name: string, title: string) => ({
   name,
   type: 'integer',

@@ -3,7 +3,7 @@
 // names the other member by number, name and matchmaker only: the front desk does not read contact details back.
 import { Op } from 'sequelize';
 import { fieldTitle, Language, Refusal } from '@hongniang/plugin-core';
-import { RowProblem } from './row-problems';
+import { RowProblem } from '../spreadsheets/row-problems';
 
 /** The members field (virtual: never stored) a request sets to say "checked: she is not the member named". */
 export const CONFIRM_FIELD = 'confirmedNotDuplicate';

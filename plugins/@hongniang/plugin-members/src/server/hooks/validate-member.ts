@@ -1,9 +1,9 @@
-import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from './age';
-import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from './derived-fields';
-import { normaliseValues } from './field-values';
-import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from './likely-duplicates';
+import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from '../ages/age';
+import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from '../validation/derived-fields';
+import { normaliseValues } from '../validation/field-values';
+import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from '../validation/likely-duplicates';
 import { fieldTitle, Language, Refusal, refuseField } from '@hongniang/plugin-core';
-import { membersLanguage } from './members-language';
+import { membersLanguage } from '../language/members-language';
 import {
   MEMBER_NUMBER,
   checkMemberNumber,
@@ -11,10 +11,10 @@ import {
   takenMemberNumbers,
   tidyMemberNumber,
 } from './member-numbers';
-import { checkRanges } from './ranges';
-import { checkRequired } from './required-fields';
-import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from './row-problems';
-import { ChoiceList, isChoice, vocabulary } from './vocabulary';
+import { checkRanges } from '../validation/ranges';
+import { checkRequired } from '../validation/required-fields';
+import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from '../spreadsheets/row-problems';
+import { ChoiceList, isChoice, vocabulary } from '../fields/vocabulary';
 
 declareDerivedField('members', 'age', 'birthDate');
 declareDerivedField('members', 'ageGroup', 'birthDate');

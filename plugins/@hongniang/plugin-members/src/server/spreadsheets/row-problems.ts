@@ -14,7 +14,7 @@ interface ImportRows {
 
 const importRowsOf = (options: any): ImportRows | undefined => options?.context?.state?.importRows;
 
-/** Records the spreadsheet row of every data row of an import (see import/prepare-spreadsheet.ts). */
+/** Records the spreadsheet row of every data row of an import (see ../middlewares/prepare-spreadsheet.ts). */
 export function startImportRows(ctx: any, rows: number[]) {
   ctx.state.importRows = { rows, checked: 0 } satisfies ImportRows;
 }

@@ -2,9 +2,9 @@
 // values, reads dates, and hands it a clean sheet of header and data rows, remembering each row's number in Excel.
 import fs from 'fs/promises';
 import { Language, Refusal } from '@hongniang/plugin-core';
-import { membersLanguage } from '../members-language';
-import { startImportRows } from '../row-problems';
-import { SheetRow, cellText, dateCell, readFirstSheet, writeSheet } from './read-spreadsheet';
+import { membersLanguage } from '../language/members-language';
+import { startImportRows } from '../spreadsheets/row-problems';
+import { SheetRow, cellText, dateCell, readFirstSheet, writeSheet } from '../spreadsheets/read-spreadsheet';
 
 /**
  * NocoBase writes an import in chunks of 1 000 rows, each committed on its own: a bigger file could be half imported
