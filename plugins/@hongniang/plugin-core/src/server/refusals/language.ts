@@ -50,7 +50,7 @@ export function languageOf(source: { context?: any } | undefined, ns: string): L
   return { locale, t, list: (values) => values.join(t(', ', { ns: CORE })) };
 }
 
-/** A language without a request: the app's i18n in `locale` (plugin-members' KeptByCodeError titles both languages; issue 13). */
+/** A language without a request: the app's i18n in `locale` (a title asked for in a given locale, e.g. by a test). */
 const inLocale = (locale: string): Language => languageOf({ context: { getCurrentLocale: () => locale } }, CORE);
 
 const TEMPLATE = /^\{\{\s*t\(\s*"((?:[^"\\]|\\.)*)"\s*(?:,\s*\{\s*ns:\s*"([^"]+)")?/;

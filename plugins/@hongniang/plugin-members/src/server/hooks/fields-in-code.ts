@@ -1,19 +1,36 @@
 import { Application } from '@nocobase/server';
-import { collectionTitle, fieldTitle } from '@hongniang/plugin-core';
-
-type Messages = { 'zh-CN': string; 'en-US': string };
+import { collectionTitle, fieldTitle, Language } from '@hongniang/plugin-core';
+import { membersLanguage } from '../language/members-language';
 
 /**
- * A refusal to remove what our code relies on. A removal's database hooks do not know the request's language, so the
- * refusal carries both and NocoBase's error handler answers it (400) in the caller's.
+ * A refusal to remove what our code relies on: a collection of ours, or one of its fields (`fieldName`). A removal's
+ * database hooks may run without the request, so the message is written when NocoBase's error handler answers (400), in
+ * the caller's language (src/locale); `message` is the zh-CN text, for logs.
  */
 export class KeptByCodeError extends Error {
   status = 400;
   code = 'HONGNIANG_KEPT_BY_CODE';
   logLevel = 'warn';
 
-  constructor(readonly messages: Messages) {
-    super(messages['zh-CN']);
+  constructor(
+    readonly collection: any,
+    readonly fieldName?: string,
+  ) {
+    super('');
+    this.message = this.describe(membersLanguage(undefined));
+  }
+
+  /** The refusal in `language`, naming the field and its collection (or the collection) by their titles. */
+  describe(language: Language): string {
+    const collection = collectionTitle(this.collection, language);
+    if (this.fieldName === undefined)
+      return language.t('"{{collection}}" is a built-in collection: Hongniang relies on it, so it cannot be removed.', {
+        collection,
+      });
+    return language.t(
+      '"{{field}}" is a built-in field of {{collection}}: Hongniang relies on it, so it cannot be removed. Hide it from forms and tables instead.',
+      { field: fieldTitle(this.collection, this.fieldName, language), collection },
+    );
   }
 }
 
@@ -22,13 +39,8 @@ function answerInCallersLanguage(app: Application) {
   app.pm.get<any>('error-handler')?.errorHandler?.register(
     (error: unknown) => error instanceof KeptByCodeError,
     (error: KeptByCodeError, ctx: any) => {
-      const locale: string = ctx.getCurrentLocale?.() || ctx.get?.('x-locale') || 'zh-CN';
       ctx.status = 400;
-      ctx.body = {
-        errors: [
-          { code: error.code, message: locale.startsWith('en') ? error.messages['en-US'] : error.messages['zh-CN'] },
-        ],
-      };
+      ctx.body = { errors: [{ code: error.code, message: error.describe(membersLanguage({ context: ctx })) }] };
     },
   );
 }
@@ -61,20 +73,12 @@ export function keepWhatCodeNeeds(app: Application) {
   db.prependListener('fields.beforeDestroy', (field: any) => {
     const collection = db.getCollection(field.get('collectionName'));
     if (!ours.get(collection?.name)?.has(field.get('name'))) return;
-    const title = (locale: string) => fieldTitle(collection, field.get('name'), locale);
-    const where = (locale: string) => collectionTitle(collection, locale);
-    throw new KeptByCodeError({
-      'zh-CN': `「${title('zh-CN')}」是红娘内置的${where('zh-CN')}字段，系统的功能依赖它，不能删除；不需要时可以在表单和表格中隐藏它。`,
-      'en-US': `"${title('en-US')}" is a built-in field of ${where('en-US')}: Hongniang relies on it, so it cannot be removed. Hide it from forms and tables instead.`,
-    });
+    throw new KeptByCodeError(collection, field.get('name'));
   });
   db.prependListener('collections.beforeDestroy', (model: any) => {
     const collection = db.getCollection(model.get('name'));
     if (!ours.has(collection?.name)) return;
-    throw new KeptByCodeError({
-      'zh-CN': `「${collectionTitle(collection, 'zh-CN')}」是红娘内置的数据表，系统的功能依赖它，不能删除。`,
-      'en-US': `"${collectionTitle(collection, 'en-US')}" is a built-in collection: Hongniang relies on it, so it cannot be removed.`,
-    });
+    throw new KeptByCodeError(collection);
   });
 }
 
