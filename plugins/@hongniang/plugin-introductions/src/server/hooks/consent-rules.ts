@@ -70,6 +70,8 @@ async function checkChange(db: any, consent: any, options: any) {
       '“{{field}}” cannot be changed on a consent; nothing was saved',
     );
   }
+  // NocoBase links the associations again after a create (a save with nothing changed): nothing to check then.
+  if (!(consent.changed() || []).length) return;
   await openIntroduction(db, consent, options);
   await checkOwnSide(db, consent, options);
   checkOptions(consent, options);
