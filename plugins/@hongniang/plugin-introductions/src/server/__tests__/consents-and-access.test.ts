@@ -221,6 +221,24 @@ describe('introductions: consents and who works which introduction', () => {
       expect(rows.map((row: any) => row.introductionId)).not.toContain(theirsOnly);
     });
 
+    it("never changes another matchmaker's introduction, whatever action NocoBase registers", async () => {
+      const actions = [...(app.resourceManager as any).actionHandlers.keys()].filter(
+        (name: string) => !name.includes(':'),
+      );
+      expect(actions).toEqual(expect.arrayContaining(['update', 'updateOrCreate', 'move', 'destroy', 'set']));
+      const before = (await stored(theirsOnly)).toJSON();
+      for (const action of actions) {
+        const response = await as.lijing
+          .post(
+            `/introductions:${action}?filterByTk=${theirsOnly}&sourceId=${theirsOnly}&targetId=${mixed}` +
+              `&sortField=stageSort&targetScope[stage]=ended&filterKeys[]=id`,
+          )
+          .send({ id: theirsOnly, stage: 'ended', endReason: 'other', values: { stage: 'ended', endReason: 'other' } });
+        expect({ action, serverError: response.status >= 500 }).toEqual({ action, serverError: false });
+        expect({ action, after: (await stored(theirsOnly))?.toJSON() }).toEqual({ action, after: before });
+      }
+    });
+
     it('gives the front desk nothing (403)', async () => {
       for (const url of ['/introductions:list', '/introductionConsents:list', '/introductionStageChanges:list'])
         expect((await as.intake.get(url)).status).toBe(403);
