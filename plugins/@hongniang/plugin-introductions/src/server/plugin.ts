@@ -24,7 +24,7 @@ export class PluginIntroductionsServer extends Plugin {
 
   /** Stages, consents and the history follow the rules whichever action or route writes, `move` included. */
   private enforceOnEveryPath() {
-    // Before the ACL: a move's hooks then know who moved the card, and the history and imports are closed to anyone, root included.
+    // Before the ACL: a move's hooks then know who moved the card; the history and imports are closed to all, root too.
     this.app.resourceManager.use(rememberRequest, { tag: 'hongniang-introductions-request', before: 'acl' });
     this.app.resourceManager.use(closedActions, { tag: 'hongniang-introductions-closed-actions', before: 'acl' });
     enforceStageRules(this.db);

@@ -19,10 +19,10 @@ export const belongsTo = (name: string, title: string, target: string, labelFiel
 export const member = (name: string, title: string) => belongsTo(name, title, 'members', 'name');
 
 /** A staff account the server fills in (who started, recorded, changed): read-only in forms. */
-export const staff = (name: string, title: string) => ({
-  ...belongsTo(name, title, 'users', 'nickname', 'SET NULL'),
-  uiSchema: { ...belongsTo(name, title, 'users', 'nickname').uiSchema, 'x-read-pretty': true },
-});
+export const staff = (name: string, title: string) => {
+  const field = belongsTo(name, title, 'users', 'nickname', 'SET NULL');
+  return { ...field, uiSchema: { ...field.uiSchema, 'x-read-pretty': true } };
+};
 
 export const select = (name: string, title: string, options: Labelled[], defaultValue?: string) => ({
   name,

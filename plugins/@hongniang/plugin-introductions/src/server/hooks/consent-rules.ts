@@ -1,12 +1,11 @@
 // Each side's answer to an introduction (introductionConsents), on every write path: one consent per side, recorded by
 // that side's own matchmaker (or by someone who works every introduction: a manager), while the introduction is open.
 // An answer is journalled in the history; a 拒绝 ends the introduction, two 同意 bring it to 双方同意 — in the same transaction.
-import { ANSWERS, CHANNELS } from '../language/vocabulary';
+import { ANSWERS, CHANNELS, STAGES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { writeHistory } from './history';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { isOpen } from './stages';
-import { STAGES } from '../language/vocabulary';
 
 /** What a caller may change on a recorded consent: the answer and how it was given; the side and introduction are fixed. */
 const CALLER_WRITABLE = new Set(['answer', 'askedAt', 'channel', 'note', 'updatedAt']);
