@@ -1,11 +1,15 @@
 import { Plugin } from '@nocobase/server';
 import { declareAccess, registerInCollectionManager } from '@hongniang/plugin-core';
+import PluginMembers from '@hongniang/plugin-members';
 import { enforceConsentRules } from './hooks/consent-rules';
+import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
 import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
 import { INTRODUCTIONS_ACCESS } from './roles';
+
+const MEMBERS = '@hongniang/plugin-members';
 
 /** In the collection manager, which the web client reads (titles, fields an admin may add). */
 export const MANAGED_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
@@ -16,6 +20,8 @@ export class PluginIntroductionsServer extends Plugin {
     // What each agency role may do with introductions (./roles.ts).
     declareAccess(this.app, this.name, INTRODUCTIONS_ACCESS);
     this.enforceOnEveryPath();
+    // A member in an open introduction is not deleted (plugin-members asks before it erases her).
+    (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
   }
 
   async install() {

@@ -267,4 +267,23 @@ describe('introductions: consents and who works which introduction', () => {
       expect(messageOf(zh)).toBe('牵线记录由系统自动写入，不能修改');
     });
   });
+
+  describe('deleting a member', () => {
+    it('is refused while she is in an open introduction; once it is closed, her introductions go with her', async () => {
+      const leaving = await addMember(app, { name: '待删除的会员', gender: 'female', matchmakerId: users.lijing });
+      const other = await addMember(app, { name: '另一方', gender: 'male', matchmakerId: users.wangfang });
+      const id = await start(leaving, other, 'recommendedToB');
+      await answer(as.lijing, id, leaving, 'considering');
+      const refused = await post(as.manager, `/members:destroy?filterByTk=${leaving}`, {}, 'zh-CN');
+      expect(refused.status).toBe(409);
+      expect(messageOf(refused)).toBe(`待删除的会员有进行中的牵线（编号 ${id}）：终止后才能删除`);
+      expect(await app.db.getRepository('members').findOne({ filterByTk: leaving })).toBeTruthy();
+      await introductions().update({ filterByTk: id, values: { stage: 'ended', endReason: 'memberLeft' } });
+      const deleted = await post(as.manager, `/members:destroy?filterByTk=${leaving}`, {});
+      expect(deleted.status).toBe(200);
+      expect(await stored(id)).toBeNull();
+      expect(await consents().count({ filter: { introductionId: id } })).toBe(0);
+      expect(await history(id)).toHaveLength(0);
+    });
+  });
 });
