@@ -282,6 +282,18 @@ describe('introductions: stages and the pair, on every write path', () => {
       expect(await stageOf(id)).toBe('recommendedToB');
     });
 
+    it('holds a drag onto a card of another stage (move with a target) to the same rules', async () => {
+      const moved = await start(hers[7], theirs[0]);
+      const target = await atStage(hers[6], theirs[0], 'bothAgreed');
+      const skip = await as.lijing
+        .post(`/introductions:move?sourceId=${moved}&targetId=${target}&sortField=stageSort`)
+        .set('X-Locale', 'zh-CN');
+      expect(skip.status).toBe(400);
+      expect(messageOf(skip)).toBe('“阶段”不能从“推荐给甲方”改为“双方同意”；可改为：推荐给乙方、终止');
+      expect(await stageOf(moved)).toBe('recommendedToA');
+      expect(await history(moved)).toHaveLength(1);
+    });
+
     it('refuses imports of introductions, for the manager too, in her language', async () => {
       const book = XLSX.utils.book_new();
       XLSX.utils.book_append_sheet(
