@@ -100,6 +100,25 @@ describe('introductions: consents and who works which introduction', () => {
       expect(await consents().count({ filter: { introductionId: id } })).toBe(1);
     });
 
+    it('holds updateOrCreate to the same rules: a first answer, then no duplicate, and never the other side', async () => {
+      const id = await start(hers[0], theirs[7], 'recommendedToB');
+      const url = '/introductionConsents:updateOrCreate?filterKeys[]=introductionId&filterKeys[]=memberId';
+      const values = (memberId: number, value: string) => ({ introductionId: id, memberId, answer: value });
+      const first = await post(as.lijing, url, values(hers[0], 'considering'));
+      expect([first.status, messageOf(first)]).toEqual([200, '']);
+      // NocoBase's lookup by these keys does not find the stored consent (2.2.15), so the second call is a create: refused.
+      const again = await post(as.lijing, url, values(hers[0], 'agreed'));
+      expect([again.status, messageOf(again)]).toEqual([
+        400,
+        `This side’s consent is already recorded (no. ${first.body.data.id}); change its answer instead`,
+      ]);
+      expect(await consents().count({ filter: { introductionId: id } })).toBe(1);
+      const otherSide = await post(as.lijing, url, values(theirs[7], 'agreed'));
+      expect(otherSide.status).toBe(403);
+      expect(await consents().count({ filter: { introductionId: id } })).toBe(1);
+      expect((await stored(id)).get('stage')).toBe('recommendedToB');
+    });
+
     it('lets a manager record either side', async () => {
       const id = await start(hers[3], theirs[3]);
       expect((await answer(as.manager, id, hers[3], 'considering')).status).toBe(200);
