@@ -8,6 +8,7 @@ import { addMember, bornYearsAgo } from '@test/support/members';
 const CORE = '@hongniang/plugin-core';
 const MEMBERS = '@hongniang/plugin-members';
 const MATCHING = '@hongniang/plugin-matching';
+const INTRODUCTIONS = '@hongniang/plugin-introductions';
 const ACCESS = '@hongniang/plugin-access';
 
 const short = (names: string[]) =>
@@ -20,6 +21,8 @@ const SUBSETS: string[][] = [
   [MEMBERS, ACCESS],
   [MEMBERS, MATCHING],
   [MEMBERS, MATCHING, ACCESS],
+  [MEMBERS, INTRODUCTIONS],
+  [MEMBERS, INTRODUCTIONS, ACCESS],
 ];
 
 describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
@@ -49,6 +52,9 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       for (const [plugin, collection] of [
         [MEMBERS, 'members'],
         [MATCHING, 'matchSuggestions'],
+        [INTRODUCTIONS, 'introductions'],
+        [INTRODUCTIONS, 'introductionConsents'],
+        [INTRODUCTIONS, 'introductionStageChanges'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
@@ -71,6 +77,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         'users',
         ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
         ...(has(MATCHING) ? ['matchSuggestions'] : []),
+        ...(has(INTRODUCTIONS) ? ['introductionConsents', 'introductionStageChanges', 'introductions'] : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
       const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });
@@ -107,6 +114,21 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       ]);
       if (has(MATCHING))
         expect((await lijing.resource('members').match({ filterByTk: created.body.data.id })).status).toBe(200);
+      if (has(INTRODUCTIONS)) {
+        const other = await lijing.resource('members').create({
+          values: {
+            name: '周明',
+            gender: 'male',
+            birthDate: bornYearsAgo(31),
+            phone: '13900000002',
+            status: 'inService',
+          },
+        });
+        const introduced = await lijing
+          .resource('introductions')
+          .create({ values: { memberAId: created.body.data.id, memberBId: other.body.data.id } });
+        expect([introduced.status, introduced.body.data?.stage]).toEqual([200, 'recommendedToA']);
+      }
     });
 
     it('matches without an access plugin, on NocoBase field lists alone', async () => {

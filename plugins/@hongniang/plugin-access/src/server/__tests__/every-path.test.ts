@@ -399,7 +399,15 @@ describe('every path to a member', () => {
         String(collection.options.origin).startsWith('@hongniang/'),
       );
       expect(ours.map((collection: any) => collection.name)).toEqual(
-        expect.arrayContaining(['members', 'partnerPreferences', 'matchSuggestions', 'fieldPrivacy']),
+        expect.arrayContaining([
+          'members',
+          'partnerPreferences',
+          'matchSuggestions',
+          'fieldPrivacy',
+          'introductions',
+          'introductionConsents',
+          'introductionStageChanges',
+        ]),
       );
       const unreviewed = globalActions().filter((action: string) => !GUARDED_ACTIONS[action]);
       for (const collection of ours) {

@@ -1,0 +1,32 @@
+import { defineCollection } from '@nocobase/database';
+import { END_REASONS, STAGES, label } from '../language/vocabulary';
+import { createdAt, member, moment, select, staff, text, updatedAt } from './fields';
+
+/**
+ * Introductions (牵线): two members introduced to each other, moving through the stages (hooks/stage-rules.ts). Each
+ * side's matchmaker is the member's own (`memberA.matchmaker`, `memberB.matchmaker`): read through the member, never copied.
+ */
+export default defineCollection({
+  name: 'introductions',
+  title: label('Introductions'),
+  uiManageable: true,
+  updatedBy: true,
+  fields: [
+    member('memberA', 'Side A'),
+    member('memberB', 'Side B'),
+    select('stage', 'Stage', STAGES, 'recommendedToA'),
+    select('endReason', 'End reason', END_REASONS),
+    text('endNote', 'End note'),
+    moment('endedAt', 'Ended at'),
+    moment('stageChangedAt', 'Stage changed at'),
+    staff('startedBy', 'Started by'),
+    // The pair without direction ("smaller id:larger id") while the introduction is open, null once it is closed: the
+    // database itself keeps one open introduction per pair.
+    { name: 'openPairKey', type: 'string', unique: true },
+    // The order of cards within a stage column on a kanban board (NocoBase's `move`).
+    { name: 'stageSort', type: 'sort', scopeKey: 'stage', hidden: true },
+    text('note', 'Note'),
+    createdAt('Started at'),
+    updatedAt('Last changed at'),
+  ],
+});

@@ -1,0 +1,168 @@
+// The rules of an introduction, held on every path that writes one (create, update, update by filter, firstOrCreate,
+// updateOrCreate, association routes, imports, kanban `move`): the pair, the first stage, one step at a time, an end
+// with its reason, both sides' consent before 双方同意. Every stage change is written to the history in the same transaction.
+import { ANSWERS, END_REASONS, STAGES } from '../language/vocabulary';
+import { callerId } from '../middlewares/remember-request';
+import { writeHistory } from './history';
+import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { allowedSteps, FIRST_STAGE, isOpen, pairKey } from './stages';
+
+/** What a caller may change on an introduction; the rest is the pair (fixed at creation) or kept by the server. */
+const CALLER_WRITABLE = new Set(['stage', 'endReason', 'endNote', 'note', 'updatedAt', 'updatedById']);
+
+export function enforceStageRules(db: any) {
+  db.on('introductions.beforeCreate', (introduction: any, options: any) => checkNew(db, introduction, options));
+  db.on('introductions.afterCreate', (introduction: any, options: any) =>
+    writeHistory(
+      db,
+      { introductionId: introduction.get('id'), event: 'stage', fromStage: null, toStage: introduction.get('stage') },
+      options,
+    ),
+  );
+  db.on('introductions.beforeUpdate', (introduction: any, options: any) => checkChange(db, introduction, options));
+  db.on('introductions.afterUpdate', (introduction: any, options: any) => {
+    if (!introduction.changed('stage')) return;
+    return writeHistory(
+      db,
+      {
+        introductionId: introduction.get('id'),
+        event: 'stage',
+        fromStage: introduction.previous('stage'),
+        toStage: introduction.get('stage'),
+        note: introduction.get('stage') === 'ended' ? introduction.get('endNote') : null,
+      },
+      options,
+    );
+  });
+  // Imports and updates by filter (or through members/<id>/…) go row by row, through the checks above.
+  db.on('introductions.beforeBulkCreate', (_: unknown, options: any) => {
+    options.individualHooks = true;
+  });
+  db.on('introductions.beforeBulkUpdate', (options: any) => {
+    options.individualHooks = true;
+  });
+}
+
+async function checkNew(db: any, introduction: any, options: any) {
+  const collection = introduction.constructor.collection;
+  const a = sideOf(introduction, 'memberA', options);
+  const b = sideOf(introduction, 'memberB', options);
+  for (const [field, id] of [
+    ['memberA', a],
+    ['memberB', b],
+  ]) {
+    if (id == null || id === '') throw refusal(collection, field, options, '“{{field}}” is required');
+    const found = await db.getRepository('members').findOne({ filterByTk: id, transaction: options.transaction });
+    if (!found) throw refusal(collection, field, options, '“{{field}}” names no member (no. {{id}})', { id });
+  }
+  if (String(a) === String(b))
+    throw refusal(
+      collection,
+      'memberB',
+      options,
+      'A member cannot be introduced to herself: choose another “{{field}}”',
+    );
+  const stage = introduction.get('stage') ?? FIRST_STAGE;
+  checkOption(collection, 'stage', stage, STAGES, options);
+  if (stage !== FIRST_STAGE)
+    throw refusal(collection, 'stage', options, 'A new introduction starts at “{{first}}”', {
+      first: labels(options, STAGES, [FIRST_STAGE]),
+    });
+  checkOption(collection, 'endReason', introduction.get('endReason'), END_REASONS, options);
+  const key = pairKey(a, b);
+  const open = await db
+    .getRepository('introductions')
+    .findOne({ filter: { openPairKey: key }, transaction: options.transaction });
+  if (open)
+    throw refusal(
+      collection,
+      'memberB',
+      options,
+      'These two members already have an open introduction (no. {{id}}); end it before starting another',
+      { id: open.get('id') },
+    );
+  introduction.set({
+    memberAId: a,
+    memberBId: b,
+    stage,
+    openPairKey: key,
+    startedById: callerId(options),
+    stageChangedAt: new Date(),
+    endedAt: null,
+    endReason: null,
+  });
+}
+
+/**
+ * A side's member id: its foreign key, or the association as the web client sends it (`memberA: { id }`) or an import
+ * writes it, which NocoBase links only after the record is created (the repository's values reach the hook as options.values).
+ */
+function sideOf(introduction: any, side: 'memberA' | 'memberB', options: any) {
+  const written = introduction.get(`${side}Id`) ?? options.values?.[side];
+  return written != null && typeof written === 'object' ? written.id : written;
+}
+
+async function checkChange(db: any, introduction: any, options: any) {
+  const collection = introduction.constructor.collection;
+  for (const key of (introduction.changed() || []) as string[]) {
+    // The kanban board's sort field (`stage_sort`) moves with the card.
+    if (CALLER_WRITABLE.has(key) || collection.getField(key)?.type === 'sort') continue;
+    const field = fieldNameOf(collection, key);
+    throw refusal(collection, field, options, '“{{field}}” cannot be changed on an introduction; nothing was saved');
+  }
+  checkOption(collection, 'endReason', introduction.get('endReason'), END_REASONS, options);
+  if (!introduction.changed('stage')) return;
+  const from = introduction.previous('stage');
+  const to = introduction.get('stage');
+  checkOption(collection, 'stage', to, STAGES, options);
+  const steps = allowedSteps(from);
+  if (!steps.includes(to)) {
+    const values = { from: labels(options, STAGES, [from]), to: labels(options, STAGES, [to]) };
+    if (!steps.length)
+      throw refusal(
+        collection,
+        'stage',
+        options,
+        '“{{field}}” cannot go from “{{from}}” to “{{to}}”: the introduction is closed; start a new one instead',
+        values,
+      );
+    throw refusal(
+      collection,
+      'stage',
+      options,
+      '“{{field}}” cannot go from “{{from}}” to “{{to}}”; it can go to: {{next}}',
+      {
+        ...values,
+        next: labels(options, STAGES, steps),
+      },
+    );
+  }
+  if (to === 'ended' && !introduction.get('endReason'))
+    throw refusal(collection, 'endReason', options, 'An ended introduction needs “{{field}}”');
+  if (to === 'bothAgreed') await checkBothAgreed(db, introduction, options);
+  introduction.set({
+    stageChangedAt: new Date(),
+    ...(to === 'ended' ? { endedAt: new Date() } : {}),
+    ...(isOpen(to) ? {} : { openPairKey: null }),
+  });
+}
+
+/** 双方同意 only once both sides' consents say 同意. */
+async function checkBothAgreed(db: any, introduction: any, options: any) {
+  const agreed = await db.getRepository('introductionConsents').count({
+    filter: {
+      introductionId: introduction.get('id'),
+      memberId: { $in: [introduction.get('memberAId'), introduction.get('memberBId')] },
+      answer: 'agreed',
+    },
+    transaction: options.transaction,
+  });
+  if (agreed < 2)
+    throw refusal(
+      introduction.constructor.collection,
+      'stage',
+      options,
+      '“{{field}}” can become “{{to}}” only when both sides’ consents are “{{agreed}}”',
+      { to: labels(options, STAGES, ['bothAgreed']), agreed: labels(options, ANSWERS, ['agreed']) },
+    );
+}

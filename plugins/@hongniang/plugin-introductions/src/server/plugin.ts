@@ -1,0 +1,42 @@
+import { Plugin } from '@nocobase/server';
+import { declareAccess, registerInCollectionManager } from '@hongniang/plugin-core';
+import PluginMembers from '@hongniang/plugin-members';
+import { enforceConsentRules } from './hooks/consent-rules';
+import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
+import { keepHistoryToTheServer } from './hooks/history-rules';
+import { enforceStageRules } from './hooks/stage-rules';
+import { closedActions } from './middlewares/closed-actions';
+import { rememberRequest } from './middlewares/remember-request';
+import { INTRODUCTIONS_ACCESS } from './roles';
+
+const MEMBERS = '@hongniang/plugin-members';
+
+/** In the collection manager, which the web client reads (titles, fields an admin may add). */
+export const MANAGED_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
+
+/** Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history. */
+export class PluginIntroductionsServer extends Plugin {
+  async load() {
+    // What each agency role may do with introductions (./roles.ts).
+    declareAccess(this.app, this.name, INTRODUCTIONS_ACCESS);
+    this.enforceOnEveryPath();
+    // A member in an open introduction is not deleted (plugin-members asks before it erases her).
+    (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
+  }
+
+  async install() {
+    await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+  }
+
+  /** Stages, consents and the history follow the rules whichever action or route writes, `move` included. */
+  private enforceOnEveryPath() {
+    // Before the ACL: a move's hooks then know who moved the card; the history and imports are closed to all, root too.
+    this.app.resourceManager.use(rememberRequest, { tag: 'hongniang-introductions-request', before: 'acl' });
+    this.app.resourceManager.use(closedActions, { tag: 'hongniang-introductions-closed-actions', before: 'acl' });
+    enforceStageRules(this.db);
+    enforceConsentRules(this.db);
+    keepHistoryToTheServer(this.db);
+  }
+}
+
+export default PluginIntroductionsServer;
