@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { ANSWERS, HISTORY_EVENTS, STAGES, label } from '../language/vocabulary';
-import { belongsTo, member, moment, select, staff, text } from './fields';
+import { belongsTo, member, moment, select, staff, text } from '../fields/field-kinds';
 
 /**
  * An introduction's history, written by the server only (hooks/history.ts): every stage change, creation included, and

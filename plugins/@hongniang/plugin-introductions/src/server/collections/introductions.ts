@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { END_REASONS, STAGES, label } from '../language/vocabulary';
-import { createdAt, member, moment, select, staff, text, updatedAt } from './fields';
+import { createdAt, member, moment, select, staff, text, updatedAt } from '../fields/field-kinds';
 
 /**
  * Introductions (牵线): two members introduced to each other, moving through the stages (hooks/stage-rules.ts). Each
