@@ -40,7 +40,7 @@ function listPlugins() {
     ordered.push(plugin);
   };
   plugins.forEach((plugin) => visit(plugin));
-  return ordered.map(({ dir, name }) => ({ dir, name }));
+  return ordered.map(({ dir, name, needs }) => ({ dir, name, needs }));
 }
 
 /** Framework-free libraries under packages/, as { dir, name }. */

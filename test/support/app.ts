@@ -30,12 +30,36 @@ export const FOUNDATION_PLUGINS = [
 /** Every plugin of ours, by package name, as `npm start` enables them. */
 export const HONGNIANG_PLUGINS: string[] = listPlugins().map((plugin: { name: string }) => plugin.name);
 
+/** Plugins of ours that speak for all the others (roles over every collection, pages of every plugin): their suites boot all. */
+const OVER_EVERY_PLUGIN = ['@hongniang/plugin-access', '@hongniang/plugin-core'];
+
+/**
+ * The plugins of ours a suite boots when it names none: a suite inside a plugin's folder boots that plugin, the plugins
+ * it depends on (package.json) and access (the agency roles its tests sign in with); access's and core's suites, and those
+ * outside the plugins (test/integration), boot all of them. Booting fewer keeps a suite's app quick as plugins are added.
+ */
+export function pluginsForSuite(testPath: string = expect.getState().testPath || ''): string[] {
+  const folder = /plugins\/@hongniang\/(plugin-[a-z-]+)\//.exec(testPath)?.[1];
+  const own = folder && `@hongniang/${folder}`;
+  if (!own || OVER_EVERY_PLUGIN.includes(own) || !HONGNIANG_PLUGINS.includes(own)) return HONGNIANG_PLUGINS;
+  const plugins: { name: string; needs: string[] }[] = listPlugins();
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    plugins.find((plugin) => plugin.name === name)?.needs.forEach(add);
+  };
+  add(own);
+  add('@hongniang/plugin-access');
+  return HONGNIANG_PLUGINS.filter((name) => wanted.has(name));
+}
+
 export interface AppOptions {
   /** Extra NocoBase plugins the suite needs beside the foundation. */
   plugins?: string[];
   /** Create the seeded pages (menus, blocks) at install; slow (about a minute), so only suites about pages ask. */
   pages?: boolean;
-  /** Our plugins to enable (package names; in dependency order whatever the order given): all of them when absent. */
+  /** Our plugins to enable (package names; in dependency order whatever the order given): `pluginsForSuite()` when absent. */
   ours?: string[];
 }
 
@@ -48,7 +72,7 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
     plugins: [
       ...FOUNDATION_PLUGINS,
       ...(options.plugins || []),
-      ...HONGNIANG_PLUGINS.filter((name) => !options.ours || options.ours.includes(name)),
+      ...HONGNIANG_PLUGINS.filter((name) => (options.ours || pluginsForSuite()).includes(name)),
     ],
     seedPages: options.pages === true,
     ...(storage ? { database: { storage } } : {}),

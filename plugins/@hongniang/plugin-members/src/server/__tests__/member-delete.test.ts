@@ -4,7 +4,7 @@ import { Op } from '@nocobase/database';
 import { MockServer } from '@nocobase/test';
 import fs from 'fs';
 import path from 'path';
-import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
+import { appForSuite, HONGNIANG_PLUGINS, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { MemberDeletionRefused } from '../hooks/member-deletion';
 import { PluginMembersServer } from '../plugin';
@@ -24,19 +24,23 @@ describe('deleting a member', () => {
   /** The man matching is asked for: every woman below fits him and he fits her, with no suggestion between them. */
   let seeker: number;
 
-  appForSuite(async (booted) => {
-    app = booted;
-    admin = await signInAsRoot(app);
-    const { as, users } = await signInStaff(app, { zhaoli: 'manager', lijing: 'matchmaker' });
-    matchmakerId = users.lijing;
-    ({ zhaoli: manager, lijing: matchmaker } = as);
-    seeker = await addMember(app, {
-      name: '找对象的人',
-      gender: 'male',
-      age: 33,
-      partnerPreferences: { ageMin: 25, ageMax: 40 },
-    });
-  });
+  appForSuite(
+    async (booted) => {
+      app = booted;
+      admin = await signInAsRoot(app);
+      const { as, users } = await signInStaff(app, { zhaoli: 'manager', lijing: 'matchmaker' });
+      matchmakerId = users.lijing;
+      ({ zhaoli: manager, lijing: matchmaker } = as);
+      seeker = await addMember(app, {
+        name: '找对象的人',
+        gender: 'male',
+        age: 33,
+        partnerPreferences: { ageMin: 25, ageMax: 40 },
+      });
+      // A member is erased with what every plugin keeps about her (matching's suggestions): all of them are booted.
+    },
+    { ours: HONGNIANG_PLUGINS },
+  );
 
   /** A woman with everything a member gathers: preferences with regions and own weights, a city, suggestions on both sides. */
   async function memberWithHistory(name: string) {
