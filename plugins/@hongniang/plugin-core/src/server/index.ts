@@ -12,10 +12,13 @@ export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flo
 export { collectionTitle, fieldTitle, languageOf, localeOf } from './refusals/language';
 export type { Language, MessageValues } from './refusals/language';
 export { Refusal, refuseField } from './refusals/refusal';
+export { labelsOf } from './refusals/labels';
+export type { Labelled } from './refusals/labels';
 export type { RefusalOptions, RefusalStatus } from './refusals/refusal';
 export { namesIn, spreadsheetColumns } from './requests/request-params';
 export { onDatabaseEvent } from './database/database-events';
 export { ensureIndexes } from './database/ensure-indexes';
+export { rowByRow } from './database/row-by-row';
 export { registerInCollectionManager } from './database/collection-manager';
 export { accessDeclarations, declareAccess } from './access/declarations';
 export type {

@@ -2,13 +2,14 @@
 // collection (its page: 系统管理 → 字段隐私); a field not listed there is part of the ordinary archive. Which collections
 // have privacy levels, and whose their records are, the plugins declare (plugin-core's declareAccess; registry.ts).
 
+import { labelsOf } from '@hongniang/plugin-core';
 import { PrivacyLevel } from '@hongniang/plugin-core';
 import { AccessRegistry, FieldPrivacyRow } from '../agency/registry';
 
 export const NAMESPACE = '@hongniang/plugin-access';
 
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
-export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+export const label = labelsOf(NAMESPACE);
 
 export type { PrivacyLevel };
 

@@ -1,6 +1,7 @@
 // Each side's answer to an introduction (introductionConsents), on every write path: one consent per side, recorded by
 // that side's own matchmaker (or by someone who works every introduction: a manager), while the introduction is open.
 // An answer is journalled in the history; a 拒绝 ends the introduction, two 同意 bring it to 双方同意 — in the same transaction.
+import { rowByRow } from '@hongniang/plugin-core';
 import { ANSWERS, CHANNELS, STAGES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { writeHistory } from './history';
@@ -18,12 +19,7 @@ export function enforceConsentRules(db: any) {
     if (consent.changed('answer') || consent.changed('channel') || consent.changed('note'))
       return followAnswer(db, consent, options);
   });
-  db.on('introductionConsents.beforeBulkCreate', (_: unknown, options: any) => {
-    options.individualHooks = true;
-  });
-  db.on('introductionConsents.beforeBulkUpdate', (options: any) => {
-    options.individualHooks = true;
-  });
+  rowByRow(db, 'introductionConsents');
 }
 
 async function checkNew(db: any, consent: any, options: any) {

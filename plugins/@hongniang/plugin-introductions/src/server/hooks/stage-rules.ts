@@ -1,6 +1,7 @@
 // The rules of an introduction, held on every path that writes one (create, update, update by filter, firstOrCreate,
 // updateOrCreate, association routes, imports, kanban `move`): the pair, the first stage, one step at a time, an end
 // with its reason, both sides' consent before 双方同意. Every stage change is written to the history in the same transaction.
+import { rowByRow } from '@hongniang/plugin-core';
 import { ANSWERS, END_REASONS, STAGES } from '../language/vocabulary';
 import { callerId } from '../middlewares/remember-request';
 import { writeHistory } from './history';
@@ -35,12 +36,7 @@ export function enforceStageRules(db: any) {
     );
   });
   // Imports and updates by filter (or through members/<id>/…) go row by row, through the checks above.
-  db.on('introductions.beforeBulkCreate', (_: unknown, options: any) => {
-    options.individualHooks = true;
-  });
-  db.on('introductions.beforeBulkUpdate', (options: any) => {
-    options.individualHooks = true;
-  });
+  rowByRow(db, 'introductions');
 }
 
 async function checkNew(db: any, introduction: any, options: any) {

@@ -1,15 +1,12 @@
 // The introductions plugin's words: stages, end reasons, consent answers and channels, each with its stored value and labels.
 
+import { Labelled, labelsOf } from '@hongniang/plugin-core';
 export const NAMESPACE = '@hongniang/plugin-introductions';
 
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
-export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+export const label = labelsOf(NAMESPACE);
 
-export interface Labelled<T extends string = string> {
-  value: T;
-  zh: string;
-  en: string;
-}
+export type { Labelled };
 
 /** An introduction's stages, in the order it moves through them (ended may come from any open stage). */
 export const STAGES: Labelled[] = [

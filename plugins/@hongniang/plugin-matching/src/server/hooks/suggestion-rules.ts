@@ -1,7 +1,7 @@
 // Match suggestions hold what matching computed. On every path that writes them (create, update, firstOrCreate,
 // updateOrCreate, association routes, updates by filter, imports) a caller only moves the status along its steps and
 // writes a note; everything else is matching's own (authored-by-matching.ts). Option values are checked on every write.
-import { fieldTitle, Refusal } from '@hongniang/plugin-core';
+import { fieldTitle, Refusal, rowByRow } from '@hongniang/plugin-core';
 import { byMatchingProcess } from './authored-by-matching';
 import { labelIn, matchingLanguage } from '../language/matching-language';
 import { Labelled, SUGGESTION_ORIGINS, SUGGESTION_STATUSES } from '../language/vocabulary';
@@ -34,9 +34,7 @@ export function enforceSuggestionRules(db: any) {
     checkOptions(suggestion, options);
   });
   // An update by filter (or a re-link through members/<id>/matchSuggestions) goes row by row, through the check above.
-  db.on('matchSuggestions.beforeBulkUpdate', (options: any) => {
-    options.individualHooks = true;
-  });
+  rowByRow(db, 'matchSuggestions', ['update']);
 }
 
 function refuseAuthoring(suggestion: any, options: any): never {

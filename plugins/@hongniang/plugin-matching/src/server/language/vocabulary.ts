@@ -1,16 +1,13 @@
 // The matching plugin's words: criteria, combinations and suggestion statuses, each with its stored value and labels.
+import { Labelled, labelsOf } from '@hongniang/plugin-core';
 import { CRITERIA, Combination, Criterion } from '@hongniang/matching-engine';
 
 export const NAMESPACE = '@hongniang/plugin-matching';
 
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
-export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+export const label = labelsOf(NAMESPACE);
 
-export interface Labelled<T extends string = string> {
-  value: T;
-  zh: string;
-  en: string;
-}
+export type { Labelled };
 
 export const CRITERION_LABELS: Record<Criterion, { zh: string; en: string }> = {
   age: { zh: '年龄', en: 'Age' },

@@ -1,10 +1,11 @@
 // Builders for the field definitions of our collections: one place decides which NocoBase interface a kind of field uses.
+import { labelsOf } from '@hongniang/plugin-core';
 import { ChoiceList, vocabulary } from './vocabulary';
 
 export const NAMESPACE = '@hongniang/plugin-members';
 
 /** A label translated by the web client from this plugin's locale files (English key, zh-CN by default). */
-export const label = (english: string) => `{{t(${JSON.stringify(english)}, { ns: ${JSON.stringify(NAMESPACE)} })}}`;
+export const label = labelsOf(NAMESPACE);
 
 const ui = (title: string, component: string, extra: Record<string, any> = {}) => ({
   title: label(title),
