@@ -2,26 +2,10 @@ import { ageOn } from '../ages/age';
 import { DEMO_REFERENCE_DATE, demoMember } from '../demo/demo-members';
 import { Random } from '../demo/random';
 import { isChoice, vocabulary } from '../fields/vocabulary';
+import { MEMBER_CHOICES } from '../hooks/validate-member';
 
-const CHOICE_FIELDS: Record<string, keyof typeof vocabulary> = {
-  gender: 'gender',
-  education: 'education',
-  occupationGroup: 'occupationGroup',
-  maritalStatus: 'maritalStatus',
-  childrenStatus: 'children',
-  smoking: 'habitFrequency',
-  drinking: 'habitFrequency',
-  incomeBand: 'incomeBand',
-  housing: 'housing',
-  car: 'car',
-  spendingPower: 'spendingPower',
-  tier: 'tier',
-  status: 'status',
-  sourceChannel: 'sourceChannel',
-  ageGroup: 'ageGroup',
-  hobbies: 'hobbies',
-  personality: 'personality',
-};
+// Every select field a member form offers, and age group (derived, but from the agency's list too).
+const CHOICE_FIELDS: Record<string, keyof typeof vocabulary> = { ...MEMBER_CHOICES, ageGroup: 'ageGroup' };
 
 const generate = (seed: number, count: number) => {
   const random = new Random(seed);

@@ -30,8 +30,8 @@ function isResidentIdNumber(value: string) {
   return '10X98765432'[sum % 11] === value[17];
 }
 
-/** Select fields of each collection and the list their values must come from. */
-const MEMBER_CHOICES: Record<string, ChoiceList> = {
+/** A member's select fields and the vocabulary list their values must come from. */
+export const MEMBER_CHOICES: Record<string, ChoiceList> = {
   gender: 'gender',
   education: 'education',
   occupationGroup: 'occupationGroup',
