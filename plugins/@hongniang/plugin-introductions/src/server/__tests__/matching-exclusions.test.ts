@@ -106,6 +106,20 @@ describe('matching leaves out the pairs that have an introduction', () => {
     expect(chosen.excluded).toMatchObject({ introductionDeclined: 1 });
   });
 
+  it('refuses a suggestion written by hand for that pair, saying why (400, both languages)', async () => {
+    const ask = (locale: string) =>
+      root.post('/matchSuggestions:create').set('X-Locale', locale).send({ memberId: ids.her, candidateId: ids.him });
+    const english = await ask('en-US');
+    expect(english.status).toBe(400);
+    expect(english.body.errors[0].message).toContain("the pair's introduction was declined by a side");
+    const chinese = await ask('zh-CN');
+    expect(chinese.status).toBe(400);
+    expect(chinese.body.errors[0].message).toContain('这一对的牵线被一方拒绝');
+    expect(
+      await app.db.getRepository('matchSuggestions').count({ filter: { memberId: ids.her, candidateId: ids.him } }),
+    ).toBe(0);
+  });
+
   it('keeps out a pair whose introduction ended otherwise (introductionEnded)', async () => {
     const id = await introduce(ids.hers2, ids.his2);
     await post(`/introductions:update?filterByTk=${id}`, { stage: 'ended', endReason: 'lostContact' });
