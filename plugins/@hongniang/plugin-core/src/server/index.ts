@@ -31,6 +31,8 @@ export type {
 } from './access/declarations';
 export { privacyOf, providePrivacy } from './access/privacy-service';
 export type { PrivacyService } from './access/privacy-service';
+export { excludePairs, pairExclusionsOf } from './matching/pair-exclusions';
+export type { PairExclusionProvider, PairExclusions } from './matching/pair-exclusions';
 export {
   DEMO_STAFF,
   demoMembersWanted,

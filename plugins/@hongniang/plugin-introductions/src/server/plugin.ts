@@ -1,7 +1,8 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, registerInCollectionManager } from '@hongniang/plugin-core';
+import { declareAccess, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
 import PluginMembers from '@hongniang/plugin-members';
 import { enforceConsentRules } from './hooks/consent-rules';
+import { introducedPairs } from './hooks/excluded-pairs';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
 import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
@@ -20,6 +21,8 @@ export class PluginIntroductionsServer extends Plugin {
     // What each agency role may do with introductions (./roles.ts).
     declareAccess(this.app, this.name, INTRODUCTIONS_ACCESS);
     this.enforceOnEveryPath();
+    // Matching stops suggesting a pair once it has an introduction (asked through plugin-core, neither imports the other).
+    excludePairs(this.app, this.name, introducedPairs);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
   }

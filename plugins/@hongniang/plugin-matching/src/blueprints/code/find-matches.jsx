@@ -13,6 +13,9 @@ const REASONS = {
   doNotRecommend: say('标记为勿推荐', 'marked do-not-recommend'),
   alreadySuggested: say('已推荐过', 'already suggested'),
   declinedBefore: say('曾被拒绝', 'declined before'),
+  inIntroduction: say('牵线中', 'in an introduction'),
+  introductionDeclined: say('牵线被拒绝', 'introduction declined'),
+  introductionEnded: say('牵线已结束', 'introduction ended'),
   hardFilter: say('不满足"必须"条件', 'fails a "must" criterion'),
   belowMinimum: say('低于最低匹配度', 'below the minimum score'),
 };

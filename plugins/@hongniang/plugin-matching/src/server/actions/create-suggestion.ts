@@ -9,7 +9,7 @@ import { memberInScope } from '../matching/match-scope';
 import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
 import { labelIn, matchingLanguage } from '../language/matching-language';
-import { pairsOf, saveSuggestions } from '../matching/suggestions';
+import { excludedPairsOf, saveSuggestions } from '../matching/suggestions';
 import { EXCLUSION_REASONS } from '../language/vocabulary';
 
 /** What a caller names; `status` only as the one a new suggestion has (forms send the default back). */
@@ -45,7 +45,7 @@ export function createSuggestion(pool: MemberPool, sources: () => AnswerSources)
     if (!pool.index.has(request.candidateId))
       refuse('candidate', 'There is no member with id {{id}}', { id: request.candidateId });
     const settings = await readSettings(ctx.db);
-    const pairs = await pairsOf(ctx.db, request.memberId);
+    const pairs = await excludedPairsOf(ctx.app, ctx.db, request.memberId);
     const outcome = evaluateChosen(
       pool,
       request.memberId,

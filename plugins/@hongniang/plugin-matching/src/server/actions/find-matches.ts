@@ -11,7 +11,7 @@ import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
 import { explain } from '../matching/reasons';
 import { matchingLanguage } from '../language/matching-language';
-import { pairsOf, saveSuggestions } from '../matching/suggestions';
+import { excludedPairsOf, saveSuggestions } from '../matching/suggestions';
 
 /** What the matching answers draw on that another plugin may supply (the access plugin: 字段隐私). */
 export interface AnswerSources {
@@ -33,7 +33,7 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
     const view = await callerView(ctx, sources().seenOnEveryMember);
     await pool.current();
     const settings = await readSettings(ctx.db);
-    const pairs = await pairsOf(ctx.db, request.memberId);
+    const pairs = await excludedPairsOf(ctx.app, ctx.db, request.memberId);
     const excludedIds = new Set(pairs.keys());
     const outcome = request.candidateIds
       ? evaluateChosen(pool, request.memberId, request.candidateIds, settings.engine, excludedIds, view.withheld)

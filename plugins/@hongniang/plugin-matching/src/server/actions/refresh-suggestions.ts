@@ -2,6 +2,7 @@
 // whose progress shows in NocoBase's task list. Safe to re-run: it only adds, rescored or retires open batch suggestions.
 import { MatchResult } from '@hongniang/matching-engine';
 import { CancelError, TaskType } from '@nocobase/plugin-async-task-manager';
+import { PairExclusions, pairExclusionsOf } from '@hongniang/plugin-core';
 import { explain } from '../matching/reasons';
 import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
@@ -27,7 +28,10 @@ export interface RefreshSummary {
   retired: number;
 }
 
-/** One pass over the members in service. `onProgress` hears (done, total); `isCanceled` is asked between members. */
+/**
+ * One pass over the members in service. `onProgress` hears (done, total); `isCanceled` is asked between members;
+ * `excludedPairs` answers the pairs other features keep out (plugin-core's pairExclusionsOf: introductions), asked once.
+ */
 export async function refreshSuggestions(
   db: any,
   pool: MemberPool,
@@ -36,9 +40,10 @@ export async function refreshSuggestions(
     locale?: string;
     onProgress?: (done: number, total: number) => void;
     isCanceled?: () => boolean;
+    excludedPairs?: (memberIds: number[]) => Promise<PairExclusions>;
   } = {},
 ): Promise<RefreshSummary> {
-  const { createdById = null, locale = 'zh-CN', onProgress, isCanceled } = options;
+  const { createdById = null, locale = 'zh-CN', onProgress, isCanceled, excludedPairs } = options;
   await pool.current();
   const settings = await readSettings(db);
   const Suggestions = db.getModel('matchSuggestions');
@@ -56,6 +61,7 @@ export async function refreshSuggestions(
     memberId: Number(row.memberId),
     candidateId: Number(row.candidateId),
   }));
+  const elsewhere: PairExclusions = (await excludedPairs?.(memberIds)) ?? new Map();
   const byMember = new Map<number, Suggestion[]>();
   const taken = new Set<string>();
   const remember = (suggestion: Suggestion) => {
@@ -76,14 +82,19 @@ export async function refreshSuggestions(
   for (const memberId of memberIds) {
     if (isCanceled?.()) break;
     const pairs = byMember.get(memberId) || [];
-    // Her own open suggestions compete again for her places; every other pair stays out.
+    // Her own open suggestions compete again for her places; every other pair stays out, and so does (untouched) a pair
+    // another feature keeps out (e.g. in an introduction).
+    const outside = elsewhere.get(memberId) ?? new Map<number, string>();
     const own = new Map(
-      pairs.filter((s) => s.memberId === memberId && s.status === 'open').map((s) => [s.candidateId, s]),
+      pairs
+        .filter((s) => s.memberId === memberId && s.status === 'open' && !outside.has(s.candidateId))
+        .map((s) => [s.candidateId, s]),
     );
     const competing = new Set(own.values());
-    const excludedIds = new Set(
-      pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)),
-    );
+    const excludedIds = new Set([
+      ...pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)),
+      ...outside.keys(),
+    ]);
     const { results } = pool.index.match(memberId, {
       limit: settings.batchLimit,
       settings: settings.engine,
@@ -185,6 +196,7 @@ export function refreshTaskType(pool: MemberPool): { type: string; new (record: 
         locale: params.locale,
         onProgress: (current, total) => this.reportProgress({ current, total }),
         isCanceled: () => this.isCanceled || this.abortController.signal.aborted,
+        excludedPairs: (memberIds) => pairExclusionsOf(this.app, this.app.db, memberIds),
       });
       // Stopped from the task list: what was written stays (each pair is whole), the task shows as cancelled.
       if (this.isCanceled || this.abortController.signal.aborted) throw new CancelError();

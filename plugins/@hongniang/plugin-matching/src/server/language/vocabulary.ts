@@ -55,6 +55,10 @@ export const EXCLUSION_REASONS: Record<string, { zh: string; en: string }> = {
   notConsented: { zh: '未同意被推荐', en: 'no consent to be recommended' },
   alreadySuggested: { zh: '这一对已有推荐记录', en: 'the pair has a suggestion already' },
   declinedBefore: { zh: '这一对曾被一方拒绝', en: 'the pair was declined before' },
+  // Given by another feature through plugin-core's excludePairs (plugin-introductions).
+  inIntroduction: { zh: '这一对正在牵线中', en: 'the pair is in an introduction' },
+  introductionDeclined: { zh: '这一对的牵线被一方拒绝', en: "the pair's introduction was declined by a side" },
+  introductionEnded: { zh: '这一对的牵线已结束', en: "the pair's introduction has ended" },
   hardFilter: { zh: '不满足一方的“必须”条件', en: 'fails a criterion one side requires' },
   belowMinimum: { zh: '低于最低匹配度', en: 'below the minimum score' },
 };

@@ -1,6 +1,7 @@
 // Match suggestions (推荐记录): the pairs already worked on, and saving new ones without ever duplicating a pair.
 import { MatchResult } from '@hongniang/matching-engine';
 import { Op } from '@nocobase/database';
+import { pairExclusionsOf } from '@hongniang/plugin-core';
 import { asMatchingProcess } from '../hooks/authored-by-matching';
 import { explain } from './reasons';
 
@@ -24,6 +25,18 @@ export async function pairsOf(db: any, memberId: number, transaction?: any): Pro
       row.status === 'declined' || pairs.get(other) === 'declinedBefore' ? 'declinedBefore' : 'alreadySuggested',
     );
   }
+  return pairs;
+}
+
+/**
+ * Everyone this member may not be suggested with and why: her suggestion pairs (pairsOf) and the pairs other features
+ * exclude through plugin-core's excludePairs (e.g. an introduction: `inIntroduction`, `introductionDeclined`,
+ * `introductionEnded`); for a pair in both, the other feature's reason is kept.
+ */
+export async function excludedPairsOf(app: any, db: any, memberId: number, transaction?: any) {
+  const pairs: Map<number, string> = await pairsOf(db, memberId, transaction);
+  const elsewhere = (await pairExclusionsOf(app, db, [memberId], transaction)).get(memberId);
+  for (const [other, reason] of elsewhere ?? []) pairs.set(other, reason);
   return pairs;
 }
 
