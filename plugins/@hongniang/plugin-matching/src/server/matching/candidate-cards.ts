@@ -1,29 +1,14 @@
 // A candidate's card in a match answer: introduction-safe fields only, and of those only what the caller may view.
 import { Language, Refusal } from '@hongniang/plugin-core';
+import { DEFAULT_MEMBER_PRIVACY } from '@hongniang/plugin-members';
 
-/** What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive. */
-export const INTRODUCTION_SAFE_FIELDS = [
-  'id',
-  'memberNo',
-  'name',
-  'gender',
-  'age',
-  'ageGroup',
-  'heightCm',
-  'education',
-  'occupation',
-  'occupationGroup',
-  'industry',
-  'maritalStatus',
-  'childrenStatus',
-  'onlyChild',
-  'hobbies',
-  'personality',
-  'smoking',
-  'drinking',
-  'currentCity',
-  'matchmaker',
-];
+/**
+ * What a candidate's card may show before an introduction is agreed: no contact details, nothing sensitive — the member
+ * archive's default introduction level (字段隐私's starting list) without the record's own dates.
+ */
+export const INTRODUCTION_SAFE_FIELDS = DEFAULT_MEMBER_PRIVACY.introduction.filter(
+  (field) => field !== 'createdAt' && field !== 'updatedAt',
+);
 
 /** Where a candidate card's fields come from: the list above, unless an access plugin supplies the agency's own. */
 export type CardFields = () => Promise<string[]>;
