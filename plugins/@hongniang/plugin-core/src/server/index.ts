@@ -30,6 +30,8 @@ export type {
   RoleGrants,
 } from './access/declarations';
 export { privacyOf, providePrivacy } from './access/privacy-service';
+export { disclosuresOf, discloseToViewer, hasDisclosures } from './access/disclosures';
+export type { DisclosureProvider, Disclosures } from './access/disclosures';
 export type { PrivacyService } from './access/privacy-service';
 export { excludePairs, pairExclusionsOf } from './matching/pair-exclusions';
 export type { PairExclusionProvider, PairExclusions } from './matching/pair-exclusions';

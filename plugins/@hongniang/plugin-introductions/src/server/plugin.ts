@@ -1,10 +1,12 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
+import { declareAccess, discloseToViewer, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
 import PluginMembers from '@hongniang/plugin-members';
 import { enforceConsentRules } from './hooks/consent-rules';
+import { releasedContacts } from './hooks/contact-disclosures';
+import { recordContactReleases } from './hooks/contact-releases';
 import { introducedPairs } from './hooks/excluded-pairs';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
-import { keepHistoryToTheServer } from './hooks/history-rules';
+import { keepServerRecordsToTheServer } from './hooks/server-records';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
@@ -13,9 +15,17 @@ import { INTRODUCTIONS_ACCESS } from './roles';
 const MEMBERS = '@hongniang/plugin-members';
 
 /** In the collection manager, which the web client reads (titles, fields an admin may add). */
-export const MANAGED_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
+export const MANAGED_COLLECTIONS = [
+  'introductions',
+  'introductionConsents',
+  'introductionStageChanges',
+  'contactReleases',
+];
 
-/** Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history. */
+/**
+ * Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history, and
+ * each member's contact details released to the other side's matchmaker once both agreed.
+ */
 export class PluginIntroductionsServer extends Plugin {
   async load() {
     // What each agency role may do with introductions (./roles.ts).
@@ -23,6 +33,8 @@ export class PluginIntroductionsServer extends Plugin {
     this.enforceOnEveryPath();
     // Matching stops suggesting a pair once it has an introduction (asked through plugin-core, neither imports the other).
     excludePairs(this.app, this.name, introducedPairs);
+    // Once both agreed, each member's contact details reach the other side's matchmaker (access asks, through plugin-core).
+    discloseToViewer(this.app, this.name, 'members', releasedContacts);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
   }
@@ -31,14 +43,16 @@ export class PluginIntroductionsServer extends Plugin {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
   }
 
-  /** Stages, consents and the history follow the rules whichever action or route writes, `move` included. */
+  /** Stages, consents, the history and contact releases follow the rules whichever action or route writes, `move` included. */
   private enforceOnEveryPath() {
-    // Before the ACL: a move's hooks then know who moved the card; the history and imports are closed to all, root too.
+    // Before the ACL: a move's hooks then know who moved the card; writes to the history and the releases, and imports, are
+    // closed to all, root too.
     this.app.resourceManager.use(rememberRequest, { tag: 'hongniang-introductions-request', before: 'acl' });
     this.app.resourceManager.use(closedActions, { tag: 'hongniang-introductions-closed-actions', before: 'acl' });
     enforceStageRules(this.db);
     enforceConsentRules(this.db);
-    keepHistoryToTheServer(this.db);
+    recordContactReleases(this.db);
+    keepServerRecordsToTheServer(this.db);
   }
 }
 

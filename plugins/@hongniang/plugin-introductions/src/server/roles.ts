@@ -15,6 +15,7 @@ export const INTRODUCTIONS_ACCESS: AccessDeclaration = {
     // Both sides' answers are visible to either matchmaker; which side she may record is checked on write (consent-rules.ts).
     introductionConsents: { title: '涉及自己会员的牵线意愿', filter: HER_INTRODUCTION },
     introductionStageChanges: { title: '涉及自己会员的牵线记录', filter: HER_INTRODUCTION },
+    contactReleases: { title: '涉及自己会员的联系方式公开记录', filter: HER_INTRODUCTION },
   },
   roles: {
     matchmaker: {
@@ -22,6 +23,7 @@ export const INTRODUCTIONS_ACCESS: AccessDeclaration = {
         introductions: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
         introductionConsents: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
         introductionStageChanges: { view: { scope: 'own' } },
+        contactReleases: { view: { scope: 'own' } },
       },
     },
   },

@@ -407,6 +407,7 @@ describe('every path to a member', () => {
           'introductions',
           'introductionConsents',
           'introductionStageChanges',
+          'contactReleases',
         ]),
       );
       const unreviewed = globalActions().filter((action: string) => !GUARDED_ACTIONS[action]);

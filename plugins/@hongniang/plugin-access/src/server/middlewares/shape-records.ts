@@ -1,10 +1,12 @@
 // The per-row rule on every read path: after an action, each record in the answer keeps only what this caller may see.
-// - a member keeps a field when its privacy level reaches her on that member (every member, or her own);
+// - a member keeps a field when its privacy level reaches her on that member (every member, or her own, or a member
+//   whose level a feature disclosed to her through plugin-core's discloseToViewer: one query per answer);
 // - in answers to what her roles grant her (not routes open to every signed-in user, which NocoBase shapes itself), any
 //   other record reached through an association (appends) keeps only the fields her roles may view in its collection
 //   (its key and title when she may not view it): NocoBase does not narrow appended records by itself.
+import { Disclosures, disclosuresOf, hasDisclosures, PrivacyLevel } from '@hongniang/plugin-core';
 import { Model } from '@nocobase/database';
-import { FieldLevels, FieldPrivacy } from '../privacy/privacy-levels';
+import { FieldLevels, FieldPrivacy, PRIVACY_LEVELS } from '../privacy/privacy-levels';
 import { AccessRegistry } from '../agency/registry';
 import { fieldOfKey, grantedByRole, requestedCollection, viewableFields } from '../privacy/request-fields';
 import { Viewer, viewerOf } from '../privacy/viewer';
@@ -24,7 +26,9 @@ export function shapeRecords(privacy: FieldPrivacy) {
     const narrowAppended = grantedByRole(ctx, viewer.roles, requestedCollection(ctx), ctx.action?.actionName);
     const levels = await privacy.current();
     const records = recordsIn(ctx.body);
-    const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, await ownersNotAnswered(ctx, records, levels));
+    const owners = new Owners(levels, await ownersNotAnswered(ctx, records, levels));
+    const disclosed = await disclosedTo(ctx, viewer, records, owners);
+    const shaper = new RecordShaper(ctx, viewer, levels, narrowAppended, owners, disclosed);
     for (const { record, appended } of records) shaper.shape(record, appended);
     if (keyAdded)
       for (const { record, appended } of records)
@@ -96,6 +100,52 @@ async function ownersNotAnswered(
   return owners;
 }
 
+/** Whose each governed record is: its owner field, or what ownersNotAnswered read when the answer left it out. */
+class Owners {
+  constructor(
+    readonly levels: FieldLevels,
+    private readonly read: Map<string, Map<string, unknown>>,
+  ) {}
+
+  of(collection: any, values: Record<string, any>): unknown {
+    const ownerField = this.levels.ownerKey(collection.name)!;
+    return ownerField in values
+      ? values[ownerField]
+      : this.read.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
+  }
+}
+
+/**
+ * The levels features disclosed to the viewer (plugin-core's disclosuresOf) on the governed records of the answer that
+ * are not hers, per collection: one call per collection, and only where it can change something (a provider is
+ * registered, and some level reaches her on her own records only: a disclosure never widens a level she sees on none).
+ */
+async function disclosedTo(
+  ctx: any,
+  viewer: Viewer,
+  records: { record: Model }[],
+  owners: Owners,
+): Promise<Map<string, Disclosures>> {
+  const disclosed = new Map<string, Disclosures>();
+  if (viewer.userId === null || !PRIVACY_LEVELS.some(({ value }) => viewer.reach(value) === 'own')) return disclosed;
+  const others = new Map<string, number[]>();
+  for (const { record } of records) {
+    const collection = (record.constructor as typeof Model).collection;
+    if (!collection || !owners.levels.governs(collection.name) || !hasDisclosures(ctx.app, collection.name)) continue;
+    const values = record.dataValues as Record<string, any>;
+    const key = values[collection.model.primaryKeyAttribute];
+    const owner = owners.of(collection, values);
+    if (key == null || (owner != null && Number(owner) === viewer.userId)) continue;
+    if (!others.has(collection.name)) others.set(collection.name, []);
+    others.get(collection.name)!.push(Number(key));
+  }
+  for (const [name, ids] of others)
+    disclosed.set(name, await disclosuresOf(ctx.app, ctx.db, name, viewer.userId, ids, ctx.transaction));
+  return disclosed;
+}
+
+const NOTHING_DISCLOSED = new Set<PrivacyLevel>();
+
 class RecordShaper {
   private readonly viewable = new Map<string, Set<string> | null>();
   /** Per collection and owner kind, the fields withheld (see keepVisibleOfMember). */
@@ -106,8 +156,9 @@ class RecordShaper {
     private readonly viewer: Viewer,
     private readonly levels: FieldLevels,
     private readonly narrowAppended: boolean,
-    /** See ownersNotAnswered. */
-    private readonly owners: Map<string, Map<string, unknown>>,
+    private readonly owners: Owners,
+    /** See disclosedTo. */
+    private readonly disclosed: Map<string, Disclosures>,
   ) {}
 
   /** One record of the answer: a member by her fields' levels, any other reached through appends by the roles' lists. */
@@ -119,25 +170,29 @@ class RecordShaper {
   }
 
   /**
-   * A member's fields, each kept when her roles may view it and its level reaches her on this member. The record then
-   * names, in HIDDEN_FIELDS, the fields of the member form she may not see on it (so a page can tell hidden from unfilled):
-   * which ones depends on her roles and on whose member it is, never on the values.
+   * A member's fields, each kept when her roles may view it and its level reaches her on this member: on every member, or
+   * on her own and on those where a feature disclosed that level to her. The record then names, in HIDDEN_FIELDS, the
+   * fields of the member form she may not see on it (so a page can tell hidden from unfilled): which ones depends on her
+   * roles, on whose member it is and on what was disclosed to her, never on the values.
    */
   private keepVisibleOfMember(collection: any, values: Record<string, any>) {
-    const ownerField = this.levels.ownerKey(collection.name)!;
-    const owner =
-      ownerField in values
-        ? values[ownerField]
-        : this.owners.get(collection.name)?.get(String(values[collection.model.primaryKeyAttribute]));
+    const owner = this.owners.of(collection, values);
     const own = this.viewer.userId !== null && owner != null && Number(owner) === this.viewer.userId;
+    const disclosed =
+      (!own && this.disclosed.get(collection.name)?.get(Number(values[collection.model.primaryKeyAttribute]))) ||
+      NOTHING_DISCLOSED;
     const allowed = this.viewableFields(collection);
     const visible = (field: string, key = field) => {
-      const reach = this.viewer.reach(this.levels.levelOf(collection.name, field));
-      return (!allowed || allowed.has(field) || allowed.has(key)) && (reach === 'every' || (reach === 'own' && own));
+      const level = this.levels.levelOf(collection.name, field);
+      const reach = this.viewer.reach(level);
+      return (
+        (!allowed || allowed.has(field) || allowed.has(key)) &&
+        (reach === 'every' || (reach === 'own' && (own || disclosed.has(level))))
+      );
     };
     for (const key of Object.keys(values)) if (!visible(fieldOfKey(collection, key), key)) delete values[key];
-    // The same for every member of one owner kind (hers, or another's): worked out once per answer.
-    const kind = `${collection.name}:${own}`;
+    // The same for every member of one kind (hers, or another's with the same levels disclosed): worked out once per answer.
+    const kind = `${collection.name}:${own}:${[...disclosed].sort().join(',')}`;
     if (!this.hidden.has(kind)) {
       this.hidden.set(
         kind,

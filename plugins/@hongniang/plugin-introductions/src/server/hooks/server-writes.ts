@@ -1,5 +1,5 @@
 // The history is the server's: writes in a transaction marked here are the server's own; every other write to the
-// history is refused (history-rules.ts). A request cannot name a transaction (it is an object, not a value).
+// history or the contact releases is refused (server-records.ts). A request cannot name a transaction (it is an object, not a value).
 
 const serverTransactions = new WeakSet<object>();
 

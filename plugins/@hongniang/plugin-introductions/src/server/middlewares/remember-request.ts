@@ -5,7 +5,12 @@ import { AsyncLocalStorage } from 'async_hooks';
 
 const requests = new AsyncLocalStorage<any>();
 
-export const INTRODUCTION_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
+export const INTRODUCTION_COLLECTIONS = [
+  'introductions',
+  'introductionConsents',
+  'introductionStageChanges',
+  'contactReleases',
+];
 
 export async function rememberRequest(ctx: any, next: () => Promise<void>) {
   const resource = String(ctx.action?.resourceName || '');
