@@ -249,6 +249,22 @@ describe('introductions: contact release after both sides agreed', () => {
     expect(moved.status).toBe(200);
     released(await getMember(as.zhaomin, memberA3), 4, '赵敏 once B3 is hers');
     withheld(await getMember(as.wangfang, memberA3), '王芳 once B3 is no longer hers');
+    // The record follows: A3's release to 王芳 is stopped, one to 赵敏 is written (by the manager who handed B3 over).
+    const after = await app.db
+      .getRepository('contactReleases')
+      .find({ filter: { introductionId: second }, sort: ['id'] });
+    expect(
+      after.map((row: any) => [
+        row.get('memberId'),
+        row.get('releasedToId'),
+        row.get('releasedById'),
+        Boolean(row.get('stoppedAt')),
+      ]),
+    ).toEqual([
+      [memberA3, users.wangfang, users.manager, true],
+      [memberB3, users.lijing, users.manager, false],
+      [memberA3, users.zhaomin, users.manager, false],
+    ]);
   });
 
   it('after 终止: hidden again on every path, and the release rows are stopped', async () => {
@@ -262,7 +278,7 @@ describe('introductions: contact release after both sides agreed', () => {
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row.get('stoppedAt')).toBeTruthy();
     // The other introduction's releases run on.
-    expect((await releases(second)).map((row: any) => row.get('stoppedAt'))).toEqual([null, null]);
+    expect((await releases(second)).filter((row: any) => !row.get('stoppedAt'))).toHaveLength(2);
     // Her own members are untouched: 王芳 still sees B's contact details, 李静 A's.
     expect((await getMember(as.wangfang, memberB)).phone).toBe(contactOf(3).phone);
     expect((await getMember(as.lijing, memberA)).phone).toBe(contactOf(1).phone);
