@@ -123,10 +123,17 @@ describe('dates and date feedback', () => {
         `A date is arranged for an introduction at “Both agreed” or later that is still open; no. ${early} is at “Recommended to side A”`,
       );
       const zh = await post(as.lijing, '/dates:create', { introductionId: early, startsAt: T, place: '公园' }, 'zh-CN');
-      expect(messageOf(zh)).toBe(`只能为处于“双方同意”或之后、且尚未结束的牵线安排约会；编号 ${early} 的牵线处于“推荐给甲方”`);
+      expect(messageOf(zh)).toBe(
+        `只能为处于“双方同意”或之后、且尚未结束的牵线安排约会；编号 ${early} 的牵线处于“推荐给甲方”`,
+      );
       const noPlace = await post(as.lijing, '/dates:create', { introductionId: firstIntroduction, startsAt: at(-600) });
       expect([noPlace.status, messageOf(noPlace)]).toEqual([400, '“Place” is required']);
-      const noStart = await post(as.lijing, '/dates:create', { introductionId: firstIntroduction, place: '公园' }, 'zh-CN');
+      const noStart = await post(
+        as.lijing,
+        '/dates:create',
+        { introductionId: firstIntroduction, place: '公园' },
+        'zh-CN',
+      );
       expect([noStart.status, messageOf(noStart)]).toEqual([400, '“开始时间”必填']);
       const tooLong = await post(as.lijing, '/dates:create', {
         introductionId: firstIntroduction,
@@ -146,7 +153,11 @@ describe('dates and date feedback', () => {
     it("refuses an overlap for either member, naming her and the other date; touching ends and cancelled dates don't count", async () => {
       const second = await agreed(hers[0], theirs[1]);
       const third = await agreed(hers[1], theirs[0]);
-      const overlapA = await post(as.lijing, '/dates:create', { introductionId: second, startsAt: at(60), place: '公园' });
+      const overlapA = await post(as.lijing, '/dates:create', {
+        introductionId: second,
+        startsAt: at(60),
+        place: '公园',
+      });
       expect(overlapA.status).toBe(400);
       expect(messageOf(overlapA)).toBe(
         `李静的会员0 already has a date at that time (no. ${first}, ${T.toISOString().slice(0, 10)} 10:00–12:00); choose another “Starts at”`,
@@ -191,7 +202,10 @@ describe('dates and date feedback', () => {
       });
       expect(unknown.status).toBe(400);
       const notNoShow = await post(as.lijing, `/dates:update?filterByTk=${future}`, { noShowMembers: ['memberA'] });
-      expect([notNoShow.status, messageOf(notNoShow)]).toEqual([400, '“Did not come” is only for a date that is “No-show”']);
+      expect([notNoShow.status, messageOf(notNoShow)]).toEqual([
+        400,
+        '“Did not come” is only for a date that is “No-show”',
+      ]);
       const noShow = await post(as.lijing, `/dates:update?filterByTk=${past}`, {
         status: 'noShow',
         noShowMembers: ['memberB'],
@@ -248,17 +262,27 @@ describe('dates and date feedback', () => {
       const other = await agreed(hers[3], theirs[3]);
       // A date completed without its hooks (as if recorded before this rule): the stage rule alone is tried.
       await repo('dates').create({
-        values: { introductionId: other, memberAId: hers[3], memberBId: theirs[3], startsAt: daysAgo(3), endsAt: daysAgo(3), place: '公园', status: 'completed' },
+        values: {
+          introductionId: other,
+          memberAId: hers[3],
+          memberBId: theirs[3],
+          startsAt: daysAgo(3),
+          endsAt: daysAgo(3),
+          place: '公园',
+          status: 'completed',
+        },
         hooks: false,
       });
-      const move = await as.lijing.post(`/introductions:move?sourceId=${other}&sortField=stageSort&targetScope[stage]=met`);
+      const move = await as.lijing.post(
+        `/introductions:move?sourceId=${other}&sortField=stageSort&targetScope[stage]=met`,
+      );
       expect(move.status).toBe(200);
       expect(await stageOf(other)).toBe('met');
     });
 
     describe('feedback on that date', () => {
       it('is refused for a date not completed, a member not of the date, and the other matchmaker’s side (403)', async () => {
-        const scheduled = await arrange(as.lijing, introduction, at(2 * DAY / MINUTE));
+        const scheduled = await arrange(as.lijing, introduction, at((2 * DAY) / MINUTE));
         const notDone = await feedback(as.lijing, scheduled, hers[2], { wantsToContinue: 'yes' });
         expect([notDone.status, messageOf(notDone)]).toEqual([
           400,
@@ -317,7 +341,7 @@ describe('dates and date feedback', () => {
       // A date recorded as it happened: created 已完成, which brings 已约见 at once.
       date = await arrange(as.lijing, introduction, daysAgo(5), { status: 'completed' });
       expect(await stageOf(introduction)).toBe('met');
-      upcoming = await arrange(as.lijing, introduction, at(3 * DAY / MINUTE));
+      upcoming = await arrange(as.lijing, introduction, at((3 * DAY) / MINUTE));
       const said = await feedback(
         as.wangfang,
         date,
@@ -334,7 +358,11 @@ describe('dates and date feedback', () => {
       // The other side's feedback is still recorded, and moves nothing.
       expect((await feedback(as.lijing, date, hers[4], { wantsToContinue: 'yes' })).status).toBe(200);
       expect(await stageOf(introduction)).toBe('ended');
-      const late = await post(as.lijing, '/dates:create', { introductionId: introduction, startsAt: at(9000), place: '公园' });
+      const late = await post(as.lijing, '/dates:create', {
+        introductionId: introduction,
+        startsAt: at(9000),
+        place: '公园',
+      });
       expect(late.status).toBe(400);
     });
 
@@ -382,7 +410,11 @@ describe('dates and date feedback', () => {
       const all = await ids(as.manager);
       expect(all.length).toBe(await repo('dates').count());
       for (const url of ['/dates:list', '/dateFeedback:list']) expect((await as.intake.get(url)).status).toBe(403);
-      const created = await post(as.intake, '/dates:create', { introductionId: firstIntroduction, startsAt: at(-9000), place: '公园' });
+      const created = await post(as.intake, '/dates:create', {
+        introductionId: firstIntroduction,
+        startsAt: at(-9000),
+        place: '公园',
+      });
       expect(created.status).toBe(403);
     });
 

@@ -1,6 +1,16 @@
 import { defineCollection } from '@nocobase/database';
 import { CONTINUE_ANSWERS, FEEDBACK_REASONS, label } from '../language/vocabulary';
-import { belongsTo, createdAt, integer, member, multipleSelect, select, staff, text, updatedAt } from '../fields/field-kinds';
+import {
+  belongsTo,
+  createdAt,
+  integer,
+  member,
+  multipleSelect,
+  select,
+  staff,
+  text,
+  updatedAt,
+} from '../fields/field-kinds';
 
 /** How a date went for one of its members (约会反馈): one per member per date, after it took place (hooks/feedback-rules.ts). */
 export default defineCollection({

@@ -28,7 +28,11 @@ export const staff = (name: string, title: string) => readOnly(user(name, title)
 export const derivedMember = (name: string, title: string) => readOnly(member(name, title));
 
 const optionsOf = (options: (Labelled & { color?: string })[]) =>
-  options.map((option) => ({ value: option.value, label: option.zh, ...(option.color ? { color: option.color } : {}) }));
+  options.map((option) => ({
+    value: option.value,
+    label: option.zh,
+    ...(option.color ? { color: option.color } : {}),
+  }));
 
 /** One of `options` (a colour per option, when given, is what a calendar or a tag shows). */
 export const select = (

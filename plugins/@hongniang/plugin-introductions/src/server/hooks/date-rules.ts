@@ -70,7 +70,12 @@ async function checkNew(db: any, date: any, options: any) {
   for (const side of ['memberA', 'memberB']) {
     const sent = idOf(date, side, options);
     if (sent != null && sent !== '' && String(sent) !== String(introduction.get(`${side}Id`)))
-      throw refusal(collection, side, options, '“{{field}}” comes from the introduction and cannot be chosen on a date');
+      throw refusal(
+        collection,
+        side,
+        options,
+        '“{{field}}” comes from the introduction and cannot be chosen on a date',
+      );
   }
   date.set({
     introductionId: introduction.get('id'),
@@ -91,7 +96,12 @@ async function checkChange(db: any, date: any, options: any) {
   if (!changed.length) return;
   for (const key of changed) {
     if (CALLER_WRITABLE.has(key)) continue;
-    throw refusal(collection, fieldNameOf(collection, key), options, '“{{field}}” cannot be changed on a date; nothing was saved');
+    throw refusal(
+      collection,
+      fieldNameOf(collection, key),
+      options,
+      '“{{field}}” cannot be changed on a date; nothing was saved',
+    );
   }
   const was = date.previous('status');
   if (CLOSED_STATUSES.includes(was)) {
@@ -148,10 +158,16 @@ async function checkDate(db: any, date: any, options: any) {
     throw refusal(collection, 'startsAt', options, '“{{field}}” is not a date and time');
   const duration = Number(date.get('durationMinutes'));
   if (!Number.isInteger(duration) || duration < DURATION_MINUTES.min || duration > DURATION_MINUTES.max)
-    throw refusal(collection, 'durationMinutes', options, '“{{field}}” must be a whole number from {{min}} to {{max}}', {
-      min: DURATION_MINUTES.min,
-      max: DURATION_MINUTES.max,
-    });
+    throw refusal(
+      collection,
+      'durationMinutes',
+      options,
+      '“{{field}}” must be a whole number from {{min}} to {{max}}',
+      {
+        min: DURATION_MINUTES.min,
+        max: DURATION_MINUTES.max,
+      },
+    );
   if (!String(date.get('place') ?? '').trim()) throw refusal(collection, 'place', options, '“{{field}}” is required');
   const status = date.get('status');
   checkOption(collection, 'status', status, DATE_STATUSES, options);

@@ -95,7 +95,14 @@ async function checkChange(db: any, feedback: any, options: any) {
 }
 
 const checkSide = (db: any, collection: any, memberId: unknown, options: any) =>
-  checkOwnSide(db, collection, 'member', memberId, options, 'Only the matchmaker of “{{field}}” records that member’s feedback');
+  checkOwnSide(
+    db,
+    collection,
+    'member',
+    memberId,
+    options,
+    'Only the matchmaker of “{{field}}” records that member’s feedback',
+  );
 
 function checkValues(feedback: any, options: any) {
   const collection = feedback.constructor.collection;
