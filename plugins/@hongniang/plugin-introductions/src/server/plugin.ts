@@ -1,6 +1,6 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
-import PluginMembers from '@hongniang/plugin-members';
+import { declareAccess, excludePairs, extendBlueprint, registerInCollectionManager } from '@hongniang/plugin-core';
+import PluginMembers, { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { enforceDateRules } from './hooks/date-rules';
 import { introducedPairs } from './hooks/excluded-pairs';
@@ -10,7 +10,7 @@ import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
-import { INTRODUCTIONS_ACCESS } from './roles';
+import { CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
 
 const MEMBERS = '@hongniang/plugin-members';
 
@@ -36,6 +36,8 @@ export class PluginIntroductionsServer extends Plugin {
     excludePairs(this.app, this.name, introducedPairs);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
+    // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
+    extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
   }
 
   async install() {
