@@ -120,8 +120,11 @@ async function checkChange(db: any, date: any, options: any) {
   const introduction = await db
     .getRepository('introductions')
     .findOne({ filterByTk: date.get('introductionId'), transaction: options.transaction });
-  const onlyCancelled = changed.every((key) => WRITABLE_WHEN_CLOSED.has(key) || key === 'status');
-  if (!isOpen(introduction.get('stage')) && !(onlyCancelled && date.get('status') === 'cancelled'))
+  // A closed introduction's date may still be cancelled, or noted.
+  const cancelsOrNotes = changed.every(
+    (key) => WRITABLE_WHEN_CLOSED.has(key) || (key === 'status' && date.get('status') === 'cancelled'),
+  );
+  if (!isOpen(introduction.get('stage')) && !cancelsOrNotes)
     throw refusal(
       collection,
       'introduction',
