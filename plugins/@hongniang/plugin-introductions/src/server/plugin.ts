@@ -1,6 +1,7 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
+import { declareAccess, excludePairs, extendDemoAgency, registerInCollectionManager } from '@hongniang/plugin-core';
 import PluginMembers from '@hongniang/plugin-members';
+import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { introducedPairs } from './hooks/excluded-pairs';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
@@ -25,6 +26,8 @@ export class PluginIntroductionsServer extends Plugin {
     excludePairs(this.app, this.name, introducedPairs);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
+    // The demo agency's board: introductions in every stage, after the demo members.
+    extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
   }
 
   async install() {
