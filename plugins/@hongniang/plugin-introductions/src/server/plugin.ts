@@ -1,5 +1,11 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, excludePairs, extendDemoAgency, registerInCollectionManager } from '@hongniang/plugin-core';
+import {
+  declareAccess,
+  ensureIndexes,
+  excludePairs,
+  extendDemoAgency,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
 import PluginMembers from '@hongniang/plugin-members';
 import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
@@ -28,10 +34,13 @@ export class PluginIntroductionsServer extends Plugin {
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
     extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
+    // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
+    this.app.on('afterUpgrade', () => ensureIndexes(this.app, MANAGED_COLLECTIONS));
   }
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 
   /** Stages, consents and the history follow the rules whichever action or route writes, `move` included. */

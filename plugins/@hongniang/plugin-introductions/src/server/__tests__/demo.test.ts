@@ -55,4 +55,13 @@ describe('the demo agency’s introductions', () => {
       expect(body.data.length).toBeGreaterThanOrEqual(5);
     }
   });
+
+  it('has the indexes the board and the pair checks read (NocoBase creates plugin tables without them)', async () => {
+    const queryInterface: any = app.db.sequelize.getQueryInterface();
+    const indexes: any[] = await queryInterface.showIndex(
+      app.db.getCollection('introductions').getTableNameWithSchema(),
+    );
+    const columns = indexes.map((index) => index.fields.map((field: any) => field.attribute).join(','));
+    expect(columns).toEqual(expect.arrayContaining(['memberAId', 'memberBId', 'stage,stageSort']));
+  });
 });
