@@ -11,6 +11,7 @@ import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { introducedPairs } from './hooks/excluded-pairs';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
+import { endIntroductionsOfWithdrawnMembers } from './hooks/member-withdrawal';
 import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
@@ -51,6 +52,8 @@ export class PluginIntroductionsServer extends Plugin {
     enforceStageRules(this.db);
     enforceConsentRules(this.db);
     keepHistoryToTheServer(this.db);
+    // A member who leaves the agency (已退会) leaves her open introductions (终止, 会员退会).
+    endIntroductionsOfWithdrawnMembers(this.db);
   }
 }
 
