@@ -52,6 +52,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       for (const [plugin, collection] of [
         [MEMBERS, 'members'],
         [MATCHING, 'matchSuggestions'],
+        [MATCHING, 'weightProposals'],
         [INTRODUCTIONS, 'introductions'],
         [INTRODUCTIONS, 'introductionConsents'],
         [INTRODUCTIONS, 'introductionStageChanges'],
@@ -76,7 +77,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         'roles',
         'users',
         ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
-        ...(has(MATCHING) ? ['matchSuggestions'] : []),
+        ...(has(MATCHING) ? ['matchSuggestions', 'weightProposals'] : []),
         ...(has(INTRODUCTIONS) ? ['introductionConsents', 'introductionStageChanges', 'introductions'] : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
