@@ -56,6 +56,8 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         [INTRODUCTIONS, 'introductions'],
         [INTRODUCTIONS, 'introductionConsents'],
         [INTRODUCTIONS, 'introductionStageChanges'],
+        [INTRODUCTIONS, 'dates'],
+        [INTRODUCTIONS, 'dateFeedback'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
@@ -78,7 +80,9 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         'users',
         ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
         ...(has(MATCHING) ? ['matchSuggestions', 'weightProposals'] : []),
-        ...(has(INTRODUCTIONS) ? ['introductionConsents', 'introductionStageChanges', 'introductions'] : []),
+        ...(has(INTRODUCTIONS)
+          ? ['dateFeedback', 'dates', 'introductionConsents', 'introductionStageChanges', 'introductions']
+          : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
       const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });

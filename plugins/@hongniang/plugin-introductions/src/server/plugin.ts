@@ -9,7 +9,9 @@ import {
 import PluginMembers from '@hongniang/plugin-members';
 import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
+import { enforceDateRules } from './hooks/date-rules';
 import { introducedPairs } from './hooks/excluded-pairs';
+import { enforceFeedbackRules } from './hooks/feedback-rules';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
 import { endIntroductionsOfWithdrawnMembers } from './hooks/member-withdrawal';
 import { keepHistoryToTheServer } from './hooks/history-rules';
@@ -21,9 +23,18 @@ import { INTRODUCTIONS_ACCESS } from './roles';
 const MEMBERS = '@hongniang/plugin-members';
 
 /** In the collection manager, which the web client reads (titles, fields an admin may add). */
-export const MANAGED_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
+export const MANAGED_COLLECTIONS = [
+  'introductions',
+  'introductionConsents',
+  'introductionStageChanges',
+  'dates',
+  'dateFeedback',
+];
 
-/** Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history. */
+/**
+ * Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history; the
+ * pair's dates (约会) and each member's feedback on them (约会反馈).
+ */
 export class PluginIntroductionsServer extends Plugin {
   async load() {
     // What each agency role may do with introductions (./roles.ts).
@@ -44,13 +55,15 @@ export class PluginIntroductionsServer extends Plugin {
     await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 
-  /** Stages, consents and the history follow the rules whichever action or route writes, `move` included. */
+  /** Stages, consents, dates, feedback and the history follow the rules whichever action or route writes, `move` included. */
   private enforceOnEveryPath() {
     // Before the ACL: a move's hooks then know who moved the card; the history and imports are closed to all, root too.
     this.app.resourceManager.use(rememberRequest, { tag: 'hongniang-introductions-request', before: 'acl' });
     this.app.resourceManager.use(closedActions, { tag: 'hongniang-introductions-closed-actions', before: 'acl' });
     enforceStageRules(this.db);
     enforceConsentRules(this.db);
+    enforceDateRules(this.db);
+    enforceFeedbackRules(this.db);
     keepHistoryToTheServer(this.db);
     // A member who leaves the agency (已退会) leaves her open introductions (终止, 会员退会).
     endIntroductionsOfWithdrawnMembers(this.db);

@@ -408,6 +408,8 @@ describe('every path to a member', () => {
           'introductions',
           'introductionConsents',
           'introductionStageChanges',
+          'dates',
+          'dateFeedback',
         ]),
       );
       const unreviewed = globalActions().filter((action: string) => !GUARDED_ACTIONS[action]);

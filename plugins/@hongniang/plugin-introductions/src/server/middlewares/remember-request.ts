@@ -5,7 +5,13 @@ import { AsyncLocalStorage } from 'async_hooks';
 
 const requests = new AsyncLocalStorage<any>();
 
-export const INTRODUCTION_COLLECTIONS = ['introductions', 'introductionConsents', 'introductionStageChanges'];
+export const INTRODUCTION_COLLECTIONS = [
+  'introductions',
+  'introductionConsents',
+  'introductionStageChanges',
+  'dates',
+  'dateFeedback',
+];
 
 export async function rememberRequest(ctx: any, next: () => Promise<void>) {
   const resource = String(ctx.action?.resourceName || '');

@@ -58,6 +58,7 @@ export const EXCLUSION_REASONS: Record<string, { zh: string; en: string }> = {
   // Given by another feature through plugin-core's excludePairs (plugin-introductions).
   inIntroduction: { zh: '这一对正在牵线中', en: 'the pair is in an introduction' },
   introductionDeclined: { zh: '这一对的牵线被一方拒绝', en: "the pair's introduction was declined by a side" },
+  dateDeclined: { zh: '这一对约会后一方不愿继续', en: 'a side did not want to continue after a date' },
   introductionEnded: { zh: '这一对的牵线已结束', en: "the pair's introduction has ended" },
   hardFilter: { zh: '不满足一方的“必须”条件', en: 'fails a criterion one side requires' },
   belowMinimum: { zh: '低于最低匹配度', en: 'below the minimum score' },
