@@ -4,12 +4,14 @@ import {
   ensureIndexes,
   excludePairs,
   extendDemoAgency,
+  provideDecisions,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
 import PluginMembers from '@hongniang/plugin-members';
 import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { enforceDateRules } from './hooks/date-rules';
+import { announceDecisions, feedbackDecisions } from './hooks/decisions';
 import { introducedPairs } from './hooks/excluded-pairs';
 import { enforceFeedbackRules } from './hooks/feedback-rules';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
@@ -42,6 +44,9 @@ export class PluginIntroductionsServer extends Plugin {
     this.enforceOnEveryPath();
     // Matching stops suggesting a pair once it has an introduction (asked through plugin-core, neither imports the other).
     excludePairs(this.app, this.name, introducedPairs);
+    // Date feedback is what members decided and why: matching learns from it (weight proposals), through plugin-core too.
+    provideDecisions(this.app, this.name, feedbackDecisions);
+    announceDecisions(this.app);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.

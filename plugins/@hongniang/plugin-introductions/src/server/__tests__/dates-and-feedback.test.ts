@@ -180,6 +180,16 @@ describe('dates and date feedback', () => {
       const longer = await post(as.wangfang, `/dates:update?filter=${filter}`, { durationMinutes: 150 });
       expect(longer.status).toBe(400);
       expect(messageOf(longer)).toMatch(/^王芳的会员0 already has a date at that time/);
+      const upserted = await post(as.lijing, '/dates:updateOrCreate?filterKeys[]=id', { id: after, startsAt: at(90) });
+      expect(upserted.status).toBe(400);
+      const relinked = await as.manager
+        .post(`/dates/${after}/introduction:set`)
+        .send({ values: third, tk: third });
+      expect({ status: relinked.status, refused: relinked.status >= 400 && relinked.status < 500 }).toEqual({
+        status: relinked.status,
+        refused: true,
+      });
+      expect((await dateOf(after)).get('introductionId')).toBe(second);
       expect(new Date((await dateOf(after)).get('startsAt')).getTime()).toBe(at(120).getTime());
       expect((await dateOf(before)).get('durationMinutes')).toBe(120);
       // A cancelled date holds nobody's time.

@@ -46,6 +46,21 @@ describe('the demo agency’s introductions', () => {
       // Recorded as the side's matchmaker: the history names who did it.
       expect(stages.every((h) => h.changedById != null)).toBe(true);
     }
+    // Dates on the calendar: past ones that took place (with both sides' feedback where the pair went on), coming ones.
+    const dates: any[] = (await app.db.getRepository('dates').find()).map((row: any) => row.toJSON());
+    const past = dates.filter((d) => d.status === 'completed');
+    const coming = dates.filter((d) => d.status === 'scheduled');
+    expect(past.every((d) => new Date(d.startsAt).getTime() < Date.now())).toBe(true);
+    expect(coming.every((d) => new Date(d.startsAt).getTime() > Date.now())).toBe(true);
+    expect(past.length).toBeGreaterThanOrEqual(
+      DEMO_INTRODUCTIONS.filter((p) => !/^recommended|bothAgreed/.test(p.stage)).length - 2,
+    );
+    expect(coming.length).toBeGreaterThanOrEqual(2);
+    const feedback: any[] = (await app.db.getRepository('dateFeedback').find()).map((row: any) => row.toJSON());
+    for (const row of introductions.filter((r) => ['dating', 'committed', 'engaged', 'married'].includes(r.stage))) {
+      const dateIds = past.filter((d) => d.introductionId === row.id).map((d) => d.id);
+      expect(feedback.filter((f) => dateIds.includes(f.dateId)).map((f) => f.wantsToContinue)).toEqual(['yes', 'yes']);
+    }
     // Every demo matchmaker has cards on her board.
     for (const person of DEMO_STAFF.filter((p) => p.role === 'matchmaker')) {
       const user = await app.db.getRepository('users').findOne({ filter: { username: person.username } });

@@ -90,16 +90,65 @@ async function introduce(app: Application, plan: DemoIntroductionPlan, pair: { a
     await move('recommendedToB', byA);
     await answer(pair.b, 'declined', byB);
   } else {
-    // Both agree (the rules move it to 双方同意), then onwards one step at a time.
+    // Both agree (the rules move it to 双方同意), then a date, its feedback and onwards, as the rules require.
     await answer(pair.a, 'agreed', byA);
     await move('recommendedToB', byA);
     await answer(pair.b, 'agreed', byB);
-    const target = plan.stage === 'ended' ? (plan.endReason === 'lostContact' ? 'bothAgreed' : 'met') : plan.stage;
-    for (const stage of PATH_TO[target].slice(2)) await move(stage, byA);
-    if (plan.stage === 'ended') await move('ended', byA, { endReason: plan.endReason, endNote: plan.endNote ?? null });
+    const reached = plan.stage === 'ended' && plan.endReason === 'lostContact' ? 'bothAgreed' : plan.stage;
+    if (reached === 'bothAgreed') {
+      // The first date is being arranged: in a few days.
+      if (plan.sameMatchmaker) await arrange(app, id, byA, inDays(2, 19), 'scheduled');
+    } else {
+      // A date that took place (completing it brings the introduction to 已约见).
+      await arrange(app, id, byA, inDays(-(plan.inStageDays + 1), 19), 'completed');
+      const dateId = await lastDateOf(app, id);
+      if (plan.stage === 'ended') {
+        await feedback(app, dateId, pair.a, byA, { wantsToContinue: 'yes', satisfaction: 4 });
+        await feedback(app, dateId, pair.b, byB, {
+          wantsToContinue: 'no',
+          satisfaction: 2,
+          reasons: ['finances', 'communication'],
+          comment: '觉得双方消费观念差异较大',
+        });
+      } else if (reached !== 'met') {
+        // Both want to go on (交往中), then the later stages one step at a time.
+        await feedback(app, dateId, pair.a, byA, { wantsToContinue: 'yes', satisfaction: 5 });
+        await feedback(app, dateId, pair.b, byB, { wantsToContinue: 'yes', satisfaction: 4 });
+        for (const stage of PATH_TO[reached].slice(4)) await move(stage, byA);
+        if (reached === 'dating') await arrange(app, id, byB, inDays(5, 14), 'scheduled');
+      }
+    }
+    if (plan.stage === 'ended' && plan.endReason === 'lostContact')
+      await move('ended', byA, { endReason: plan.endReason, endNote: plan.endNote ?? null });
   }
   await dateBack(app, id, plan);
 }
+
+/** `days` from today (negative: ago) at `hour` o'clock. */
+const inDays = (days: number, hour: number) => {
+  const at = new Date(Date.now() + days * DAY);
+  at.setHours(hour, 0, 0, 0);
+  return at;
+};
+
+/** A date of the introduction, arranged by that side's matchmaker. */
+const arrange = (app: Application, introductionId: number, context: any, startsAt: Date, status: string) =>
+  app.db.getRepository('dates').create({
+    values: { introductionId, startsAt, durationMinutes: 120, place: '星巴克（万达广场店）', status },
+    context,
+  });
+
+const lastDateOf = async (app: Application, introductionId: number) =>
+  (await app.db.getRepository('dates').findOne({ filter: { introductionId }, sort: ['-id'] })).get('id') as number;
+
+/** One side's feedback on a date, recorded by her matchmaker. */
+const feedback = (
+  app: Application,
+  dateId: number,
+  member: DemoMember,
+  context: any,
+  values: Record<string, unknown>,
+) => app.db.getRepository('dateFeedback').create({ values: { dateId, memberId: member.id, ...values }, context });
 
 /**
  * Spreads the introduction's history over its plan's days: started `startedDaysAgo`, last changed `inStageDays` ago,
