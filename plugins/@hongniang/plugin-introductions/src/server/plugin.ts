@@ -3,11 +3,12 @@ import {
   declareAccess,
   ensureIndexes,
   excludePairs,
+  extendBlueprint,
   extendDemoAgency,
   provideDecisions,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
-import PluginMembers from '@hongniang/plugin-members';
+import PluginMembers, { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { enforceDateRules } from './hooks/date-rules';
@@ -20,7 +21,7 @@ import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
-import { INTRODUCTIONS_ACCESS } from './roles';
+import { CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
 
 const MEMBERS = '@hongniang/plugin-members';
 
@@ -53,6 +54,8 @@ export class PluginIntroductionsServer extends Plugin {
     extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
     // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
     this.app.on('afterUpgrade', () => ensureIndexes(this.app, MANAGED_COLLECTIONS));
+    // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
+    extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
   }
 
   async install() {

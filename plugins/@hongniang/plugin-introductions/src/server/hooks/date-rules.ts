@@ -8,6 +8,7 @@ import { rowByRow } from '@hongniang/plugin-core';
 import { formatMoment, formatSpan } from '../language/moments';
 import { DATE_SIDES, DATE_STATUSES, STAGES, TIME_TAKING_STATUSES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
+import { pairTitle } from './pair-title';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { isOpen } from './stages';
 
@@ -84,7 +85,7 @@ async function checkNew(db: any, date: any, options: any) {
     arrangedById: date.get('arrangedById') ?? callerId(options),
     status: date.get('status') ?? 'scheduled',
     durationMinutes: date.get('durationMinutes') ?? DURATION_MINUTES.default,
-    title: await titleOf(db, introduction, options),
+    title: await pairTitle(db, introduction.get('memberAId'), introduction.get('memberBId'), options.transaction),
   });
   await checkDate(db, date, options);
 }
@@ -119,8 +120,11 @@ async function checkChange(db: any, date: any, options: any) {
   const introduction = await db
     .getRepository('introductions')
     .findOne({ filterByTk: date.get('introductionId'), transaction: options.transaction });
-  const onlyCancelled = changed.every((key) => WRITABLE_WHEN_CLOSED.has(key) || key === 'status');
-  if (!isOpen(introduction.get('stage')) && !(onlyCancelled && date.get('status') === 'cancelled'))
+  // A closed introduction's date may still be cancelled, or noted.
+  const cancelsOrNotes = changed.every(
+    (key) => WRITABLE_WHEN_CLOSED.has(key) || (key === 'status' && date.get('status') === 'cancelled'),
+  );
+  if (!isOpen(introduction.get('stage')) && !cancelsOrNotes)
     throw refusal(
       collection,
       'introduction',
@@ -232,14 +236,6 @@ async function checkNoOverlap(db: any, date: any, start: Date, end: Date, option
       time: formatSpan(other.get('startsAt'), other.get('endsAt'), requestOf(options)),
     },
   );
-}
-
-/** "甲方 × 乙方" by name, the date's title on a calendar. */
-async function titleOf(db: any, introduction: any, options: any) {
-  const members = db.getRepository('members');
-  const name = async (id: unknown) =>
-    (await members.findOne({ filterByTk: id, transaction: options.transaction }))?.get('name') ?? String(id);
-  return `${await name(introduction.get('memberAId'))} × ${await name(introduction.get('memberBId'))}`;
 }
 
 /** A date that took place brings its introduction from 双方同意 to 已约见 (through the stage rules, with its history row). */

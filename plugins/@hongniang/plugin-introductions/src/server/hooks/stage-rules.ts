@@ -5,6 +5,7 @@ import { rowByRow } from '@hongniang/plugin-core';
 import { ANSWERS, DATE_STATUSES, END_REASONS, STAGES } from '../language/vocabulary';
 import { callerId } from '../middlewares/remember-request';
 import { writeHistory } from './history';
+import { pairTitle } from './pair-title';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { allowedSteps, FIRST_STAGE, isOpen, pairKey } from './stages';
 
@@ -80,6 +81,7 @@ async function checkNew(db: any, introduction: any, options: any) {
   introduction.set({
     memberAId: a,
     memberBId: b,
+    title: await pairTitle(db, a, b, options.transaction),
     stage,
     openPairKey: key,
     startedById: callerId(options),
