@@ -52,6 +52,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       for (const [plugin, collection] of [
         [MEMBERS, 'members'],
         [MATCHING, 'matchSuggestions'],
+        [MATCHING, 'weightProposals'],
         [INTRODUCTIONS, 'introductions'],
         [INTRODUCTIONS, 'introductionConsents'],
         [INTRODUCTIONS, 'introductionStageChanges'],
@@ -78,7 +79,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         'roles',
         'users',
         ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
-        ...(has(MATCHING) ? ['matchSuggestions'] : []),
+        ...(has(MATCHING) ? ['matchSuggestions', 'weightProposals'] : []),
         ...(has(INTRODUCTIONS)
           ? ['dateFeedback', 'dates', 'introductionConsents', 'introductionStageChanges', 'introductions']
           : []),

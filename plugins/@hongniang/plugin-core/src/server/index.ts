@@ -32,6 +32,8 @@ export type {
 export { privacyOf, providePrivacy } from './access/privacy-service';
 export type { PrivacyService } from './access/privacy-service';
 export { excludePairs, pairExclusionsOf } from './matching/pair-exclusions';
+export { decisionsChanged, decisionsOf, onDecisionsChanged, provideDecisions } from './matching/decisions';
+export type { DecisionListener, DecisionProvider, DecisionReason, MemberDecision } from './matching/decisions';
 export type { PairExclusionProvider, PairExclusions } from './matching/pair-exclusions';
 export {
   DEMO_STAFF,

@@ -1,11 +1,22 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, excludePairs, extendBlueprint, registerInCollectionManager } from '@hongniang/plugin-core';
+import {
+  declareAccess,
+  ensureIndexes,
+  excludePairs,
+  extendBlueprint,
+  extendDemoAgency,
+  provideDecisions,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
 import PluginMembers, { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { enforceDateRules } from './hooks/date-rules';
+import { announceDecisions, feedbackDecisions } from './hooks/decisions';
 import { introducedPairs } from './hooks/excluded-pairs';
 import { enforceFeedbackRules } from './hooks/feedback-rules';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
+import { endIntroductionsOfWithdrawnMembers } from './hooks/member-withdrawal';
 import { keepHistoryToTheServer } from './hooks/history-rules';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
@@ -34,14 +45,22 @@ export class PluginIntroductionsServer extends Plugin {
     this.enforceOnEveryPath();
     // Matching stops suggesting a pair once it has an introduction (asked through plugin-core, neither imports the other).
     excludePairs(this.app, this.name, introducedPairs);
+    // Date feedback is what members decided and why: matching learns from it (weight proposals), through plugin-core too.
+    provideDecisions(this.app, this.name, feedbackDecisions);
+    announceDecisions(this.app);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
+    // The demo agency's board: introductions in every stage, after the demo members.
+    extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
+    // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
+    this.app.on('afterUpgrade', () => ensureIndexes(this.app, MANAGED_COLLECTIONS));
     // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
     extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
   }
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 
   /** Stages, consents, dates, feedback and the history follow the rules whichever action or route writes, `move` included. */
@@ -54,6 +73,8 @@ export class PluginIntroductionsServer extends Plugin {
     enforceDateRules(this.db);
     enforceFeedbackRules(this.db);
     keepHistoryToTheServer(this.db);
+    // A member who leaves the agency (已退会) leaves her open introductions (终止, 会员退会).
+    endIntroductionsOfWithdrawnMembers(this.db);
   }
 }
 

@@ -403,6 +403,7 @@ describe('every path to a member', () => {
           'members',
           'partnerPreferences',
           'matchSuggestions',
+          'weightProposals',
           'fieldPrivacy',
           'introductions',
           'introductionConsents',

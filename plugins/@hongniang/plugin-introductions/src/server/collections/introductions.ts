@@ -31,4 +31,6 @@ export default defineCollection({
     createdAt('Started at'),
     updatedAt('Last changed at'),
   ],
+  // A kanban column's first page: the cards of one stage in their order.
+  indexes: [{ fields: ['stage', 'stageSort'] }],
 });

@@ -64,6 +64,20 @@ export const EXCLUSION_REASONS: Record<string, { zh: string; en: string }> = {
   belowMinimum: { zh: '低于最低匹配度', en: 'below the minimum score' },
 };
 
+/** A weight proposal's life: proposed by matching, then accepted (applied) or declined by the matchmaker; an accepted one may be reverted. */
+export const PROPOSAL_STATUSES: Labelled[] = [
+  { value: 'proposed', zh: '待确认', en: 'Proposed' },
+  { value: 'accepted', zh: '已采纳', en: 'Accepted' },
+  { value: 'declined', zh: '未采纳', en: 'Declined' },
+  { value: 'reverted', zh: '已撤销', en: 'Reverted' },
+];
+
+/** The criteria as options (a weight proposal's criterion). */
+export const CRITERION_OPTIONS: Labelled<Criterion>[] = CRITERIA.map((criterion) => ({
+  value: criterion,
+  ...CRITERION_LABELS[criterion],
+}));
+
 /** The weight fields, one per criterion, on the settings (agency) and on partner preferences (one member). */
 export const weightField = (criterion: Criterion) => `${criterion}Weight`;
 
