@@ -56,25 +56,24 @@ function visibleMonth(now = new Date()) {
   return { from, to };
 }
 
-/** Times `request` against `baseline`, `runs` times each, alternately; answers the medians (ms) and rows of each. */
-async function pair(http, request, baseline, runs) {
-  const times = { request: [], baseline: [] };
-  let rows = { request: 0, baseline: 0 };
-  await http.call('GET', request); // warm-up: the first call of a kind pays for caches
-  await http.call('GET', baseline);
+/**
+ * Times `request` against `baseline` (and `bare`, a list without appends, shown for reference), `runs` times each, in
+ * turn; answers the medians (ms), the ratio request/baseline and the request's rows.
+ */
+async function pair(http, request, baseline, bare, runs) {
+  const actions = { request, baseline, bare };
+  const times = { request: [], baseline: [], bare: [] };
+  let rows = 0;
+  for (const action of Object.values(actions)) await http.call('GET', action); // warm-up: caches
   for (let i = 0; i < runs; i++) {
-    for (const [kind, action] of [
-      ['request', request],
-      ['baseline', baseline],
-    ]) {
+    for (const [kind, action] of Object.entries(actions)) {
       const { ms, json } = await http.call('GET', action);
       times[kind].push(ms);
-      rows[kind] = Array.isArray(json?.data) ? json.data.length : 0;
+      if (kind === 'request') rows = Array.isArray(json?.data) ? json.data.length : 0;
     }
   }
-  const request_ = median(times.request);
-  const baseline_ = median(times.baseline);
-  return { requestMs: request_, baselineMs: baseline_, ratio: request_ / baseline_, rows };
+  const [requestMs, baselineMs, bareMs] = ['request', 'baseline', 'bare'].map((kind) => median(times[kind]));
+  return { requestMs, baselineMs, bareMs, ratio: requestMs / baselineMs, rows };
 }
 
 /**
