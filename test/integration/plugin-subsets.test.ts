@@ -52,9 +52,12 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
       for (const [plugin, collection] of [
         [MEMBERS, 'members'],
         [MATCHING, 'matchSuggestions'],
+        [MATCHING, 'weightProposals'],
         [INTRODUCTIONS, 'introductions'],
         [INTRODUCTIONS, 'introductionConsents'],
         [INTRODUCTIONS, 'introductionStageChanges'],
+        [INTRODUCTIONS, 'dates'],
+        [INTRODUCTIONS, 'dateFeedback'],
         [INTRODUCTIONS, 'contactReleases'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
@@ -77,9 +80,16 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         'roles',
         'users',
         ...(has(MEMBERS) ? ['ageGroupBands', 'members', 'partnerPreferences'] : []),
-        ...(has(MATCHING) ? ['matchSuggestions'] : []),
+        ...(has(MATCHING) ? ['matchSuggestions', 'weightProposals'] : []),
         ...(has(INTRODUCTIONS)
-          ? ['contactReleases', 'introductionConsents', 'introductionStageChanges', 'introductions']
+          ? [
+              'contactReleases',
+              'dateFeedback',
+              'dates',
+              'introductionConsents',
+              'introductionStageChanges',
+              'introductions',
+            ]
           : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());

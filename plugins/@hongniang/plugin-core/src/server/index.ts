@@ -34,6 +34,8 @@ export { disclosuresOf, discloseToViewer, hasDisclosures } from './access/disclo
 export type { DisclosureProvider, Disclosures } from './access/disclosures';
 export type { PrivacyService } from './access/privacy-service';
 export { excludePairs, pairExclusionsOf } from './matching/pair-exclusions';
+export { decisionsChanged, decisionsOf, onDecisionsChanged, provideDecisions } from './matching/decisions';
+export type { DecisionListener, DecisionProvider, DecisionReason, MemberDecision } from './matching/decisions';
 export type { PairExclusionProvider, PairExclusions } from './matching/pair-exclusions';
 export {
   DEMO_STAFF,

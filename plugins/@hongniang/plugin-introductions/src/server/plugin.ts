@@ -1,16 +1,30 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, discloseToViewer, excludePairs, registerInCollectionManager } from '@hongniang/plugin-core';
-import PluginMembers from '@hongniang/plugin-members';
+import {
+  declareAccess,
+  discloseToViewer,
+  ensureIndexes,
+  excludePairs,
+  extendBlueprint,
+  extendDemoAgency,
+  provideDecisions,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
+import PluginMembers, { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { releasedContacts } from './hooks/contact-disclosures';
 import { recordContactReleases } from './hooks/contact-releases';
+import { enforceDateRules } from './hooks/date-rules';
+import { announceDecisions, feedbackDecisions } from './hooks/decisions';
 import { introducedPairs } from './hooks/excluded-pairs';
+import { enforceFeedbackRules } from './hooks/feedback-rules';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
+import { endIntroductionsOfWithdrawnMembers } from './hooks/member-withdrawal';
 import { keepServerRecordsToTheServer } from './hooks/server-records';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
-import { INTRODUCTIONS_ACCESS } from './roles';
+import { CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
 
 const MEMBERS = '@hongniang/plugin-members';
 
@@ -19,12 +33,15 @@ export const MANAGED_COLLECTIONS = [
   'introductions',
   'introductionConsents',
   'introductionStageChanges',
+  'dates',
+  'dateFeedback',
   'contactReleases',
 ];
 
 /**
- * Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history, and
- * each member's contact details released to the other side's matchmaker once both agreed.
+ * Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history; the
+ * pair's dates (约会) and each member's feedback on them (约会反馈); each member's contact details released to the other
+ * side's matchmaker once both agreed.
  */
 export class PluginIntroductionsServer extends Plugin {
   async load() {
@@ -35,15 +52,25 @@ export class PluginIntroductionsServer extends Plugin {
     excludePairs(this.app, this.name, introducedPairs);
     // Once both agreed, each member's contact details reach the other side's matchmaker (access asks, through plugin-core).
     discloseToViewer(this.app, this.name, 'members', releasedContacts);
+    // Date feedback is what members decided and why: matching learns from it (weight proposals), through plugin-core too.
+    provideDecisions(this.app, this.name, feedbackDecisions);
+    announceDecisions(this.app);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
+    // The demo agency's board: introductions in every stage, after the demo members.
+    extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
+    // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
+    this.app.on('afterUpgrade', () => ensureIndexes(this.app, MANAGED_COLLECTIONS));
+    // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
+    extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
   }
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 
-  /** Stages, consents, the history and contact releases follow the rules whichever action or route writes, `move` included. */
+  /** Stages, consents, dates, feedback, the history and contact releases follow the rules on every path, `move` included. */
   private enforceOnEveryPath() {
     // Before the ACL: a move's hooks then know who moved the card; writes to the history and the releases, and imports, are
     // closed to all, root too.
@@ -51,8 +78,12 @@ export class PluginIntroductionsServer extends Plugin {
     this.app.resourceManager.use(closedActions, { tag: 'hongniang-introductions-closed-actions', before: 'acl' });
     enforceStageRules(this.db);
     enforceConsentRules(this.db);
+    enforceDateRules(this.db);
+    enforceFeedbackRules(this.db);
     recordContactReleases(this.db);
     keepServerRecordsToTheServer(this.db);
+    // A member who leaves the agency (已退会) leaves her open introductions (终止, 会员退会).
+    endIntroductionsOfWithdrawnMembers(this.db);
   }
 }
 

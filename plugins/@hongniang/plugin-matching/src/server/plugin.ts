@@ -1,5 +1,12 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, extendBlueprint, privacyOf, registerInCollectionManager } from '@hongniang/plugin-core';
+import {
+  declareAccess,
+  ensureIndexes,
+  extendBlueprint,
+  onDecisionsChanged,
+  privacyOf,
+  registerInCollectionManager,
+} from '@hongniang/plugin-core';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { offerMatchingWhereAllowed } from './pages/action-visibility';
 import { CardFields, introductionSafeFields } from './matching/candidate-cards';
@@ -17,10 +24,12 @@ import { refuseInHerLanguage } from './middlewares/role-refusals';
 import { matchingAccess } from './roles';
 import { shapeStoredSuggestions } from './middlewares/shape-suggestions';
 import { enforceSuggestionRules } from './hooks/suggestion-rules';
+import { proposeWeights } from './hooks/propose-weights';
+import { enforceWeightProposalRules } from './hooks/weight-proposal-rules';
 import { label } from './language/vocabulary';
 
 /** In the collection manager, which the web client reads: 推荐记录 and 匹配设置 show them (see ./migrations). */
-export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings'];
+export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings', 'weightProposals'];
 
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
 export class PluginMatchingServer extends Plugin {
@@ -42,6 +51,8 @@ export class PluginMatchingServer extends Plugin {
     this.answerWithMatching();
     this.showOnlyWhatCallersMaySee();
     this.runBatchesAsTasks();
+    // A member whose declines keep pointing to one criterion gets a weight proposal for her matchmaker to accept.
+    onDecisionsChanged(this.app, proposeWeights(this.app));
     this.app.on('afterStart', () => this.warmUp());
     // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
     extendBlueprint(this.app, '1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
@@ -52,6 +63,7 @@ export class PluginMatchingServer extends Plugin {
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    await ensureIndexes(this.app, ['weightProposals']);
     await seedSettings(this.db);
   }
 
@@ -66,6 +78,7 @@ export class PluginMatchingServer extends Plugin {
     );
     checkEveryWrite(this.db, 'partnerPreferences', validateOwnWeights);
     enforceSuggestionRules(this.db);
+    enforceWeightProposalRules(this.db);
   }
 
   /** members:match, and matchSuggestions:create computed by the engine from the member and candidate named. */

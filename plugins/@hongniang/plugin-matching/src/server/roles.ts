@@ -10,6 +10,7 @@ export const matchingAccess = (pluginName: string): AccessDeclaration => ({
       title: '涉及自己会员的推荐',
       filter: { $or: [{ member: HER_MEMBER }, { candidate: HER_MEMBER }] },
     },
+    weightProposals: { title: '自己会员的权重调整建议', filter: { member: HER_MEMBER } },
   },
   roles: {
     manager: { strategy: ['match'], snippets: [`pm.${pluginName}`, 'pm.async-task-manager'] },
@@ -18,6 +19,8 @@ export const matchingAccess = (pluginName: string): AccessDeclaration => ({
       resources: {
         members: { match: { scope: 'own' } },
         matchSuggestions: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
+        // She accepts, declines or reverts her own members' weight proposals (matching makes them).
+        weightProposals: { view: { scope: 'own' }, update: { scope: 'own' } },
       },
     },
   },

@@ -403,10 +403,13 @@ describe('every path to a member', () => {
           'members',
           'partnerPreferences',
           'matchSuggestions',
+          'weightProposals',
           'fieldPrivacy',
           'introductions',
           'introductionConsents',
           'introductionStageChanges',
+          'dates',
+          'dateFeedback',
           'contactReleases',
         ]),
       );

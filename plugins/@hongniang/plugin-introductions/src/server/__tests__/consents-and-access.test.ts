@@ -155,7 +155,8 @@ describe('introductions: consents and who works which introduction', () => {
       expect((await stored(id)).get('stage')).toBe('bothAgreed');
       const stages = (await history(id)).filter((row: any) => row.get('event') === 'stage');
       expect(stages.pop().get('changedById')).toBe(users.wangfang);
-      expect((await post(as.lijing, `/introductions:update?filterByTk=${id}`, { stage: 'met' })).status).toBe(200);
+      // 已约见 needs a date that took place (dates-and-feedback.test.ts).
+      expect((await post(as.lijing, `/introductions:update?filterByTk=${id}`, { stage: 'met' })).status).toBe(400);
     });
 
     it('passes through 推荐给乙方 when both agreed while it was still at 推荐给甲方', async () => {
@@ -303,6 +304,39 @@ describe('introductions: consents and who works which introduction', () => {
       expect(await stored(id)).toBeNull();
       expect(await consents().count({ filter: { introductionId: id } })).toBe(0);
       expect(await history(id)).toHaveLength(0);
+    });
+  });
+
+  describe('a member who leaves the agency', () => {
+    it('ends her open introductions (会员退会) when her matchmaker sets 已退会, and leaves closed ones alone', async () => {
+      const leaving = await addMember(app, { name: '退会的会员', gender: 'female', matchmakerId: users.lijing });
+      const staying = await addMember(app, { name: '留下的会员', gender: 'female', matchmakerId: users.lijing });
+      const [b1, b2] = [
+        await addMember(app, { name: '王芳的会员甲', gender: 'male', matchmakerId: users.wangfang }),
+        await addMember(app, { name: '王芳的会员乙', gender: 'male', matchmakerId: users.wangfang }),
+      ];
+      const open = await start(leaving, b1, 'recommendedToB');
+      const other = await start(leaving, b2);
+      const closed = await start(leaving, staying);
+      const untouched = await start(staying, b1);
+      await introductions().update({ filterByTk: closed, values: { stage: 'ended', endReason: 'lostContact' } });
+      const response = await post(as.lijing, `/members:update?filterByTk=${leaving}`, { status: 'withdrawn' });
+      expect(response.status).toBe(200);
+      for (const id of [open, other]) {
+        const row = await stored(id);
+        expect([row.get('stage'), row.get('endReason'), row.get('openPairKey')]).toEqual(['ended', 'memberLeft', null]);
+        const last = (await history(id)).pop();
+        expect([last.get('fromStage'), last.get('toStage'), last.get('changedById')]).toEqual([
+          id === open ? 'recommendedToB' : 'recommendedToA',
+          'ended',
+          users.lijing,
+        ]);
+      }
+      expect((await stored(closed)).get('endReason')).toBe('lostContact');
+      expect((await stored(untouched)).get('stage')).toBe('recommendedToA');
+      // Another status change (back to 服务中) reopens nothing.
+      await post(as.lijing, `/members:update?filterByTk=${leaving}`, { status: 'inService' });
+      expect((await stored(open)).get('stage')).toBe('ended');
     });
   });
 });

@@ -33,7 +33,11 @@ describe('introductions: stages and the pair, on every write path', () => {
     expect(response.status).toBe(200);
     return response.body.data.id as number;
   };
-  /** Puts an introduction at a stage directly (set-up only: both consents agreed where the stage needs them). */
+  let datesBack = 0;
+  /**
+   * Puts an introduction at a stage directly (set-up only: both consents agreed where the stage needs them, and a date
+   * that took place for 已约见 and later, which itself brings the introduction to 已约见).
+   */
   const atStage = async (a: number, b: number, stage: string) => {
     const id = await start(a, b);
     await app.db.getRepository('introductionConsents').createMany({
@@ -43,6 +47,18 @@ describe('introductions: stages and the pair, on every write path', () => {
       ],
     });
     expect(await stageOf(id)).toBe('bothAgreed');
+    if (stage !== 'bothAgreed') {
+      datesBack += 1;
+      await app.db.getRepository('dates').create({
+        values: {
+          introductionId: id,
+          startsAt: new Date(Date.now() - datesBack * 86_400_000),
+          place: '咖啡馆',
+          status: 'completed',
+        },
+      });
+      expect(await stageOf(id)).toBe('met');
+    }
     for (const next of ['met', 'dating', 'committed', 'engaged', 'married']) {
       if ((await stageOf(id)) === stage) break;
       await introductions().update({ filterByTk: id, values: { stage: next } });
@@ -173,9 +189,9 @@ describe('introductions: stages and the pair, on every write path', () => {
       expect(await stageOf(id)).toBe('recommendedToB');
     });
 
-    it('lets 已约见 and later stages follow 双方同意 one at a time, up to 结婚, which closes it', async () => {
-      const id = await atStage(hers[7], theirs[7], 'bothAgreed');
-      for (const stage of ['met', 'dating', 'committed', 'engaged', 'married'])
+    it('lets the stages after 已约见 follow one at a time, up to 结婚, which closes it', async () => {
+      const id = await atStage(hers[7], theirs[7], 'met');
+      for (const stage of ['dating', 'committed', 'engaged', 'married'])
         expect((await post(as.lijing, `/introductions:update?filterByTk=${id}`, { stage })).status).toBe(200);
       const after = await post(as.manager, `/introductions:update?filterByTk=${id}`, {
         stage: 'ended',

@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { END_REASONS, STAGES, label } from '../language/vocabulary';
-import { createdAt, member, moment, select, staff, text, updatedAt } from '../fields/field-kinds';
+import { createdAt, line, member, moment, readOnly, select, staff, text, updatedAt } from '../fields/field-kinds';
 
 /**
  * Introductions (牵线): two members introduced to each other, moving through the stages (hooks/stage-rules.ts). Each
@@ -14,6 +14,8 @@ export default defineCollection({
   fields: [
     member('memberA', 'Side A'),
     member('memberB', 'Side B'),
+    // "甲方 × 乙方" by name at the start, for pickers and cards (hooks/pair-title.ts); the server's.
+    readOnly(line('title', 'Title')),
     select('stage', 'Stage', STAGES, 'recommendedToA'),
     select('endReason', 'End reason', END_REASONS),
     text('endNote', 'End note'),
@@ -29,4 +31,6 @@ export default defineCollection({
     createdAt('Started at'),
     updatedAt('Last changed at'),
   ],
+  // A kanban column's first page: the cards of one stage in their order.
+  indexes: [{ fields: ['stage', 'stageSort'] }],
 });

@@ -1,4 +1,4 @@
-// Field definitions the three collections share: members, staff accounts, options, dates, notes.
+// Field definitions the collections share: members, staff accounts, options, moments, numbers, notes.
 import { Labelled, label } from '../language/vocabulary';
 
 export const belongsTo = (name: string, title: string, target: string, labelField: string, onDelete = 'CASCADE') => ({
@@ -18,13 +18,29 @@ export const belongsTo = (name: string, title: string, target: string, labelFiel
 
 export const member = (name: string, title: string) => belongsTo(name, title, 'members', 'name');
 
-/** A staff account the server fills in (who started, recorded, changed): read-only in forms. */
-export const staff = (name: string, title: string) => {
-  const field = belongsTo(name, title, 'users', 'nickname', 'SET NULL');
-  return { ...field, uiSchema: { ...field.uiSchema, 'x-read-pretty': true } };
-};
+/** A staff account (a user), kept when the account is deleted (the link is emptied). */
+export const user = (name: string, title: string) => belongsTo(name, title, 'users', 'nickname', 'SET NULL');
 
-export const select = (name: string, title: string, options: Labelled[], defaultValue?: string) => ({
+/** A staff account the server fills in (who started, recorded, changed): read-only in forms. */
+export const staff = (name: string, title: string) => readOnly(user(name, title));
+
+/** A member the server fills in from another record (a date's sides, from its introduction): read-only in forms. */
+export const derivedMember = (name: string, title: string) => readOnly(member(name, title));
+
+const optionsOf = (options: (Labelled & { color?: string })[]) =>
+  options.map((option) => ({
+    value: option.value,
+    label: option.zh,
+    ...(option.color ? { color: option.color } : {}),
+  }));
+
+/** One of `options` (a colour per option, when given, is what a calendar or a tag shows). */
+export const select = (
+  name: string,
+  title: string,
+  options: (Labelled & { color?: string })[],
+  defaultValue?: string,
+) => ({
   name,
   type: 'string',
   interface: 'select',
@@ -33,8 +49,68 @@ export const select = (name: string, title: string, options: Labelled[], default
     type: 'string',
     title: label(title),
     'x-component': 'Select',
-    enum: options.map((option) => ({ value: option.value, label: option.zh })),
+    enum: optionsOf(options),
   },
+});
+
+/** Several of `options`, stored as a JSON array of values. */
+export const multipleSelect = (name: string, title: string, options: Labelled[]) => ({
+  name,
+  type: 'array',
+  interface: 'multipleSelect',
+  defaultValue: [],
+  uiSchema: {
+    type: 'array',
+    title: label(title),
+    'x-component': 'Select',
+    'x-component-props': { mode: 'multiple' },
+    enum: optionsOf(options),
+  },
+});
+
+/**
+ * A whole number. Its bounds are checked by the server (hooks), not put here: a min/max in the form would let the browser
+ * clamp silently.
+ */
+export const integer = (name: string, title: string, defaultValue?: number) => ({
+  name,
+  type: 'integer',
+  interface: 'integer',
+  ...(defaultValue != null ? { defaultValue } : {}),
+  uiSchema: {
+    type: 'number',
+    title: label(title),
+    'x-component': 'InputNumber',
+    'x-validator': 'integer',
+    'x-component-props': { step: '1' },
+  },
+});
+
+/** A one-line text. */
+export const line = (name: string, title: string) => ({
+  name,
+  type: 'string',
+  interface: 'input',
+  uiSchema: { type: 'string', title: label(title), 'x-component': 'Input' },
+});
+
+/** A moment people enter (a date's start): date and time. */
+export const dateTime = (name: string, title: string) => ({
+  name,
+  type: 'date',
+  interface: 'datetime',
+  uiSchema: {
+    type: 'datetime',
+    title: label(title),
+    'x-component': 'DatePicker',
+    'x-component-props': { showTime: true },
+  },
+});
+
+/** The same field, filled in by the server: read-only in forms. */
+export const readOnly = <T extends { uiSchema: Record<string, unknown> }>(field: T): T => ({
+  ...field,
+  uiSchema: { ...field.uiSchema, 'x-read-pretty': true },
 });
 
 /** A moment the server records: read-only in forms. */

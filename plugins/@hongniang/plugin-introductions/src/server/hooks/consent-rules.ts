@@ -6,6 +6,7 @@ import { ANSWERS, CHANNELS, STAGES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { writeHistory } from './history';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { checkOwnSide as checkSide } from './own-side';
 import { isOpen } from './stages';
 
 /** What a caller may change on a recorded consent: the answer and how it was given; the side and introduction are fixed. */
@@ -102,34 +103,16 @@ async function openIntroduction(db: any, consent: any, options: any) {
   return introduction;
 }
 
-/**
- * A caller whose roles reach only some introductions (a matchmaker: those of her members) records her own member's side
- * only; the other side's matchmaker records the other. Whoever reaches every introduction (a manager) records either side.
- */
-async function checkOwnSide(db: any, consent: any, options: any) {
-  const ctx = requestOf(options);
-  const roles: string[] = ctx?.state?.currentRoles?.length
-    ? ctx.state.currentRoles
-    : ctx?.state?.currentRole
-      ? [ctx.state.currentRole]
-      : [];
-  if (!ctx || !roles.length || roles.includes('root')) return;
-  const can = ctx.app.acl.can({ roles, resource: 'introductions', action: 'update' });
-  if (can && !can.params?.filter) return;
-  const member = await db.getRepository('members').findOne({
-    filterByTk: consent.get('memberId'),
-    transaction: options.transaction,
-  });
-  if (member && String(member.get('matchmakerId')) === String(callerId(options))) return;
-  throw refusal(
+/** A matchmaker records her own member's side only (./own-side.ts); a manager either side. */
+const checkOwnSide = (db: any, consent: any, options: any) =>
+  checkSide(
+    db,
     consent.constructor.collection,
     'member',
+    consent.get('memberId'),
     options,
     'Only the matchmaker of “{{field}}” records that side’s consent',
-    {},
-    403,
   );
-}
 
 /** Journals the answer, and moves the introduction as the answers require. */
 async function followAnswer(db: any, consent: any, options: any) {

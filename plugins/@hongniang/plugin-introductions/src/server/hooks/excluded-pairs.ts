@@ -5,18 +5,21 @@ import type { PairExclusions } from '@hongniang/plugin-core';
 import { isOpen } from './stages';
 
 /** The reasons, from the strongest: a pair with several introductions is out for the first that applies. */
-export const PAIR_REASONS = ['inIntroduction', 'introductionDeclined', 'introductionEnded'] as const;
+export const PAIR_REASONS = ['inIntroduction', 'introductionDeclined', 'dateDeclined', 'introductionEnded'] as const;
+
+/** The reason a closed introduction gives, by its end reason; any other end (or 结婚) is `introductionEnded`. */
+const CLOSED_REASONS: Record<string, (typeof PAIR_REASONS)[number]> = {
+  sideDeclined: 'introductionDeclined',
+  notContinuingAfterDate: 'dateDeclined',
+};
 
 const reasonOf = (row: { stage: string; endReason: string | null }) =>
-  isOpen(row.stage)
-    ? 'inIntroduction'
-    : row.endReason === 'sideDeclined'
-      ? 'introductionDeclined'
-      : 'introductionEnded';
+  isOpen(row.stage) ? 'inIntroduction' : (CLOSED_REASONS[row.endReason ?? ''] ?? 'introductionEnded');
 
 /**
  * For each member asked about, the members she has an introduction with (either side) and why the pair is out:
- * `inIntroduction` (open), `introductionDeclined` (ended by a side's refusal), `introductionEnded` (closed otherwise).
+ * `inIntroduction` (open), `introductionDeclined` (ended by a side's refusal), `dateDeclined` (ended by a member's 不继续
+ * after a date), `introductionEnded` (closed otherwise).
  */
 export async function introducedPairs(db: any, memberIds: number[], transaction?: any): Promise<PairExclusions> {
   const pairs: PairExclusions = new Map();

@@ -1,10 +1,11 @@
 // The rules of an introduction, held on every path that writes one (create, update, update by filter, firstOrCreate,
 // updateOrCreate, association routes, imports, kanban `move`): the pair, the first stage, one step at a time, an end
-// with its reason, both sides' consent before 双方同意. Every stage change is written to the history in the same transaction.
+// with its reason, both sides' consent before 双方同意, a date that took place before 已约见. Every stage change is written to the history in the same transaction.
 import { rowByRow } from '@hongniang/plugin-core';
-import { ANSWERS, END_REASONS, STAGES } from '../language/vocabulary';
+import { ANSWERS, DATE_STATUSES, END_REASONS, STAGES } from '../language/vocabulary';
 import { callerId } from '../middlewares/remember-request';
 import { writeHistory } from './history';
+import { pairTitle } from './pair-title';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { allowedSteps, FIRST_STAGE, isOpen, pairKey } from './stages';
 
@@ -80,6 +81,7 @@ async function checkNew(db: any, introduction: any, options: any) {
   introduction.set({
     memberAId: a,
     memberBId: b,
+    title: await pairTitle(db, a, b, options.transaction),
     stage,
     openPairKey: key,
     startedById: callerId(options),
@@ -136,6 +138,7 @@ async function checkChange(db: any, introduction: any, options: any) {
   if (to === 'ended' && !introduction.get('endReason'))
     throw refusal(collection, 'endReason', options, 'An ended introduction needs “{{field}}”');
   if (to === 'bothAgreed') await checkBothAgreed(db, introduction, options);
+  if (to === 'met') await checkMet(db, introduction, options);
   introduction.set({
     stageChangedAt: new Date(),
     ...(to === 'ended' ? { endedAt: new Date() } : {}),
@@ -160,5 +163,21 @@ async function checkBothAgreed(db: any, introduction: any, options: any) {
       options,
       '“{{field}}” can become “{{to}}” only when both sides’ consents are “{{agreed}}”',
       { to: labels(options, STAGES, ['bothAgreed']), agreed: labels(options, ANSWERS, ['agreed']) },
+    );
+}
+
+/** 已约见 only once a date of the introduction took place (status 已完成). */
+async function checkMet(db: any, introduction: any, options: any) {
+  const completed = await db.getRepository('dates').count({
+    filter: { introductionId: introduction.get('id'), status: 'completed' },
+    transaction: options.transaction,
+  });
+  if (!completed)
+    throw refusal(
+      introduction.constructor.collection,
+      'stage',
+      options,
+      '“{{field}}” can become “{{to}}” only once a date of the introduction is “{{completed}}”',
+      { to: labels(options, STAGES, ['met']), completed: labels(options, DATE_STATUSES, ['completed']) },
     );
 }

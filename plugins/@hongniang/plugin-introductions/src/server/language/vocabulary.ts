@@ -1,4 +1,5 @@
-// The introductions plugin's words: stages, end reasons, consent answers and channels, each with its stored value and labels.
+// The introductions plugin's words: stages, end reasons, consent answers and channels, date statuses and feedback, each
+// with its stored value and labels.
 
 import { Labelled, labelsOf } from '@hongniang/plugin-core';
 export const NAMESPACE = '@hongniang/plugin-introductions';
@@ -46,4 +47,39 @@ export const CHANNELS: Labelled[] = [
 export const HISTORY_EVENTS: Labelled[] = [
   { value: 'stage', zh: '阶段变更', en: 'Stage change' },
   { value: 'consent', zh: '意愿记录', en: 'Consent recorded' },
+];
+
+/** A date's status: 已安排 until it takes place or not; the other three close it (final, hooks/date-rules.ts). */
+export const DATE_STATUSES: (Labelled & { color: string })[] = [
+  { value: 'scheduled', zh: '已安排', en: 'Scheduled', color: 'blue' },
+  { value: 'completed', zh: '已完成', en: 'Completed', color: 'green' },
+  { value: 'cancelled', zh: '取消', en: 'Cancelled', color: 'default' },
+  { value: 'noShow', zh: '爽约', en: 'No-show', color: 'red' },
+];
+
+/** The statuses in which a date takes its members' time: two such dates of one member may not overlap. */
+export const TIME_TAKING_STATUSES = ['scheduled', 'completed'];
+
+/** A date's two sides, as its no-show field names them: the introduction's 甲方 and 乙方. */
+export const DATE_SIDES: Labelled<'memberA' | 'memberB'>[] = [
+  { value: 'memberA', zh: '甲方', en: 'Side A' },
+  { value: 'memberB', zh: '乙方', en: 'Side B' },
+];
+
+/** Whether a member wants to see the other again after a date. */
+export const CONTINUE_ANSWERS: Labelled[] = [
+  { value: 'yes', zh: '愿意继续', en: 'Wants to continue' },
+  { value: 'no', zh: '不继续', en: 'Does not continue' },
+  { value: 'undecided', zh: '待定', en: 'Undecided' },
+];
+
+/** What a member's feedback is about (several at once). */
+export const FEEDBACK_REASONS: Labelled[] = [
+  { value: 'appearance', zh: '外貌', en: 'Appearance' },
+  { value: 'personality', zh: '性格', en: 'Personality' },
+  { value: 'values', zh: '价值观', en: 'Values' },
+  { value: 'finances', zh: '经济条件', en: 'Finances' },
+  { value: 'family', zh: '家庭', en: 'Family' },
+  { value: 'communication', zh: '沟通', en: 'Communication' },
+  { value: 'other', zh: '其他', en: 'Other' },
 ];

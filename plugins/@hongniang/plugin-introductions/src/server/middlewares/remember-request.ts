@@ -9,6 +9,8 @@ export const INTRODUCTION_COLLECTIONS = [
   'introductions',
   'introductionConsents',
   'introductionStageChanges',
+  'dates',
+  'dateFeedback',
   'contactReleases',
 ];
 

@@ -15,6 +15,7 @@ const REASONS = {
   declinedBefore: say('曾被拒绝', 'declined before'),
   inIntroduction: say('牵线中', 'in an introduction'),
   introductionDeclined: say('牵线被拒绝', 'introduction declined'),
+  dateDeclined: say('约会后不继续', 'not continuing after a date'),
   introductionEnded: say('牵线已结束', 'introduction ended'),
   hardFilter: say('不满足"必须"条件', 'fails a "must" criterion'),
   belowMinimum: say('低于最低匹配度', 'below the minimum score'),

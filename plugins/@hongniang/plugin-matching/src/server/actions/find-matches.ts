@@ -10,6 +10,7 @@ import { memberInScope } from '../matching/match-scope';
 import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
 import { explain } from '../matching/reasons';
+import { adjustmentsOf } from '../matching/adjustments';
 import { matchingLanguage } from '../language/matching-language';
 import { excludedPairsOf, saveSuggestions } from '../matching/suggestions';
 
@@ -61,12 +62,13 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
       outcome.results.map((result) => result.candidateId),
       fields,
     );
+    const adjustments = await adjustmentsOf(ctx.db, request.memberId);
     const rows = outcome.results.map((result) => ({
       candidateId: result.candidateId,
       score: result.score,
       forward: result.forward,
       backward: result.backward,
-      breakdown: explain(result.breakdown, locale, view.withheld),
+      breakdown: explain(result.breakdown, locale, view.withheld, adjustments),
       candidate: cards.get(result.candidateId) ?? { id: result.candidateId },
       ...(request.persist ? { suggestionId: saved.get(result.candidateId) ?? null } : {}),
     }));

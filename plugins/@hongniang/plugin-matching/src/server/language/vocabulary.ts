@@ -58,10 +58,25 @@ export const EXCLUSION_REASONS: Record<string, { zh: string; en: string }> = {
   // Given by another feature through plugin-core's excludePairs (plugin-introductions).
   inIntroduction: { zh: '这一对正在牵线中', en: 'the pair is in an introduction' },
   introductionDeclined: { zh: '这一对的牵线被一方拒绝', en: "the pair's introduction was declined by a side" },
+  dateDeclined: { zh: '这一对约会后一方不愿继续', en: 'a side did not want to continue after a date' },
   introductionEnded: { zh: '这一对的牵线已结束', en: "the pair's introduction has ended" },
   hardFilter: { zh: '不满足一方的“必须”条件', en: 'fails a criterion one side requires' },
   belowMinimum: { zh: '低于最低匹配度', en: 'below the minimum score' },
 };
+
+/** A weight proposal's life: proposed by matching, then accepted (applied) or declined by the matchmaker; an accepted one may be reverted. */
+export const PROPOSAL_STATUSES: Labelled[] = [
+  { value: 'proposed', zh: '待确认', en: 'Proposed' },
+  { value: 'accepted', zh: '已采纳', en: 'Accepted' },
+  { value: 'declined', zh: '未采纳', en: 'Declined' },
+  { value: 'reverted', zh: '已撤销', en: 'Reverted' },
+];
+
+/** The criteria as options (a weight proposal's criterion). */
+export const CRITERION_OPTIONS: Labelled<Criterion>[] = CRITERIA.map((criterion) => ({
+  value: criterion,
+  ...CRITERION_LABELS[criterion],
+}));
 
 /** The weight fields, one per criterion, on the settings (agency) and on partner preferences (one member). */
 export const weightField = (criterion: Criterion) => `${criterion}Weight`;

@@ -2,6 +2,7 @@
 // weights — or, for a criterion withheld from the caller, only that it was withheld (no fit, no weight).
 import { Combination, Criterion, CriterionScore, combine, directionalScore, round2 } from '@hongniang/matching-engine';
 import { criterionLabel } from '../language/vocabulary';
+import type { Adjustment } from './adjustments';
 
 export interface ReasonLine {
   criterion: Criterion;
@@ -10,15 +11,21 @@ export interface ReasonLine {
   backward?: number;
   weight?: { forward: number; backward: number };
   withheld?: true;
+  /** Her weight for this criterion was adjusted from her decisions (an accepted weight proposal): why, from, to. */
+  adjusted?: Adjustment;
 }
 
 const percent = (similarity: number) => Math.round(similarity * 100);
 
-/** The engine's breakdown in the caller's language, withheld criteria reduced to their name. */
+/**
+ * The engine's breakdown in the caller's language, withheld criteria reduced to their name; a criterion whose weight on
+ * the searching member's side (`forward`) comes from an accepted weight proposal says so (`adjusted`).
+ */
 export const explain = (
   breakdown: CriterionScore[],
   locale: string,
   withheld: ReadonlySet<Criterion> = new Set(),
+  adjustments: ReadonlyMap<Criterion, Adjustment> = new Map(),
 ): ReasonLine[] =>
   breakdown.map((item) =>
     withheld.has(item.criterion)
@@ -29,6 +36,7 @@ export const explain = (
           forward: percent(item.forward),
           backward: percent(item.backward),
           weight: item.weight,
+          ...(adjustments.has(item.criterion) ? { adjusted: adjustments.get(item.criterion) } : {}),
         },
   );
 

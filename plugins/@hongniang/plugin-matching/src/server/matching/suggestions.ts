@@ -31,7 +31,7 @@ export async function pairsOf(db: any, memberId: number, transaction?: any): Pro
 /**
  * Everyone this member may not be suggested with and why: her suggestion pairs (pairsOf) and the pairs other features
  * exclude through plugin-core's excludePairs (e.g. an introduction: `inIntroduction`, `introductionDeclined`,
- * `introductionEnded`); for a pair in both, the other feature's reason is kept.
+ * `dateDeclined`, `introductionEnded`); for a pair in both, the other feature's reason is kept.
  */
 export async function excludedPairsOf(app: any, db: any, memberId: number, transaction?: any) {
   const pairs: Map<number, string> = await pairsOf(db, memberId, transaction);

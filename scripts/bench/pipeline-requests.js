@@ -1,0 +1,104 @@
+// The pipeline benchmark's requests: what the 牵线看板 kanban asks for each stage column's first page and what the 约会日历
+// calendar asks for a month, each timed against a plain `list` of the same collection in the same run (interleaved:
+// request, baseline, request, baseline…), as the signed-in user.
+const { median } = require('../lib/statistics');
+const { query } = require('./http-client');
+
+const STAGES = [
+  'recommendedToA',
+  'recommendedToB',
+  'bothAgreed',
+  'met',
+  'dating',
+  'committed',
+  'engaged',
+  'married',
+  'ended',
+];
+
+/**
+ * What NocoBase's kanban block sends for one column (plugin-kanban 2.2.15, read from its client): the column's value as a
+ * filter on the group field, the card order (the group's sort field), page 1 of `pageSize`, the cards' associations.
+ */
+const kanbanColumn = (stage, pageSize) =>
+  `introductions:list?${query({
+    filter: { stage },
+    sort: ['stageSort'],
+    page: 1,
+    pageSize,
+    appends: ['memberA', 'memberB'],
+  })}`;
+
+/**
+ * What NocoBase's calendar block sends for a month view (plugin-calendar 2.2.15): every date starting, ending or lasting
+ * across the visible weeks, unpaginated. `from`/`to` are Date objects (the visible range).
+ */
+const calendarMonth = (from, to) => {
+  const within = (field) => ({ [field]: { $gte: from.toISOString(), $lte: to.toISOString() } });
+  return `dates:list?${query({
+    paginate: false,
+    filter: {
+      $or: [
+        within('startsAt'),
+        within('endsAt'),
+        { $and: [{ startsAt: { $lte: from.toISOString() } }, { endsAt: { $gte: to.toISOString() } }] },
+      ],
+    },
+  })}`;
+};
+
+/** The weeks a month view shows around today's month: Monday of the week of the 1st to Sunday after the last day. */
+function visibleMonth(now = new Date()) {
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0, 23, 59, 59));
+  const from = new Date(first.getTime() - ((first.getUTCDay() + 6) % 7) * 86_400_000);
+  const to = new Date(last.getTime() + ((7 - last.getUTCDay()) % 7) * 86_400_000);
+  return { from, to };
+}
+
+/**
+ * Times `request` against `baseline` (and `bare`, a list without appends, shown for reference), `runs` times each, in
+ * turn; answers the medians (ms), the ratio request/baseline and the request's rows.
+ */
+async function pair(http, request, baseline, bare, runs) {
+  const actions = { request, baseline, bare };
+  const times = { request: [], baseline: [], bare: [] };
+  let rows = 0;
+  for (const action of Object.values(actions)) await http.call('GET', action); // warm-up: caches
+  for (let i = 0; i < runs; i++) {
+    for (const [kind, action] of Object.entries(actions)) {
+      const { ms, json } = await http.call('GET', action);
+      times[kind].push(ms);
+      if (kind === 'request') rows = Array.isArray(json?.data) ? json.data.length : 0;
+    }
+  }
+  const [requestMs, baselineMs, bareMs] = ['request', 'baseline', 'bare'].map((kind) => median(times[kind]));
+  return { requestMs, baselineMs, bareMs, ratio: requestMs / baselineMs, rows };
+}
+
+/**
+ * For the signed-in `http` client: each stage column's first page (`pageSize` cards) against `introductions:list` with
+ * the same page size, and this month's calendar against `dates:list` of as many rows. Resolves to rows
+ * { what, rows, requestMs, baselineMs, ratio }.
+ */
+async function benchPipeline(http, { runs, pageSize }) {
+  const results = [];
+  const plainIntroductions = `introductions:list?${query({ page: 1, pageSize })}`;
+  for (const stage of STAGES) {
+    const measured = await pair(http, kanbanColumn(stage, pageSize), plainIntroductions, runs);
+    results.push({ what: `kanban column ${stage}`, ...measured, rows: measured.rows.request });
+  }
+  const { from, to } = visibleMonth();
+  const month = calendarMonth(from, to);
+  const { json } = await http.call('GET', month);
+  const count = Math.max(1, json.data.length);
+  const measured = await pair(http, month, `dates:list?${query({ page: 1, pageSize: count })}`, runs);
+  results.push({
+    what: `calendar month ${from.toISOString().slice(0, 10)}…${to.toISOString().slice(0, 10)}`,
+    ...measured,
+    rows: count,
+  });
+  return results;
+}
+
+module.exports = { benchPipeline, kanbanColumn, calendarMonth, visibleMonth };
