@@ -267,6 +267,24 @@ describe('introductions: contact release after both sides agreed', () => {
     ]);
   });
 
+  it('keeps the release through the later stages up to 结婚, which closes the introduction', async () => {
+    const post = (url: string, body: any) => as.manager.post(url).set('X-Timezone', '+00:00').send(body);
+    const startsAt = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const date = await post('/dates:create', { introductionId: second, startsAt, place: '国贸咖啡馆' });
+    expect(date.status).toBe(200);
+    expect((await post(`/dates:update?filterByTk=${date.body.data.id}`, { status: 'completed' })).status).toBe(200);
+    for (const stage of ['dating', 'committed', 'married'])
+      expect([stage, (await post(`/introductions:update?filterByTk=${second}`, { stage })).status]).toEqual([
+        stage,
+        200,
+      ]);
+    const stored = await app.db.getRepository('introductions').findOne({ filterByTk: second });
+    expect(stored.get('stage')).toBe('married');
+    released(await getMember(as.zhaomin, memberA3), 4, '赵敏 sees A3 after 结婚');
+    released(await getMember(as.lijing, memberB3), 5, '李静 sees B3 after 结婚');
+    expect((await releases(second)).filter((row: any) => !row.get('stoppedAt'))).toHaveLength(2);
+  });
+
   it('after 终止: hidden again on every path, and the release rows are stopped', async () => {
     const ended = await as.wangfang
       .post(`/introductions:update?filterByTk=${introduction}`)
