@@ -7,6 +7,7 @@ import {
 } from '@hongniang/plugin-core';
 import { Plugin } from '@nocobase/server';
 import { applyAgencyRoles, grantMenus, syncFieldLists } from './agency/apply-roles';
+import { grantLaterCollections } from './agency/later-grants';
 import { applyFrontDoorDefaults } from './setup/front-door';
 import { guardActions } from './middlewares/guard-actions';
 import { guardMoves } from './middlewares/guard-moves';
@@ -49,7 +50,6 @@ export class PluginAccessServer extends Plugin {
     this.followPrivacyChanges();
     // 系统管理 → 字段隐私 (../blueprints, applied by plugin-core) lists each private field in its form group.
     extendBlueprint(this.app, 'access-1-field-privacy', withPrivateFieldGroups(this.registry));
-    this.app.on('afterUpgrade', () => applyAgencyRoles(this.db, this.privacy));
     // The roles are written once every plugin has installed (its collections in the collection manager: each field added
     // to a collection that roles already name makes NocoBase rewrite their field lists, minutes on a big install) and
     // before plugin-core's afterInstall work (pages, menus, demo staff), which needs them: first among its listeners.
@@ -64,9 +64,21 @@ export class PluginAccessServer extends Plugin {
     await this.db.getRepository('fieldPrivacy').createMany({ records: this.registry.defaultRows() });
   }
 
+  /**
+   * Every upgrade, `npm start` on an existing database included (NocoBase calls each plugin's upgrade then, while its
+   * afterUpgrade event fires only for `nocobase upgrade`): roles missing are created; existing roles get, once, the
+   * collections a feature added since (agency/later-grants.ts).
+   */
+  async upgrade() {
+    await applyAgencyRoles(this.db, this.privacy);
+    await grantLaterCollections(this.db, this.privacy);
+  }
+
   /** At installation, after every plugin's install: the agency roles, then the front door (sign-up off, title, logo). */
   private async writeRoles() {
     await applyAgencyRoles(this.db, this.privacy);
+    // Records each grant as applied, so that a later upgrade never gives back what an admin took away.
+    await grantLaterCollections(this.db, this.privacy);
     // After auth and system settings: sign-up off, the 红娘 title and logo (an installed agency: ./migrations).
     await applyFrontDoorDefaults(this.app);
   }

@@ -30,6 +30,9 @@ export class PluginCoreServer extends Plugin {
     );
     this.app.on('afterUpgrade', () => this.seedEveryPlugin());
     this.app.on('afterEnablePlugin', () => this.seedEveryPlugin());
+    // `npm start` on an existing database upgrades without the afterUpgrade event: pages a plugin added since (or a
+    // blueprint refused before) are applied as the app starts; nothing else happens when every page exists.
+    this.app.on('afterStart', () => this.seedEveryPlugin({ onlyWhenNew: true }));
   }
 
   /** Every plugin of ours' `locale/*.json` in the app's i18n, under its package name (the namespace of its messages). */
@@ -43,9 +46,13 @@ export class PluginCoreServer extends Plugin {
     }
   }
 
-  /** The pages of every enabled plugin of ours, in load order (a plugin's blueprints before those of plugins after it). */
-  private async seedEveryPlugin() {
+  /**
+   * The pages of every enabled plugin of ours, in load order (a plugin's blueprints before those of plugins after it),
+   * then the afterPagesSeeded listeners — with `onlyWhenNew`, only when a page was created.
+   */
+  private async seedEveryPlugin({ onlyWhenNew = false } = {}) {
     if ((this.app.options as any).seedPages === false) return;
+    let created = 0;
     const ours = [...this.app.pm.getPlugins().values()].filter((plugin) =>
       String(plugin.options?.packageName).startsWith(OUR_SCOPE),
     );
@@ -55,9 +62,9 @@ export class PluginCoreServer extends Plugin {
       const basePath: string | undefined = await (plugin as any).getPluginBasePath();
       if (!basePath) continue;
       const directory = path.resolve(basePath, 'blueprints');
-      if (fs.existsSync(directory)) await seedPages(this.app, readBlueprints(directory));
+      if (fs.existsSync(directory)) created += await seedPages(this.app, readBlueprints(directory));
     }
-    await pagesSeeded(this.app);
+    if (created || !onlyWhenNew) await pagesSeeded(this.app);
   }
 }
 

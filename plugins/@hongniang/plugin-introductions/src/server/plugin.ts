@@ -59,14 +59,18 @@ export class PluginIntroductionsServer extends Plugin {
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
     extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
-    // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
-    this.app.on('afterUpgrade', () => ensureIndexes(this.app, MANAGED_COLLECTIONS));
     // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
     extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
   }
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    // NocoBase creates a plugin's tables without the indexes its collections declare (foreign keys included).
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
+  }
+
+  /** Every upgrade (`npm start` on an existing database too): collections added since get their indexes. */
+  async upgrade() {
     await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 

@@ -51,14 +51,21 @@ export class PluginMembersServer extends Plugin {
     extendBlueprint(this.app, '1-member-list', null, pickRegionsByName);
     // The demo agency's members (plugin-core runs it when HONGNIANG_DEMO_MEMBERS asks for one).
     extendDemoAgency(this.app, 'members', seedDemoMembers);
-    this.app.on('afterUpgrade', () => ensureIndexes(this.app, INDEXED_COLLECTIONS));
-    this.app.on('afterUpgrade', () => upgradeStoredFields(this.app));
   }
 
   async install() {
     await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
     await ensureIndexes(this.app, INDEXED_COLLECTIONS);
     await seedAgeBands(this.app);
+  }
+
+  /**
+   * Every upgrade, `npm start` on an existing database included (NocoBase calls each plugin's upgrade then, while its
+   * afterUpgrade event fires only for `nocobase upgrade`): indexes added since, stored fields brought up to date.
+   */
+  async upgrade() {
+    await ensureIndexes(this.app, INDEXED_COLLECTIONS);
+    await upgradeStoredFields(this.app);
   }
 
   /** A plugin that still needs some members (open introductions, later) refuses their deletion: its check throws MemberDeletionRefused. */

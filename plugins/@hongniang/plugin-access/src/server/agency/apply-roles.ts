@@ -4,6 +4,7 @@
 import { ActionGrant, AGENCY_ROLES, AgencyRole } from './agency-roles';
 import { FieldLevels, FieldPrivacy } from '../privacy/privacy-levels';
 import { AccessRegistry } from './registry';
+import { grantLaterMenus, recordGrants } from './later-grants';
 
 /** Creates each agency role that does not exist yet; an existing role (perhaps edited in the Roles page) is left as it is. */
 export async function applyAgencyRoles(db: any, privacy: FieldPrivacy, transaction?: any) {
@@ -35,19 +36,31 @@ async function resourcesOf(
   transaction?: any,
 ) {
   const resources: any[] = [];
-  for (const [collectionName, grants] of Object.entries(role.resources)) {
+  for (const collectionName of Object.keys(role.resources)) {
     if (!db.hasCollection(collectionName)) continue;
-    const actions: any[] = [];
-    for (const [action, grant] of Object.entries(grants)) {
-      actions.push({
-        name: action,
-        fields: fieldsOf(db, collectionName, grant, levels),
-        scopeId: grant.scope ? await ownScopeId(db, registry, collectionName, transaction) : null,
-      });
-    }
-    resources.push({ name: collectionName, usingActionsConfig: true, actions });
+    resources.push(await resourceOf(db, registry, role, collectionName, levels, transaction));
   }
   return resources;
+}
+
+/** One collection's grants of a role as a NocoBase resource: each action with its field list and data scope. */
+export async function resourceOf(
+  db: any,
+  registry: AccessRegistry,
+  role: AgencyRole,
+  collectionName: string,
+  levels: FieldLevels,
+  transaction?: any,
+) {
+  const actions: any[] = [];
+  for (const [action, grant] of Object.entries(role.resources[collectionName])) {
+    actions.push({
+      name: action,
+      fields: fieldsOf(db, collectionName, grant, levels),
+      scopeId: grant.scope ? await ownScopeId(db, registry, collectionName, transaction) : null,
+    });
+  }
+  return { name: collectionName, usingActionsConfig: true, actions };
 }
 
 /** The field list of a grant: never empty (an empty list means "no fields" to NocoBase's view and "all" to its writes). */
@@ -169,7 +182,8 @@ export async function grantStaffLabels(db: any, registry: AccessRegistry, transa
 /**
  * Gives each agency role without any menu yet its menu pages (by blueprint name, as the plugins declare them), with
  * their groups and tabs, once the pages are seeded: at installation, or at the upgrade that adds this plugin to an
- * existing agency. A role with menus is the admin's.
+ * existing agency. A role with menus is the admin's; it gets only pages a plugin declares later, once each
+ * (later-grants.ts).
  */
 export async function grantMenus(db: any, registry: AccessRegistry, transaction?: any) {
   if (!db.hasCollection('desktopRoutes') || !db.hasCollection('seededPages')) return;
@@ -181,9 +195,8 @@ export async function grantMenus(db: any, registry: AccessRegistry, transaction?
     .findAll({ attributes: ['blueprint', 'routeId'], raw: true, transaction });
   const routeOf = new Map(seeded.map((page) => [page.blueprint, Number(page.routeId)]));
   const byId = new Map(routes.map((route) => [route.id, route]));
-  for (const role of registry.roles()) {
-    const chosen =
-      role.menus === '*' ? routes : role.menus.map((name) => byId.get(routeOf.get(name)!)).filter((route) => route);
+  /** The routes that show these pages: each page, its groups up the tree, its tabs down it. */
+  const showing = (chosen: { id: number; parentId: number | null }[]) => {
     const granted = new Set<number>();
     const withAncestors = (route: any) => {
       for (let at = route; at && !granted.has(at.id); at = byId.get(at.parentId)) granted.add(at.id);
@@ -192,10 +205,23 @@ export async function grantMenus(db: any, registry: AccessRegistry, transaction?
       routes
         .filter((route) => route.parentId === id && !granted.has(route.id))
         .forEach((child) => (granted.add(child.id), withDescendants(child.id)));
-    chosen.forEach((route) => (withAncestors(route), withDescendants(route!.id)));
-    if (!granted.size || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction })))
+    chosen.forEach((route) => (withAncestors(route), withDescendants(route.id)));
+    return [...granted];
+  };
+  const pages = (names: string[]) => names.map((name) => byId.get(routeOf.get(name)!)!).filter((route) => route);
+  for (const role of registry.roles()) {
+    const granted = showing(role.menus === '*' ? routes : pages(role.menus));
+    if (!granted.length || !(await db.getRepository('roles').count({ filter: { name: role.name }, transaction })))
       continue;
     const menus = db.getRepository('roles.desktopRoutes', role.name);
-    if (!(await menus.count({ transaction }))) await menus.add([...granted], { transaction });
+    if (await menus.count({ transaction })) continue;
+    await menus.add(granted, { transaction });
+    if (role.menus !== '*')
+      await recordGrants(
+        db,
+        role.menus.map((name) => `menu:${role.name}:${name}`),
+        transaction,
+      );
   }
+  await grantLaterMenus(db, registry, (blueprint) => showing(pages([blueprint])), transaction);
 }

@@ -85,10 +85,12 @@ export async function pagesSeeded(app: Application) {
 /**
  * Applies each blueprint once through flowSurfaces:applyBlueprint (the same handler the HTTP API runs, as root).
  * A blueprint already applied is skipped for good: what an admin rearranged, renamed or removed afterwards stays so.
- * A refused blueprint is logged and retried at the next start; it never keeps the app from starting.
+ * A refused blueprint is logged and retried at the next start; it never keeps the app from starting. Answers how many
+ * pages were created.
  */
-export async function seedPages(app: Application, blueprints: { name: string; document: any }[]) {
+export async function seedPages(app: Application, blueprints: { name: string; document: any }[]): Promise<number> {
   const seeded = app.db.getRepository('seededPages');
+  let created = 0;
   for (const { name, document } of blueprints) {
     if (await seeded.findOne({ filter: { blueprint: name } })) continue;
     try {
@@ -103,6 +105,7 @@ export async function seedPages(app: Application, blueprints: { name: string; do
           routeId: String(result.surface?.pageRoute?.id ?? ''),
         },
       });
+      created++;
       app.log.info(`[hongniang] page "${document.page?.title}" created from blueprint ${name}`);
     } catch (error) {
       app.log.error(`[hongniang] page blueprint ${name} not applied: ${(error as Error).message}`);
@@ -115,6 +118,7 @@ export async function seedPages(app: Application, blueprints: { name: string; do
       );
     }
   }
+  return created;
 }
 
 /**
