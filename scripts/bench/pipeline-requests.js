@@ -78,25 +78,27 @@ async function pair(http, request, baseline, bare, runs) {
 
 /**
  * For the signed-in `http` client: each stage column's first page (`pageSize` cards) against `introductions:list` with
- * the same page size, and this month's calendar against `dates:list` of as many rows. Resolves to rows
- * { what, rows, requestMs, baselineMs, ratio }.
+ * the same page size and the same appends (what a table of introductions showing both members asks: the baseline), and
+ * this month's calendar against `dates:list` of as many rows; a bare list (no appends, no filter) is timed beside each.
+ * Resolves to rows { what, rows, requestMs, baselineMs, bareMs, ratio }.
  */
 async function benchPipeline(http, { runs, pageSize }) {
   const results = [];
-  const plainIntroductions = `introductions:list?${query({ page: 1, pageSize })}`;
-  for (const stage of STAGES) {
-    const measured = await pair(http, kanbanColumn(stage, pageSize), plainIntroductions, runs);
-    results.push({ what: `kanban column ${stage}`, ...measured, rows: measured.rows.request });
-  }
+  const listed = `introductions:list?${query({ page: 1, pageSize, appends: ['memberA', 'memberB'] })}`;
+  const bare = `introductions:list?${query({ page: 1, pageSize })}`;
+  for (const stage of STAGES)
+    results.push({
+      what: `kanban column ${stage}`,
+      ...(await pair(http, kanbanColumn(stage, pageSize), listed, bare, runs)),
+    });
   const { from, to } = visibleMonth();
   const month = calendarMonth(from, to);
   const { json } = await http.call('GET', month);
   const count = Math.max(1, json.data.length);
-  const measured = await pair(http, month, `dates:list?${query({ page: 1, pageSize: count })}`, runs);
+  const plainDates = `dates:list?${query({ page: 1, pageSize: count })}`;
   results.push({
     what: `calendar month ${from.toISOString().slice(0, 10)}…${to.toISOString().slice(0, 10)}`,
-    ...measured,
-    rows: count,
+    ...(await pair(http, month, plainDates, plainDates, runs)),
   });
   return results;
 }
