@@ -17,7 +17,9 @@ export const INTRODUCTIONS_ACCESS: AccessDeclaration = {
     introductionStageChanges: { title: '涉及自己会员的牵线记录', filter: HER_INTRODUCTION },
   },
   roles: {
+    // The manager has every menu (her agency role); the front desk gets no introductions page.
     matchmaker: {
+      menus: ['introductions-1-board'],
       resources: {
         introductions: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
         introductionConsents: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },

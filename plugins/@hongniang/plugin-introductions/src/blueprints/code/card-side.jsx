@@ -1,0 +1,53 @@
+// 牵线看板 card: one side of the introduction (甲方 on the first card field, 乙方 on the second) as the server shaped it for
+// the signed-in user (name, age, city: the member's introduction-level fields), and under 乙方 the days in the stage and
+// the next action. The same code serves both fields: the side is the member this field shows.
+const { Space, Tag, Typography } = ctx.libs.antd;
+const { React } = ctx.libs;
+const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
+const say = (chinese, english) => (zh ? chinese : english);
+const record = ctx.record || {};
+const sideB = ctx.value?.id != null && String(ctx.value.id) === String(record.memberB?.id ?? record.memberBId);
+const member = (sideB ? record.memberB : record.memberA) || ctx.value || {};
+
+// What a matchmaker does next, by stage (dates and feedback arrive with the calendar).
+const NEXT = {
+  recommendedToA: say('询问甲方意愿', 'Ask side A'),
+  recommendedToB: say('等待乙方答复', 'Waiting for side B'),
+  bothAgreed: say('安排约会', 'Arrange a date'),
+  met: say('收集约会反馈', 'Collect date feedback'),
+  dating: say('跟进交往', 'Follow up the dating'),
+  committed: say('跟进关系进展', 'Follow up the relationship'),
+  engaged: say('跟进婚期', 'Follow up the wedding'),
+};
+// Days without a stage change after which a card asks for attention (an open introduction left waiting).
+const STALE_DAYS = 7;
+
+const city = (member.currentCity || []).map((region) => region?.name).filter(Boolean).join(' / ');
+const facts = [member.age != null ? say(`${member.age}岁`, `${member.age}`) : null, city || null].filter(Boolean);
+const line = (
+  <Typography.Text>
+    <Typography.Text type="secondary">{sideB ? say('乙方 ', 'B ') : say('甲方 ', 'A ')}</Typography.Text>
+    <Typography.Text strong>{member.name || '—'}</Typography.Text>
+    {facts.length ? <Typography.Text type="secondary">{` · ${facts.join(' · ')}`}</Typography.Text> : null}
+  </Typography.Text>
+);
+
+if (!sideB) {
+  ctx.render(line);
+} else {
+  const since = record.stageChangedAt || record.createdAt;
+  const days = since ? Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 86400000)) : null;
+  const next = NEXT[record.stage];
+  const stale = next && days != null && days >= STALE_DAYS;
+  ctx.render(
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      {line}
+      <Space size={4} wrap>
+        {days != null ? (
+          <Tag color={stale ? 'orange' : undefined}>{say(`本阶段 ${days} 天`, `${days} d in stage`)}</Tag>
+        ) : null}
+        {next ? <Tag color="blue">{say(`下一步：${next}`, `Next: ${next}`)}</Tag> : null}
+      </Space>
+    </Space>,
+  );
+}
