@@ -1,6 +1,7 @@
 // 牵线看板 card: one side of the introduction (甲方 on the first card field, 乙方 on the second) as the server shaped it for
-// the signed-in user (name, age, city: the member's introduction-level fields), and under 乙方 the days in the stage and
-// the next action. The same code serves both fields: the side is the member this field shows.
+// the signed-in user (name, age, education, occupation: introduction-level fields; a field her role may not see is
+// simply absent), and under 乙方 the days in the stage and the next action. The same code serves both fields: the side
+// is the member this field shows. The board appends the members only, not their regions: a city shows when appended.
 const { Space, Tag, Typography } = ctx.libs.antd;
 const { React } = ctx.libs;
 const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
@@ -22,11 +23,21 @@ const NEXT = {
 // Days without a stage change after which a card asks for attention (an open introduction left waiting).
 const STALE_DAYS = 7;
 
+/** An option's label as the members collection defines it (学历 master → 硕士), else the stored value. */
+const labelOf = (field, value) => {
+  const options = ctx.dataSourceManager?.getCollectionField?.(`main.members.${field}`)?.uiSchema?.enum || [];
+  const option = options.find((item) => String(item.value) === String(value));
+  return option ? (ctx.t?.(option.label) ?? option.label) : value;
+};
 const city = (member.currentCity || []).map((region) => region?.name).filter(Boolean).join(' / ');
-const facts = [member.age != null ? say(`${member.age}岁`, `${member.age}`) : null, city || null].filter(Boolean);
+const facts = [
+  member.age != null ? say(`${member.age}岁`, `${member.age}`) : null,
+  member.education ? labelOf('education', member.education) : null,
+  member.occupation ? labelOf('occupation', member.occupation) : null,
+  city || null,
+].filter(Boolean);
 const line = (
   <Typography.Text>
-    <Typography.Text type="secondary">{sideB ? say('乙方 ', 'B ') : say('甲方 ', 'A ')}</Typography.Text>
     <Typography.Text strong>{member.name || '—'}</Typography.Text>
     {facts.length ? <Typography.Text type="secondary">{` · ${facts.join(' · ')}`}</Typography.Text> : null}
   </Typography.Text>
