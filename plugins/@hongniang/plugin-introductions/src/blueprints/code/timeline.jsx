@@ -43,7 +43,8 @@ async function list(resource, params) {
 const name = (member) => member?.name ?? (member?.id != null ? `#${member.id}` : '—');
 const other = (row, a, b) => (String(row[`${a}Id`] ?? row[a]?.id) === String(memberId) ? row[b] : row[a]);
 const events = [];
-const add = (at, color, title, detail) => at && events.push({ at: new Date(at), color, title, detail });
+const add = (at, color, title, ...details) =>
+  at && events.push({ at: new Date(at), color, title, detail: details.filter(Boolean).join(' · ') });
 
 const [suggestions, introductions] = await Promise.all([
   list('matchSuggestions', {
@@ -58,9 +59,8 @@ for (const row of suggestions || []) {
     row.createdAt,
     'gray',
     say(`推荐：${name(other(row, 'member', 'candidate'))}`, `Suggested: ${name(other(row, 'member', 'candidate'))}`),
-    [row.score != null ? say(`匹配度 ${row.score}`, `score ${row.score}`) : '', labelOf('matchSuggestions', 'status', row.status)]
-      .filter(Boolean)
-      .join(' · '),
+    row.score != null ? say(`匹配度 ${row.score}`, `score ${row.score}`) : '',
+    labelOf('matchSuggestions', 'status', row.status),
   );
 }
 
@@ -76,14 +76,14 @@ if (introductionIds.length) {
   ]);
   for (const row of history || []) {
     const partner = partnerOf[row.introductionId];
-    const by = row.changedBy?.nickname ? ` · ${row.changedBy.nickname}` : '';
     if (row.event === 'consent') {
       add(
         row.changedAt,
         row.answer === 'declined' ? 'red' : 'green',
         say(`牵线（与 ${partner}）：${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`,
           `Introduction (with ${partner}): ${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`),
-        `${row.note || ''}${by}`,
+        row.note,
+        row.changedBy?.nickname,
       );
     } else {
       const to = labelOf('introductionStageChanges', 'toStage', row.toStage);
@@ -93,7 +93,8 @@ if (introductionIds.length) {
         row.fromStage
           ? say(`牵线（与 ${partner}）：${to}`, `Introduction (with ${partner}): ${to}`)
           : say(`发起牵线：与 ${partner}`, `Introduction started with ${partner}`),
-        `${row.note || ''}${by}`,
+        row.note,
+        row.changedBy?.nickname,
       );
     }
   }
@@ -114,7 +115,8 @@ for (const row of dates || []) {
     row.startsAt,
     'purple',
     say(`约会：与 ${name(other(row, 'memberA', 'memberB'))}`, `Date with ${name(other(row, 'memberA', 'memberB'))}`),
-    [labelOf('dates', 'status', row.status), row.place].filter(Boolean).join(' · '),
+    labelOf('dates', 'status', row.status),
+    row.place,
   );
 }
 const dateIds = (dates || []).map((row) => row.id);
@@ -126,13 +128,9 @@ for (const row of feedback || []) {
     row.createdAt,
     row.wantsToContinue === 'no' ? 'red' : 'purple',
     say(`约会反馈：${name(row.member)}`, `Date feedback: ${name(row.member)}`),
-    [
-      row.satisfaction != null ? say(`满意度 ${row.satisfaction}`, `satisfaction ${row.satisfaction}`) : '',
-      labelOf('dateFeedback', 'wantsToContinue', row.wantsToContinue),
-      row.reasons ? labelsOf('dateFeedback', 'reasons', row.reasons) : '',
-    ]
-      .filter(Boolean)
-      .join(' · '),
+    row.satisfaction != null ? say(`满意度 ${row.satisfaction}`, `satisfaction ${row.satisfaction}`) : '',
+    labelOf('dateFeedback', 'wantsToContinue', row.wantsToContinue),
+    row.reasons ? labelsOf('dateFeedback', 'reasons', row.reasons) : '',
   );
 }
 

@@ -18,6 +18,7 @@ export function addTimelineToMemberPopup(document: any) {
   popup.blocks.push({
     key: 'memberTimeline',
     type: 'jsBlock',
-    settings: { title: '时间线', showBlockCard: true, version: '1.0.0', codeFile: TIMELINE_CODE },
+    title: '时间线',
+    settings: { version: '1.0.0', codeFile: TIMELINE_CODE },
   });
 }
