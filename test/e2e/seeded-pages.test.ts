@@ -172,6 +172,31 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(refreshAll.stepParams.buttonSettings.general?.icon ?? refreshAll.props?.icon).toBe('ThunderboltOutlined');
   });
 
+  it('builds 牵线看板 on introductions by stage on its own stageSort, 发起牵线 in 推荐记录 and 时间线 in the member popup', async () => {
+    const [board] = nodesOf(await pageTree('牵线看板'), 'KanbanBlockModel');
+    expect([board.props.groupField, board.props.dragSortBy, board.props.quickCreateEnabled]).toEqual([
+      'stage',
+      'stageSort',
+      false,
+    ]);
+    // The blueprint names the existing sort field: applying it created no second one (flowSurfaces' `stage_sort`).
+    const introductions = (await api('collections:listMeta')).data.find((c: any) => c.name === 'introductions');
+    expect(
+      introductions.fields.filter((field: any) => field.interface === 'sort').map((field: any) => field.name),
+    ).toEqual(['stageSort']);
+    const starts = nodesOf(await pageTree('推荐记录'), 'JSRecordActionModel').filter((node) =>
+      String(node.stepParams?.clickSettings?.runJs?.code).startsWith('// 发起牵线'),
+    );
+    expect(starts.map((node) => node.stepParams.buttonSettings.general?.icon ?? node.props?.icon)).toEqual([
+      'HeartOutlined',
+    ]);
+    const timeline = nodesOf(await memberPopup(), 'JSBlockModel');
+    const codeOf = (node: any) => Object.values(node.stepParams || {}).find((step: any) => step?.runJs?.code) as any;
+    expect(timeline.map((node) => String(codeOf(node)?.runJs.code).split('\n')[0])).toEqual([
+      expect.stringContaining('// 时间线'),
+    ]);
+  });
+
   // Popups (the create and edit forms) are not in a page's tree from flowSurfaces:get: every flow model, as stored.
   const allModels = async () => (await api(`flowModels:list?${query({ paginate: 'false' })}`)).data as any[];
   const modelsOf = (models: any[], use: string, collectionName: string, fieldPath?: string) =>

@@ -29,7 +29,10 @@ const labelOf = (field, value) => {
   const option = options.find((item) => String(item.value) === String(value));
   return option ? (ctx.t?.(option.label) ?? option.label) : value;
 };
-const city = (member.currentCity || []).map((region) => region?.name).filter(Boolean).join(' / ');
+const city = (member.currentCity || [])
+  .map((region) => region?.name)
+  .filter(Boolean)
+  .join(' / ');
 const facts = [
   member.age != null ? say(`${member.age}岁`, `${member.age}`) : null,
   member.education ? labelOf('education', member.education) : null,

@@ -19,7 +19,7 @@ const labelOf = (collection, field, value) => {
   if (value == null || value === '') return '';
   const options = ctx.dataSourceManager?.getCollectionField?.(`main.${collection}.${field}`)?.uiSchema?.enum || [];
   const option = options.find((item) => String(item.value) === String(value));
-  return option ? ctx.t?.(option.label) ?? option.label : String(value);
+  return option ? (ctx.t?.(option.label) ?? option.label) : String(value);
 };
 const labelsOf = (collection, field, values) =>
   (Array.isArray(values) ? values : [values]).map((value) => labelOf(collection, field, value)).join('、');
@@ -52,7 +52,10 @@ const [suggestions, introductions] = await Promise.all([
     appends: ['member', 'candidate'],
     sort: ['-createdAt'],
   }),
-  list('introductions', { filter: { $or: [{ memberAId: memberId }, { memberBId: memberId }] }, appends: ['memberA', 'memberB'] }),
+  list('introductions', {
+    filter: { $or: [{ memberAId: memberId }, { memberBId: memberId }] },
+    appends: ['memberA', 'memberB'],
+  }),
 ]);
 for (const row of suggestions || []) {
   add(
@@ -65,7 +68,9 @@ for (const row of suggestions || []) {
 }
 
 const introductionIds = (introductions || []).map((row) => row.id);
-const partnerOf = Object.fromEntries((introductions || []).map((row) => [row.id, name(other(row, 'memberA', 'memberB'))]));
+const partnerOf = Object.fromEntries(
+  (introductions || []).map((row) => [row.id, name(other(row, 'memberA', 'memberB'))]),
+);
 if (introductionIds.length) {
   const [history, consents] = await Promise.all([
     list('introductionStageChanges', {
@@ -80,8 +85,10 @@ if (introductionIds.length) {
       add(
         row.changedAt,
         row.answer === 'declined' ? 'red' : 'green',
-        say(`牵线（与 ${partner}）：${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`,
-          `Introduction (with ${partner}): ${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`),
+        say(
+          `牵线（与 ${partner}）：${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`,
+          `Introduction (with ${partner}): ${name(row.member)} ${labelOf('introductionStageChanges', 'answer', row.answer)}`,
+        ),
         row.note,
         row.changedBy?.nickname,
       );
@@ -102,14 +109,20 @@ if (introductionIds.length) {
     add(
       row.askedAt,
       'gray',
-      say(`询问 ${name(row.member)} 的意愿（与 ${partnerOf[row.introductionId]}）`, `Asked ${name(row.member)} (introduction with ${partnerOf[row.introductionId]})`),
+      say(
+        `询问 ${name(row.member)} 的意愿（与 ${partnerOf[row.introductionId]}）`,
+        `Asked ${name(row.member)} (introduction with ${partnerOf[row.introductionId]})`,
+      ),
       labelOf('introductionConsents', 'channel', row.channel),
     );
   }
 }
 
 // Dates and feedback: present once the agency has them (their plugin); skipped otherwise.
-const dates = await list('dates', { filter: { $or: [{ memberAId: memberId }, { memberBId: memberId }] }, appends: ['memberA', 'memberB'] });
+const dates = await list('dates', {
+  filter: { $or: [{ memberAId: memberId }, { memberBId: memberId }] },
+  appends: ['memberA', 'memberB'],
+});
 for (const row of dates || []) {
   add(
     row.startsAt,
@@ -143,8 +156,13 @@ ctx.render(
         color: event.color,
         children: (
           <div>
-            <Typography.Text type="secondary">{when(event.at)}</Typography.Text> <Typography.Text>{event.title}</Typography.Text>
-            {event.detail ? <div><Typography.Text type="secondary">{event.detail}</Typography.Text></div> : null}
+            <Typography.Text type="secondary">{when(event.at)}</Typography.Text>{' '}
+            <Typography.Text>{event.title}</Typography.Text>
+            {event.detail ? (
+              <div>
+                <Typography.Text type="secondary">{event.detail}</Typography.Text>
+              </div>
+            ) : null}
           </div>
         ),
       }))}

@@ -1,6 +1,16 @@
 import { defineCollection } from '@nocobase/database';
 import { ANSWERS, CHANNELS, label } from '../language/vocabulary';
-import { belongsTo, createdAt, enteredMoment, member, moment, select, staff, text, updatedAt } from '../fields/field-kinds';
+import {
+  belongsTo,
+  createdAt,
+  enteredMoment,
+  member,
+  moment,
+  select,
+  staff,
+  text,
+  updatedAt,
+} from '../fields/field-kinds';
 
 /** One side's answer to an introduction (同意/拒绝/考虑中): one per side, updated as the answer changes (hooks/consent-rules.ts). */
 export default defineCollection({

@@ -14,7 +14,8 @@ export function addTimelineToMemberPopup(document: any) {
     .flatMap((tab: any) => tab.blocks || [])
     .find((block: any) => block.key === 'memberTable');
   const popup = (table?.recordActions || []).find((action: any) => action?.key === 'viewMember')?.popup;
-  if (!popup?.blocks) throw new Error('the member popup (memberTable → viewMember) is not in the member page blueprint');
+  if (!popup?.blocks)
+    throw new Error('the member popup (memberTable → viewMember) is not in the member page blueprint');
   popup.blocks.push({
     key: 'memberTimeline',
     type: 'jsBlock',
