@@ -186,7 +186,11 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     expect(problems).toEqual([]);
 
     // A second 发起牵线 for the pair is refused, with the server's words (the open introduction's number).
-    await page.keyboard.press('Escape');
+    await page
+      .locator('.ant-drawer-mask')
+      .last()
+      .click({ position: { x: 10, y: 10 } });
+    await details.waitFor({ state: 'hidden', timeout: 30000 });
     await page.click('text=匹配推荐');
     await page.click('text=推荐记录');
     const again = page.locator('.ant-table-tbody .ant-table-row:visible', { hasText: '顾承泽' });
