@@ -17,13 +17,16 @@ const OUR_COLLECTIONS = [
   'matchSuggestions',
   'matchSettings',
   'fieldPrivacy',
+  'introductions',
+  'introductionConsents',
+  'introductionStageChanges',
 ];
 
 /**
  * The actions that open a popup, by label: in a block's toolbar, on a table row, and inside a popup (找对象, matching's
  * dialog in the member popup). Never clicked here: 删除, 导出 and 批量匹配, which act at once.
  */
-const TOOLBAR_POPUPS = ['新增会员', '新增', '导入'];
+const TOOLBAR_POPUPS = ['新增会员', '新增', '导入', '发起牵线'];
 const RECORD_POPUPS = ['查看', '编辑', '处理'];
 const INNER_POPUPS = ['找对象'];
 const POPUPS_DEEP = 2;

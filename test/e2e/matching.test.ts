@@ -12,7 +12,7 @@ const waitForRows = (page: Page, scope: string, condition: string) =>
     { timeout: 60000 },
   );
 
-describe('找对象 as a matchmaker meets it: open a member, find matches, save one, see it in 推荐记录', () => {
+describe('找对象 as a matchmaker meets it: open a member, find matches, save one, see it in 推荐记录, introduce the pair', () => {
   const suite = appInBrowser();
 
   it('ranks a fitting candidate with his reasons, saves him as a suggestion and lists it', async () => {
@@ -134,8 +134,70 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     expect(saved.data.map((row: any) => [row.candidateId, row.score, row.status, row.createdById])).toEqual([
       [him.data.id, 100, 'open', lijing.id],
     ]);
+
+    // Issue 14: 发起牵线 on the suggestion introduces 苏映雪 (甲方) to 顾承泽 (乙方), and says so.
+    await suggestion.locator('button:has-text("发起牵线"), a:has-text("发起牵线")').first().click();
+    await page.locator('.ant-message', { hasText: '已发起牵线' }).waitFor({ timeout: 30000 });
+    const introductions = await callApi(
+      suite.app,
+      token,
+      `introductions:list?filter=${encodeURIComponent(JSON.stringify({ memberAId: her.data.id }))}`,
+    );
+    expect(introductions.data.map((row: any) => [row.memberBId, row.stage, row.startedById])).toEqual([
+      [him.data.id, 'recommendedToA', lijing.id],
+    ]);
+
+    // 牵线管理 → 牵线看板: her card under 推荐给甲方 with both sides, the days in the stage and the next action.
+    await page.click('text=牵线管理');
+    await page.click('text=牵线看板');
+    const card = page.locator('div[data-grid-root="true"]', { hasText: '苏映雪' }).last();
+    await card.waitFor({ timeout: 60000 });
+    expect((await card.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /甲方[\s\S]*苏映雪 · 29岁 · 硕士[\s\S]*乙方[\s\S]*顾承泽 · 30岁 · 博士[\s\S]*本阶段 0 天[\s\S]*下一步：询问甲方意愿/,
+    );
+    // The card opens the introduction with its consents and history; 李静 records her member's 同意 in one form.
+    await card.locator('text=苏映雪').first().click();
+    const details = page.locator('.ant-drawer-content:visible').last();
+    await details.locator('text=牵线记录').waitFor({ timeout: 60000 });
+    expect((await details.innerText()).replace(/\s+/g, ' ')).toMatch(/阶段变更 推荐给甲方 李静/);
+    await details.locator('button:has-text("记录意愿")').click();
+    const form = page.locator('.ant-drawer-content:visible').last();
+    const submit = form.locator('button:has-text("提 交"), button:has-text("提交")');
+    await submit.waitFor({ timeout: 60000 });
+    const choose = async (label: string, option: string, typed?: string) => {
+      await form.locator('.ant-form-item').filter({ hasText: label }).first().locator('.ant-select').click();
+      if (typed) await page.keyboard.type(typed);
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    };
+    await choose('一方', '苏映雪', '苏映雪');
+    await choose('意愿', '同意');
+    await choose('渠道', '电话');
+    await submit.click();
+    await details.locator('.ant-table-row', { hasText: '同意' }).waitFor({ timeout: 30000 });
+    const consents = await callApi(
+      suite.app,
+      token,
+      `introductionConsents:list?filter=${encodeURIComponent(JSON.stringify({ introductionId: introductions.data[0].id }))}`,
+    );
+    expect(consents.data.map((row: any) => [row.memberId, row.answer, row.channel, row.recordedById])).toEqual([
+      [her.data.id, 'agreed', 'phone', lijing.id],
+    ]);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
+
+    // A second 发起牵线 for the pair is refused, with the server's words (the open introduction's number).
+    await page
+      .locator('.ant-drawer-mask')
+      .last()
+      .click({ position: { x: 10, y: 10 } });
+    await details.waitFor({ state: 'hidden', timeout: 30000 });
+    await page.click('text=匹配推荐');
+    await page.click('text=推荐记录');
+    const again = page.locator('.ant-table-tbody .ant-table-row:visible', { hasText: '顾承泽' });
+    await again.locator('button:has-text("发起牵线"), a:has-text("发起牵线")').first().click();
+    await page
+      .locator('.ant-message', { hasText: `已有进行中的牵线（编号 ${introductions.data[0].id}）` })
+      .waitFor({ timeout: 30000 });
     await page.close();
   });
 });

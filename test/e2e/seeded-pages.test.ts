@@ -6,7 +6,7 @@ jest.setTimeout(20 * 60 * 1000);
 // What installation seeds from every plugin's blueprints, read over HTTP from the app `npm start` installed (the browser
 // suites' shared app: seeding the pages is minutes of work, done once for all of them). That an upgrade (npm start on
 // an existing database) neither duplicates a menu nor undoes an admin's rename is member-archive.test.ts's restart test.
-describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段隐私)', () => {
+describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段隐私, 牵线管理)', () => {
   const suite = appInBrowser();
   let token: string;
   const api = async (action: string) => {
@@ -110,12 +110,13 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(models(await memberPopup())).toBeGreaterThan(200);
   });
 
-  it('applies every blueprint: the member page (with matching in it), 推荐记录 and 匹配设置', async () => {
+  it('applies every blueprint: the member page (with matching in it), 推荐记录, 匹配设置 and 牵线看板', async () => {
     const seeded = (await api(`seededPages:list?${query({ sort: 'blueprint', paginate: 'false' })}`)).data;
     expect(seeded.map((row: any) => row.blueprint)).toEqual([
       '1-member-list',
       '2-age-group-bands',
       'access-1-field-privacy',
+      'introductions-1-board',
       'matching-1-suggestions',
       'matching-2-settings',
     ]);
@@ -123,14 +124,16 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表 and 推荐记录, the front desk 会员列表, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录 and 牵线看板, the front desk 会员列表, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
-    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录'].sort());
+    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录', '牵线看板'].sort());
     expect(await titlesOf('intake')).toEqual(['会员列表']);
-    expect(await titlesOf('manager')).toEqual(['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置'].sort());
+    expect(await titlesOf('manager')).toEqual(
+      ['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置', '牵线看板'].sort(),
+    );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');
   });
 
@@ -167,6 +170,33 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(batch).toContain('"manager"');
     expect(batch).not.toContain('matchmaker');
     expect(refreshAll.stepParams.buttonSettings.general?.icon ?? refreshAll.props?.icon).toBe('ThunderboltOutlined');
+  });
+
+  it('builds 牵线看板 on introductions by stage on its own stageSort, 发起牵线 in 推荐记录 and 时间线 in the member popup', async () => {
+    const [board] = nodesOf(await pageTree('牵线看板'), 'KanbanBlockModel');
+    expect([board.props.groupField, board.props.dragSortBy, board.props.quickCreateEnabled]).toEqual([
+      'stage',
+      'stageSort',
+      false,
+    ]);
+    // The blueprint names the existing sort field: applying it created no second one (flowSurfaces' `stage_sort`).
+    const introductions = (await api('collections:listMeta')).data.find((c: any) => c.name === 'introductions');
+    expect(
+      introductions.fields.filter((field: any) => field.interface === 'sort').map((field: any) => field.name),
+    ).toEqual(['stageSort']);
+    // On each row, and (as flowSurfaces built the page) in the suggestion's 查看 drawer too: each with its icon.
+    const starts = nodesOf(await pageTree('推荐记录'), 'JSRecordActionModel').filter((node) =>
+      String(node.stepParams?.clickSettings?.runJs?.code).startsWith('// 发起牵线'),
+    );
+    expect(starts.length).toBeGreaterThan(0);
+    expect([
+      ...new Set(starts.map((node) => node.stepParams.buttonSettings.general?.icon ?? node.props?.icon)),
+    ]).toEqual(['HeartOutlined']);
+    const timeline = nodesOf(await memberPopup(), 'JSBlockModel');
+    const codeOf = (node: any) => Object.values(node.stepParams || {}).find((step: any) => step?.runJs?.code) as any;
+    expect(timeline.map((node) => String(codeOf(node)?.runJs.code).split('\n')[0])).toEqual([
+      expect.stringContaining('// 时间线'),
+    ]);
   });
 
   // Popups (the create and edit forms) are not in a page's tree from flowSurfaces:get: every flow model, as stored.

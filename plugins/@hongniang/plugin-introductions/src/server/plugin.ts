@@ -24,7 +24,9 @@ import { keepServerRecordsToTheServer } from './hooks/server-records';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
-import { CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
+import { addTimelineToMemberPopup, MEMBER_BLUEPRINT } from './pages/member-timeline';
+import { addStartToSuggestions, finishStartButtons, SUGGESTIONS_BLUEPRINT } from './pages/start-from-suggestions';
+import { BOARD_BLUEPRINT, CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
 
 const MEMBERS = '@hongniang/plugin-members';
 
@@ -59,8 +61,12 @@ export class PluginIntroductionsServer extends Plugin {
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
     extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
-    // 约会日历 (src/blueprints): a date's two members open a member's popup, grouped as on the member page.
+    // Its own pages (src/blueprints): 牵线看板 and 约会日历, whose members open grouped as on the member page; on other
+    // plugins' pages: 发起牵线 in 推荐记录 (when matching is there), 时间线 in the member's popup.
+    extendBlueprint(this.app, BOARD_BLUEPRINT, withMemberPopupDefaults);
     extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
+    extendBlueprint(this.app, SUGGESTIONS_BLUEPRINT, addStartToSuggestions, finishStartButtons);
+    extendBlueprint(this.app, MEMBER_BLUEPRINT, addTimelineToMemberPopup);
   }
 
   async install() {

@@ -11,7 +11,8 @@ const HER_INTRODUCTION = {
 };
 const HER_DATE = { $or: [{ date: { memberA: HER_MEMBER } }, { date: { memberB: HER_MEMBER } }] };
 
-/** The blueprint of 约会日历 (src/blueprints), the menu a matchmaker gets. */
+/** The plugin's pages (src/blueprints), by blueprint name: 牵线看板 and 约会日历. */
+export const BOARD_BLUEPRINT = 'introductions-1-board';
 export const CALENDAR_PAGE = 'introductions-2-calendar';
 
 export const INTRODUCTIONS_ACCESS: AccessDeclaration = {
@@ -27,8 +28,9 @@ export const INTRODUCTIONS_ACCESS: AccessDeclaration = {
     dateFeedback: { title: '涉及自己会员的约会反馈', filter: HER_DATE },
   },
   roles: {
+    // The manager has every menu (her agency role); the front desk gets no introductions page.
     matchmaker: {
-      menus: [CALENDAR_PAGE],
+      menus: [BOARD_BLUEPRINT, CALENDAR_PAGE],
       resources: {
         introductions: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },
         introductionConsents: { view: { scope: 'own' }, create: {}, update: { scope: 'own' } },

@@ -1,6 +1,16 @@
 import { defineCollection } from '@nocobase/database';
 import { ANSWERS, CHANNELS, label } from '../language/vocabulary';
-import { belongsTo, createdAt, member, moment, select, staff, text, updatedAt } from '../fields/field-kinds';
+import {
+  belongsTo,
+  createdAt,
+  enteredMoment,
+  member,
+  moment,
+  select,
+  staff,
+  text,
+  updatedAt,
+} from '../fields/field-kinds';
 
 /** One side's answer to an introduction (同意/拒绝/考虑中): one per side, updated as the answer changes (hooks/consent-rules.ts). */
 export default defineCollection({
@@ -11,7 +21,7 @@ export default defineCollection({
     belongsTo('introduction', 'Introduction', 'introductions', 'id'),
     member('member', 'Side'),
     select('answer', 'Answer', ANSWERS, 'considering'),
-    moment('askedAt', 'Asked at'),
+    enteredMoment('askedAt', 'Asked at'),
     moment('answeredAt', 'Answered at'),
     staff('recordedBy', 'Recorded by'),
     select('channel', 'Channel', CHANNELS),

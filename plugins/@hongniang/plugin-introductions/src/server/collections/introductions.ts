@@ -1,6 +1,17 @@
 import { defineCollection } from '@nocobase/database';
 import { END_REASONS, STAGES, label } from '../language/vocabulary';
-import { createdAt, line, member, moment, readOnly, select, staff, text, updatedAt } from '../fields/field-kinds';
+import {
+  createdAt,
+  hasMany,
+  line,
+  member,
+  moment,
+  readOnly,
+  select,
+  staff,
+  text,
+  updatedAt,
+} from '../fields/field-kinds';
 
 /**
  * Introductions (牵线): two members introduced to each other, moving through the stages (hooks/stage-rules.ts). Each
@@ -25,9 +36,12 @@ export default defineCollection({
     // The pair without direction ("smaller id:larger id") while the introduction is open, null once it is closed: the
     // database itself keeps one open introduction per pair.
     { name: 'openPairKey', type: 'string', unique: true },
-    // The order of cards within a stage column on a kanban board (NocoBase's `move`).
-    { name: 'stageSort', type: 'sort', scopeKey: 'stage', hidden: true },
+    // The order of cards within a stage column on a kanban board (NocoBase's `move`); the interface lets 牵线看板 use it.
+    { name: 'stageSort', type: 'sort', interface: 'sort', scopeKey: 'stage', hidden: true },
     text('note', 'Note'),
+    // Its rows elsewhere, for the sub-tables of the board's card (written through their own collections' rules).
+    hasMany('consents', 'Consents', 'introductionConsents', 'introductionId'),
+    hasMany('stageChanges', 'Introduction history', 'introductionStageChanges', 'introductionId'),
     createdAt('Started at'),
     updatedAt('Last changed at'),
   ],

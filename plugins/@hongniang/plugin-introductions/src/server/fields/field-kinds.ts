@@ -127,6 +127,29 @@ export const moment = (name: string, title: string) => ({
   },
 });
 
+/** A moment staff enter (e.g. when a side was asked): editable in forms, unlike `moment`. */
+export const enteredMoment = (name: string, title: string) => {
+  const field = moment(name, title);
+  const { 'x-read-pretty': _readPretty, ...uiSchema } = field.uiSchema;
+  return { ...field, uiSchema };
+};
+
+/** An introduction's rows in another collection (its consents, its history), for sub-tables on its page. */
+export const hasMany = (name: string, title: string, target: string, foreignKey: string) => ({
+  name,
+  type: 'hasMany',
+  interface: 'o2m',
+  target,
+  foreignKey,
+  // As the rows' own belongsTo says: they go with the introduction.
+  onDelete: 'CASCADE',
+  uiSchema: {
+    title: label(title),
+    'x-component': 'AssociationField',
+    'x-component-props': { multiple: true, fieldNames: { label: 'id', value: 'id' } },
+  },
+});
+
 export const text = (name: string, title: string) => ({
   name,
   type: 'text',

@@ -21,6 +21,9 @@ const REASONS = {
   belowMinimum: say('低于最低匹配度', 'below the minimum score'),
 };
 const memberId = ctx.record?.id;
+// 发起牵线 is offered when the agency has introductions (plugin-introductions, which matching does not depend on): the
+// button then creates one through introductions:create, as 推荐记录's 发起牵线 does.
+const introductionsInstalled = !!ctx.dataSourceManager?.getCollection?.('main', 'introductions');
 const errorOf = (error) => error?.response?.data?.errors?.[0]?.message || error?.message || String(error);
 // skipNotify: a refusal shows once, as our message, not also as NocoBase's error notification that stays open.
 
@@ -66,6 +69,27 @@ function Reasons({ breakdown }) {
 
 function Matches({ onClose }) {
   const [saved, setSaved] = React.useState({});
+  const [introduced, setIntroduced] = React.useState({});
+  const introduce = async (result) => {
+    try {
+      const response = await ctx.request({
+        url: 'introductions:create',
+        method: 'post',
+        data: { memberAId: memberId, memberBId: result.candidateId },
+        skipNotify: true,
+      });
+      setIntroduced((before) => ({ ...before, [result.candidateId]: true }));
+      const id = response.data?.data?.id;
+      ctx.message.success(
+        say(
+          `已发起牵线${id ? ` #${id}` : ''}：${ctx.record?.name ?? ''} 与 ${result.candidate?.name ?? ''}，见牵线看板`,
+          `Introduction${id ? ` #${id}` : ''} started with ${result.candidate?.name ?? ''} (see the board)`,
+        ),
+      );
+    } catch (error) {
+      ctx.message.error(errorOf(error));
+    }
+  };
   const save = async (result) => {
     try {
       const response = await ctx.request({
@@ -103,9 +127,16 @@ function Matches({ onClose }) {
     {
       title: '',
       render: (_, result) => (
-        <Button size="small" type="primary" disabled={!!saved[result.candidateId]} onClick={() => save(result)}>
-          {saved[result.candidateId] ? say('已保存', 'Saved') : say('保存为推荐', 'Save as suggestion')}
-        </Button>
+        <Space size={4}>
+          <Button size="small" type="primary" disabled={!!saved[result.candidateId]} onClick={() => save(result)}>
+            {saved[result.candidateId] ? say('已保存', 'Saved') : say('保存为推荐', 'Save as suggestion')}
+          </Button>
+          {introductionsInstalled ? (
+            <Button size="small" disabled={!!introduced[result.candidateId]} onClick={() => introduce(result)}>
+              {introduced[result.candidateId] ? say('已发起牵线', 'Introduced') : say('发起牵线', 'Introduce')}
+            </Button>
+          ) : null}
+        </Space>
       ),
     },
   ];
