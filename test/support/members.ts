@@ -34,3 +34,32 @@ export async function addMember(
   });
   return member.get('id') as number;
 }
+
+/**
+ * A woman and a man who suit each other both ways (Beijing, 30 and 33, each within the other's ages and heights): the
+ * two sides of introductions whose pair matching would otherwise suggest. Spread into addMember with a name and matchmaker.
+ */
+export const SUITED = {
+  her: {
+    gender: 'female',
+    age: 30,
+    heightCm: 165,
+    education: 'bachelor',
+    maritalStatus: 'single',
+    childrenStatus: 'none',
+    smoking: 'never',
+    city: '1101',
+    partnerPreferences: { ageMin: 28, ageMax: 38, heightMin: 170, heightMax: 190, preferredRegions: [{ code: '11' }] },
+  },
+  him: {
+    gender: 'male',
+    age: 33,
+    heightCm: 178,
+    education: 'master',
+    maritalStatus: 'single',
+    childrenStatus: 'none',
+    smoking: 'never',
+    city: '1101',
+    partnerPreferences: { ageMin: 25, ageMax: 34, heightMin: 155, heightMax: 172, preferredRegions: [{ code: '11' }] },
+  },
+};

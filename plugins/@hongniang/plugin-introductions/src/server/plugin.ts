@@ -27,18 +27,12 @@ import { rememberRequest } from './middlewares/remember-request';
 import { addTimelineToMemberPopup, MEMBER_BLUEPRINT } from './pages/member-timeline';
 import { addStartToSuggestions, finishStartButtons, SUGGESTIONS_BLUEPRINT } from './pages/start-from-suggestions';
 import { BOARD_BLUEPRINT, CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
+import { INTRODUCTION_COLLECTIONS } from './our-collections';
 
 const MEMBERS = '@hongniang/plugin-members';
 
-/** In the collection manager, which the web client reads (titles, fields an admin may add). */
-export const MANAGED_COLLECTIONS = [
-  'introductions',
-  'introductionConsents',
-  'introductionStageChanges',
-  'dates',
-  'dateFeedback',
-  'contactReleases',
-];
+/** In the collection manager, which the web client reads (titles, fields an admin may add): all of ours. */
+export const MANAGED_COLLECTIONS = INTRODUCTION_COLLECTIONS;
 
 /**
  * Introductions (牵线): two members, each side's consent, the stages from recommendation to marriage, their history; the

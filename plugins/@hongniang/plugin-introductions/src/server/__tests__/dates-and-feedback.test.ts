@@ -4,30 +4,10 @@
 // the introduction to 交往中, a 不继续 ends it and matching then leaves the pair out (`dateDeclined`). Who sees which dates.
 import { MockServer } from '@nocobase/test';
 import { HONGNIANG_PLUGINS, appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
-import { addMember } from '@test/support/members';
+import { addMember, SUITED } from '@test/support/members';
 
-const HER = {
-  gender: 'female',
-  age: 30,
-  heightCm: 165,
-  education: 'bachelor',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: { ageMin: 28, ageMax: 38, heightMin: 170, heightMax: 190, preferredRegions: [{ code: '11' }] },
-};
-const HIM = {
-  gender: 'male',
-  age: 33,
-  heightCm: 178,
-  education: 'master',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: { ageMin: 25, ageMax: 34, heightMin: 155, heightMax: 172, preferredRegions: [{ code: '11' }] },
-};
+const HER = SUITED.her;
+const HIM = SUITED.him;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

@@ -3,31 +3,11 @@
 // out for good (`introductionDeclined`), one ended otherwise too (`introductionEnded`); the batch run skips them as well.
 import { MockServer } from '@nocobase/test';
 import { HONGNIANG_PLUGINS, appForSuite, signInAsRoot } from '@test/support/app';
-import { addMember } from '@test/support/members';
+import { addMember, SUITED } from '@test/support/members';
 import { endedTask } from '@test/support/tasks';
 
-const HER = {
-  gender: 'female',
-  age: 30,
-  heightCm: 165,
-  education: 'bachelor',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: { ageMin: 28, ageMax: 38, heightMin: 170, heightMax: 190, preferredRegions: [{ code: '11' }] },
-};
-const HIM = {
-  gender: 'male',
-  age: 33,
-  heightCm: 178,
-  education: 'master',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: { ageMin: 25, ageMax: 34, heightMin: 155, heightMax: 172, preferredRegions: [{ code: '11' }] },
-};
+const HER = SUITED.her;
+const HIM = SUITED.him;
 
 describe('matching leaves out the pairs that have an introduction', () => {
   let app: MockServer;

@@ -3,37 +3,13 @@
 // accepts it (her 择偶标准 changes, later matches explain it), declines or reverts it; nobody else authors or edits one.
 import { MockServer } from '@nocobase/test';
 import { HONGNIANG_PLUGINS, appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
-import { addMember } from '@test/support/members';
+import { addMember, SUITED } from '@test/support/members';
 
 const HER = {
-  gender: 'female',
-  age: 30,
-  heightCm: 165,
-  education: 'bachelor',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: {
-    ageMin: 28,
-    ageMax: 38,
-    heightMin: 170,
-    heightMax: 190,
-    preferredRegions: [{ code: '11' }],
-    personalityImportance: 'indifferent',
-  },
+  ...SUITED.her,
+  partnerPreferences: { ...SUITED.her.partnerPreferences, personalityImportance: 'indifferent' },
 };
-const HIM = {
-  gender: 'male',
-  age: 33,
-  heightCm: 178,
-  education: 'master',
-  maritalStatus: 'single',
-  childrenStatus: 'none',
-  smoking: 'never',
-  city: '1101',
-  partnerPreferences: { ageMin: 25, ageMax: 34, heightMin: 155, heightMax: 172, preferredRegions: [{ code: '11' }] },
-};
+const HIM = SUITED.him;
 const DAY = 86_400_000;
 
 describe('weight proposals from date feedback', () => {

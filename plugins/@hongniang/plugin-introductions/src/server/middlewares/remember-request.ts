@@ -2,17 +2,9 @@
 // would not know who moved the card nor in which language to refuse. Each request on our collections is remembered for
 // the database hooks it causes.
 import { AsyncLocalStorage } from 'async_hooks';
+import { INTRODUCTION_COLLECTIONS } from '../our-collections';
 
 const requests = new AsyncLocalStorage<any>();
-
-export const INTRODUCTION_COLLECTIONS = [
-  'introductions',
-  'introductionConsents',
-  'introductionStageChanges',
-  'dates',
-  'dateFeedback',
-  'contactReleases',
-];
 
 export async function rememberRequest(ctx: any, next: () => Promise<void>) {
   const resource = String(ctx.action?.resourceName || '');

@@ -1,20 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../language/vocabulary';
-
-const member = (name: string, title: string) => ({
-  name,
-  type: 'belongsTo',
-  interface: 'm2o',
-  target: 'members',
-  foreignKey: `${name}Id`,
-  onDelete: 'CASCADE',
-  index: true,
-  uiSchema: {
-    title: label(title),
-    'x-component': 'AssociationField',
-    'x-component-props': { fieldNames: { label: 'name', value: 'id' } },
-  },
-});
+import { member, select } from '../fields/field-kinds';
 
 const score = (name: string, title: string) => ({
   name,
@@ -26,19 +12,6 @@ const score = (name: string, title: string) => ({
     'x-component': 'InputNumber',
     'x-read-pretty': true,
     'x-component-props': { precision: 2 },
-  },
-});
-
-const select = (name: string, title: string, options: { value: string; zh: string }[], defaultValue: string) => ({
-  name,
-  type: 'string',
-  interface: 'select',
-  defaultValue,
-  uiSchema: {
-    type: 'string',
-    title: label(title),
-    'x-component': 'Select',
-    enum: options.map((option) => ({ value: option.value, label: option.zh })),
   },
 });
 
