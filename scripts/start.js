@@ -23,7 +23,8 @@ async function main() {
     }
     throw error;
   }
-  build();
+  // The browser tests' early start (scripts/lib/e2e-head-start.js) comes right after npm test's own build.
+  if (process.env.HONGNIANG_SKIP_BUILD !== '1') build();
   const entry = applyAppEnvironment(config);
   const app = runApp(entry);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));

@@ -8,6 +8,7 @@
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { ensureInstalled } = require('./lib/install');
+const { HEAD_START, startE2eAppEarly, stopE2eAppEarly } = require('./lib/e2e-head-start');
 const { root } = require('./lib/workspace');
 
 const WORKERS = 2;
@@ -98,6 +99,14 @@ async function main() {
   // A lint failure fails the run, but the tests still run: their result is worth having beside it.
   if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
 
+  // The browser tests' app installs while the server suites run (its page blueprints take minutes): started here, taken
+  // over by the browser project's global set-up, which starts its own if this one failed.
+  let headStart = null;
+  if (options.e2e && options.build && !options.onlyE2e) {
+    headStart = await startE2eAppEarly(root);
+    console.log(`[hongniang] the browser tests' app is installing in the background (${headStart})`);
+  }
+
   if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
     const databases = [];
@@ -143,13 +152,14 @@ async function main() {
   }
   if (options.e2e || options.onlyE2e) {
     ok =
-      runJest('browser tests (headless Chromium against the running app)', [
-        '--selectProjects',
-        'e2e',
-        '--runInBand',
-        ...options.jestArgs,
-      ]) && ok;
+      runJest(
+        'browser tests (headless Chromium against the running app)',
+        ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs],
+        headStart ? { [HEAD_START]: headStart } : {},
+      ) && ok;
   }
+  // Gone already when the browser tests took it over (their tear-down stops it); else stopped here.
+  stopE2eAppEarly(headStart);
   console.log(
     `\n[hongniang] ${ok ? 'all tests passed' : 'some tests FAILED'} (${options.dialect}${options.e2e || options.onlyE2e ? ' + browser' : ''})`,
   );
