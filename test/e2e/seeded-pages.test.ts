@@ -110,13 +110,14 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(models(await memberPopup())).toBeGreaterThan(200);
   });
 
-  it('applies every blueprint: the member page (with matching in it), 推荐记录, 匹配设置 and 牵线看板', async () => {
+  it('applies every blueprint: the member page (with matching in it), 推荐记录, 匹配设置, 牵线看板 and 约会日历', async () => {
     const seeded = (await api(`seededPages:list?${query({ sort: 'blueprint', paginate: 'false' })}`)).data;
     expect(seeded.map((row: any) => row.blueprint)).toEqual([
       '1-member-list',
       '2-age-group-bands',
       'access-1-field-privacy',
       'introductions-1-board',
+      'introductions-2-calendar',
       'matching-1-suggestions',
       'matching-2-settings',
     ]);
@@ -124,15 +125,15 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录 and 牵线看板, the front desk 会员列表, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板 and 约会日历, the front desk 会员列表, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
-    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录', '牵线看板'].sort());
+    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录', '牵线看板', '约会日历'].sort());
     expect(await titlesOf('intake')).toEqual(['会员列表']);
     expect(await titlesOf('manager')).toEqual(
-      ['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置', '牵线看板'].sort(),
+      ['会员列表', '年龄段设置', '字段隐私', '推荐记录', '匹配设置', '牵线看板', '约会日历'].sort(),
     );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');
   });
@@ -192,9 +193,11 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect([
       ...new Set(starts.map((node) => node.stepParams.buttonSettings.general?.icon ?? node.props?.icon)),
     ]).toEqual(['HeartOutlined']);
+    // In the member popup (and, as flowSurfaces builds it, in popups nested in it that show a member again).
     const timeline = nodesOf(await memberPopup(), 'JSBlockModel');
     const codeOf = (node: any) => Object.values(node.stepParams || {}).find((step: any) => step?.runJs?.code) as any;
-    expect(timeline.map((node) => String(codeOf(node)?.runJs.code).split('\n')[0])).toEqual([
+    expect(timeline.length).toBeGreaterThan(0);
+    expect([...new Set(timeline.map((node) => String(codeOf(node)?.runJs.code).split('\n')[0]))]).toEqual([
       expect.stringContaining('// 时间线'),
     ]);
   });
