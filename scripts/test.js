@@ -89,8 +89,12 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   ensureInstalled();
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  // CI (.ci/run) has just built, for its database runs beside this one: building again would rewrite dist under them.
+  const built = process.env.HONGNIANG_BUILT === '1';
   let ok =
-    !options.build || run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
+    !options.build ||
+    built ||
+    run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
   ok =
     ok &&
     (!options.build ||
