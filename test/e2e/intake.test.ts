@@ -154,9 +154,12 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     await page.reload();
     await row.waitFor({ timeout: 60000 });
     await row.locator('a:has-text("查看"), button:has-text("查看")').first().click();
-    await expect(item(page.locator('.ant-drawer-content:visible'), '期望地区').innerText()).resolves.toMatch(
-      /上海市、[\s\S]*广东省 \/ 深圳市/,
-    );
+    // The names arrive after the drawer (the region table is read when the field renders): wait for them, up to a minute.
+    const shown = item(page.locator('.ant-drawer-content:visible'), '期望地区');
+    const named = /上海市、[\s\S]*广东省 \/ 深圳市/;
+    for (let waited = 0; !named.test(await shown.innerText()) && waited < 60000; waited += 500)
+      await page.waitForTimeout(500);
+    await expect(shown.innerText()).resolves.toMatch(named);
     await page.close();
   });
 
