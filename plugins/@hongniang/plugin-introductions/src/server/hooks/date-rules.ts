@@ -9,6 +9,7 @@ import { formatMoment, formatSpan } from '../language/moments';
 import { DATE_SIDES, DATE_STATUSES, STAGES, TIME_TAKING_STATUSES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { pairTitle } from './pair-title';
+import { writtenId } from './written-ids';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { isOpen } from './stages';
 
@@ -49,15 +50,9 @@ export function enforceDateRules(db: any) {
   rowByRow(db, 'dates');
 }
 
-/** A belongsTo's id: its foreign key, or the association as the web client sends it (`introduction: { id }`). */
-function idOf(record: any, association: string, options: any) {
-  const written = record.get(`${association}Id`) ?? options.values?.[association];
-  return written != null && typeof written === 'object' ? written.id : written;
-}
-
 async function checkNew(db: any, date: any, options: any) {
   const collection = date.constructor.collection;
-  const introductionId = idOf(date, 'introduction', options);
+  const introductionId = writtenId(date, 'introduction', options);
   if (introductionId == null || introductionId === '')
     throw refusal(collection, 'introduction', options, '“{{field}}” is required');
   const introduction = await db
@@ -69,7 +64,7 @@ async function checkNew(db: any, date: any, options: any) {
     });
   checkIntroductionTakesDates(collection, introduction, options);
   for (const side of ['memberA', 'memberB']) {
-    const sent = idOf(date, side, options);
+    const sent = writtenId(date, side, options);
     if (sent != null && sent !== '' && String(sent) !== String(introduction.get(`${side}Id`)))
       throw refusal(
         collection,

@@ -8,6 +8,7 @@ import { introductionsLanguage, optionLabel } from '../language/introductions-la
 import { CONTINUE_ANSWERS, DATE_STATUSES, FEEDBACK_REASONS } from '../language/vocabulary';
 import { callerId, requestOf, withRequest } from '../middlewares/remember-request';
 import { checkOwnSide } from './own-side';
+import { writtenId } from './written-ids';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { isOpen } from './stages';
 
@@ -26,16 +27,10 @@ export function enforceFeedbackRules(db: any) {
   rowByRow(db, 'dateFeedback');
 }
 
-/** A belongsTo's id: its foreign key, or the association as the web client sends it (`date: { id }`). */
-function idOf(record: any, association: string, options: any) {
-  const written = record.get(`${association}Id`) ?? options.values?.[association];
-  return written != null && typeof written === 'object' ? written.id : written;
-}
-
 async function checkNew(db: any, feedback: any, options: any) {
   const collection = feedback.constructor.collection;
-  const dateId = idOf(feedback, 'date', options);
-  const memberId = idOf(feedback, 'member', options);
+  const dateId = writtenId(feedback, 'date', options);
+  const memberId = writtenId(feedback, 'member', options);
   if (dateId == null || dateId === '') throw refusal(collection, 'date', options, '“{{field}}” is required');
   if (memberId == null || memberId === '') throw refusal(collection, 'member', options, '“{{field}}” is required');
   const date = await db.getRepository('dates').findOne({ filterByTk: dateId, transaction: options.transaction });

@@ -6,6 +6,7 @@ import { ANSWERS, DATE_STATUSES, END_REASONS, STAGES } from '../language/vocabul
 import { callerId } from '../middlewares/remember-request';
 import { writeHistory } from './history';
 import { pairTitle } from './pair-title';
+import { writtenId } from './written-ids';
 import { checkOption, fieldNameOf, labels, refusal } from './refusals';
 import { allowedSteps, FIRST_STAGE, isOpen, pairKey } from './stages';
 
@@ -42,8 +43,8 @@ export function enforceStageRules(db: any) {
 
 async function checkNew(db: any, introduction: any, options: any) {
   const collection = introduction.constructor.collection;
-  const a = sideOf(introduction, 'memberA', options);
-  const b = sideOf(introduction, 'memberB', options);
+  const a = writtenId(introduction, 'memberA', options);
+  const b = writtenId(introduction, 'memberB', options);
   for (const [field, id] of [
     ['memberA', a],
     ['memberB', b],
@@ -89,15 +90,6 @@ async function checkNew(db: any, introduction: any, options: any) {
     endedAt: null,
     endReason: null,
   });
-}
-
-/**
- * A side's member id: its foreign key, or the association as the web client sends it (`memberA: { id }`) or an import
- * writes it, which NocoBase links only after the record is created (the repository's values reach the hook as options.values).
- */
-function sideOf(introduction: any, side: 'memberA' | 'memberB', options: any) {
-  const written = introduction.get(`${side}Id`) ?? options.values?.[side];
-  return written != null && typeof written === 'object' ? written.id : written;
 }
 
 async function checkChange(db: any, introduction: any, options: any) {
