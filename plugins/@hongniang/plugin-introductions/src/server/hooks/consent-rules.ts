@@ -5,7 +5,7 @@ import { rowByRow } from '@hongniang/plugin-core';
 import { ANSWERS, CHANNELS, STAGES } from '../language/vocabulary';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { writeHistory } from './history';
-import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { checkOption, labels, refusal, refuseUnwritable } from './refusals';
 import { checkOwnSide as checkSide } from './own-side';
 import { isOpen } from './stages';
 
@@ -56,16 +56,12 @@ async function checkNew(db: any, consent: any, options: any) {
 }
 
 async function checkChange(db: any, consent: any, options: any) {
-  const collection = consent.constructor.collection;
-  for (const key of (consent.changed() || []) as string[]) {
-    if (CALLER_WRITABLE.has(key)) continue;
-    throw refusal(
-      collection,
-      fieldNameOf(collection, key),
-      options,
-      '“{{field}}” cannot be changed on a consent; nothing was saved',
-    );
-  }
+  refuseUnwritable(
+    consent,
+    (key) => CALLER_WRITABLE.has(key),
+    options,
+    '“{{field}}” cannot be changed on a consent; nothing was saved',
+  );
   // NocoBase links the associations again after a create (a save with nothing changed): nothing to check then.
   if (!(consent.changed() || []).length) return;
   await openIntroduction(db, consent, options);

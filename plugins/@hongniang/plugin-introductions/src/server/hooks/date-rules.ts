@@ -10,7 +10,7 @@ import { DATE_SIDES, DATE_STATUSES, STAGES, TIME_TAKING_STATUSES } from '../lang
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { pairTitle } from './pair-title';
 import { writtenId } from './written-ids';
-import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { checkOption, fieldNameOf, labels, refusal, refuseUnwritable } from './refusals';
 import { isOpen } from './stages';
 
 /** What a caller may change on a date; the introduction, its members, `endsAt` and `title` are the server's. */
@@ -90,15 +90,12 @@ async function checkChange(db: any, date: any, options: any) {
   const changed = (date.changed() || []) as string[];
   // NocoBase links the associations again after a create (a save with nothing changed): nothing to check then.
   if (!changed.length) return;
-  for (const key of changed) {
-    if (CALLER_WRITABLE.has(key)) continue;
-    throw refusal(
-      collection,
-      fieldNameOf(collection, key),
-      options,
-      '“{{field}}” cannot be changed on a date; nothing was saved',
-    );
-  }
+  refuseUnwritable(
+    date,
+    (key) => CALLER_WRITABLE.has(key),
+    options,
+    '“{{field}}” cannot be changed on a date; nothing was saved',
+  );
   const was = date.previous('status');
   if (CLOSED_STATUSES.includes(was)) {
     const key = changed.find((name) => !WRITABLE_WHEN_CLOSED.has(name));

@@ -9,7 +9,7 @@ import { CONTINUE_ANSWERS, DATE_STATUSES, FEEDBACK_REASONS } from '../language/v
 import { callerId, requestOf, withRequest } from '../middlewares/remember-request';
 import { checkOwnSide } from './own-side';
 import { writtenId } from './written-ids';
-import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { checkOption, labels, refusal, refuseUnwritable } from './refusals';
 import { isOpen } from './stages';
 
 /** What a caller may change on recorded feedback; the date and the member are fixed. */
@@ -75,15 +75,12 @@ async function checkChange(db: any, feedback: any, options: any) {
   const changed = (feedback.changed() || []) as string[];
   // NocoBase links the associations again after a create (a save with nothing changed): nothing to check then.
   if (!changed.length) return;
-  for (const key of changed) {
-    if (CALLER_WRITABLE.has(key)) continue;
-    throw refusal(
-      collection,
-      fieldNameOf(collection, key),
-      options,
-      '“{{field}}” cannot be changed on date feedback; nothing was saved',
-    );
-  }
+  refuseUnwritable(
+    feedback,
+    (key) => CALLER_WRITABLE.has(key),
+    options,
+    '“{{field}}” cannot be changed on date feedback; nothing was saved',
+  );
   await checkSide(db, collection, feedback.get('memberId'), options);
   checkValues(feedback, options);
   feedback.set('recordedById', callerId(options));

@@ -44,3 +44,13 @@ export function fieldNameOf(collection: any, key: string): string {
     if (field.type === 'belongsTo' && field.foreignKey === key) return field.name;
   return key;
 }
+
+/**
+ * Refuses (400, naming the field) the first attribute a save changes that `writable(key)` does not allow a caller to
+ * change; `message` is the locale key, with {{field}}. Nothing is refused when nothing changed.
+ */
+export function refuseUnwritable(record: any, writable: (key: string) => boolean, options: any, message: string) {
+  const collection = record.constructor.collection;
+  for (const key of (record.changed() || []) as string[])
+    if (!writable(key)) throw refusal(collection, fieldNameOf(collection, key), options, message);
+}

@@ -7,7 +7,7 @@ import { callerId } from '../middlewares/remember-request';
 import { writeHistory } from './history';
 import { pairTitle } from './pair-title';
 import { writtenId } from './written-ids';
-import { checkOption, fieldNameOf, labels, refusal } from './refusals';
+import { checkOption, labels, refusal, refuseUnwritable } from './refusals';
 import { allowedSteps, FIRST_STAGE, isOpen, pairKey } from './stages';
 
 /** What a caller may change on an introduction; the rest is the pair (fixed at creation) or kept by the server. */
@@ -94,12 +94,13 @@ async function checkNew(db: any, introduction: any, options: any) {
 
 async function checkChange(db: any, introduction: any, options: any) {
   const collection = introduction.constructor.collection;
-  for (const key of (introduction.changed() || []) as string[]) {
-    // The kanban board's sort field (`stage_sort`) moves with the card.
-    if (CALLER_WRITABLE.has(key) || collection.getField(key)?.type === 'sort') continue;
-    const field = fieldNameOf(collection, key);
-    throw refusal(collection, field, options, '“{{field}}” cannot be changed on an introduction; nothing was saved');
-  }
+  // The kanban board's sort field (`stage_sort`) moves with the card.
+  refuseUnwritable(
+    introduction,
+    (key) => CALLER_WRITABLE.has(key) || collection.getField(key)?.type === 'sort',
+    options,
+    '“{{field}}” cannot be changed on an introduction; nothing was saved',
+  );
   checkOption(collection, 'endReason', introduction.get('endReason'), END_REASONS, options);
   if (!introduction.changed('stage')) return;
   const from = introduction.previous('stage');
