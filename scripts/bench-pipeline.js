@@ -7,6 +7,7 @@
 //
 //   npm run bench:pipeline [-- --members 10000 --introductions 50000 --dates 100000 --runs 15 --page-size 20 --no-build]
 const { build } = require('./build');
+const { benchOptions } = require('./bench/options');
 const { machine } = require('./lib/machine');
 const { client } = require('./bench/http-client');
 const { fillPipeline } = require('./bench/pipeline-data');
@@ -25,26 +26,19 @@ const TARGET = 1.5;
 const began = Date.now();
 const say = (line) => process.stderr.write(`[bench:pipeline +${Math.round((Date.now() - began) / 1000)} s] ${line}\n`);
 
-function options(argv) {
-  const chosen = { members: 10000, introductions: 50000, dates: 100000, runs: 15, pageSize: 20, build: true };
-  const names = {
-    '--members': 'members',
-    '--introductions': 'introductions',
-    '--dates': 'dates',
-    '--runs': 'runs',
-    '--page-size': 'pageSize',
-  };
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--no-build') chosen.build = false;
-    else if (names[argv[i]]) {
-      const value = Number(argv[++i]);
-      if (!Number.isSafeInteger(value) || value <= 0)
-        throw new Error(`${argv[i - 1]} takes a positive whole number, got "${argv[i]}"`);
-      chosen[names[argv[i - 1]]] = value;
-    } else throw new Error(`unknown option "${argv[i]}"; see the usage at the top of scripts/bench-pipeline.js`);
-  }
-  return chosen;
-}
+const options = (argv) =>
+  benchOptions(
+    argv,
+    { members: 10000, introductions: 50000, dates: 100000, runs: 15, pageSize: 20, build: true },
+    {
+      '--members': 'members',
+      '--introductions': 'introductions',
+      '--dates': 'dates',
+      '--runs': 'runs',
+      '--page-size': 'pageSize',
+    },
+    'scripts/bench-pipeline.js',
+  );
 
 async function main() {
   const chosen = options(process.argv.slice(2));

@@ -30,7 +30,26 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => app.kill(signal));
   app.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 
-  await waitUntilServing({ url: `http://127.0.0.1:${config.port}`, child: app });
+  // A first installation applies every page blueprint: minutes on two quiet cores, many more on a loaded machine. The
+  // wait lasts while the app is alive (HONGNIANG_START_TIMEOUT_MINUTES, 45 by default) and says every minute that it is
+  // still going; if it gives up, the app is stopped with it rather than left installing behind a failed start.
+  const minutes = Number(process.env.HONGNIANG_START_TIMEOUT_MINUTES || 45);
+  const began = Date.now();
+  const progress = setInterval(
+    () =>
+      console.log(
+        `[hongniang] still starting (installing or upgrading): ${Math.round((Date.now() - began) / 60000)} min`,
+      ),
+    60000,
+  );
+  try {
+    await waitUntilServing({ url: `http://127.0.0.1:${config.port}`, child: app, timeoutMs: minutes * 60000 });
+  } catch (error) {
+    app.kill('SIGTERM');
+    throw error;
+  } finally {
+    clearInterval(progress);
+  }
   const env = process.env;
   console.log(
     [

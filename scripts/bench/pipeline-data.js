@@ -3,6 +3,7 @@
 // it skips the plugin's rules (which `seed-demo`'s own introductions go through) to reach 50 000 rows in seconds, but
 // keeps what the rules keep: one open introduction per pair (`openPairKey`), a card order per stage (`stageSort`), dates
 // only from 双方同意 on, each date's two members copied from its introduction.
+const { open, random } = require('./sqlite-data');
 
 /** Stages and the share of introductions in each (most are history: ended or married). */
 const STAGE_SHARES = [
@@ -20,29 +21,6 @@ const OPEN = new Set(['recommendedToA', 'recommendedToB', 'bothAgreed', 'met', '
 /** Stages whose introductions have had (or may have) dates. */
 const WITH_DATES = new Set(['bothAgreed', 'met', 'dating', 'committed', 'engaged', 'married', 'ended']);
 const DAY = 86_400_000;
-
-/** mulberry32: the same seed, the same data. */
-function random(seed) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function open(file) {
-  const sqlite3 = require('sqlite3');
-  const db = new sqlite3.Database(file);
-  const run = (sql, params = []) =>
-    new Promise((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
-  const all = (sql, params = []) =>
-    new Promise((resolve, reject) => db.all(sql, params, (error, rows) => (error ? reject(error) : resolve(rows))));
-  const close = () => new Promise((resolve) => db.close(resolve));
-  return { run, all, close };
-}
 
 /** Inserts `rows` (objects) into `table`, only the columns the table has; throws naming a required column left out. */
 async function insertRows(db, table, rows, required) {

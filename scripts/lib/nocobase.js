@@ -16,6 +16,9 @@ function applyAppEnvironment(config) {
   env.DB_DIALECT = config.database.dialect;
   if (config.database.dialect === 'sqlite') {
     env.DB_STORAGE = config.database.storage;
+    // SQLite's lock waits block a thread of libuv's pool each (plugin-core's database/sqlite-locking.ts): the default four
+    // could all be waiting while the connection that holds the lock has none left to finish on.
+    env.UV_THREADPOOL_SIZE ??= '16';
   } else {
     env.DB_HOST = config.database.host;
     env.DB_PORT = String(config.database.port);

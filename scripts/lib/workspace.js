@@ -48,9 +48,16 @@ function listLibraries() {
   return listPackageDirs(packagesDir).map((dir) => ({ dir, name: readPackage(dir).name }));
 }
 
-/** NocoBase plugins outside the preset's built-in list that ours need (package.json "hongniang.nocobasePlugins"). */
-function requiredNocoBasePlugins() {
-  const names = listPackageDirs(pluginsDir).flatMap((dir) => readPackage(dir).hongniang?.nocobasePlugins || []);
+/**
+ * NocoBase plugins ours need (package.json "hongniang.nocobasePlugins"): those outside the preset's built-in list, and
+ * built-in ones a test app must enable (a mock server enables only what it is given). Of every plugin of ours, or of
+ * those named (package names).
+ */
+function requiredNocoBasePlugins(ours) {
+  const names = listPackageDirs(pluginsDir)
+    .map(readPackage)
+    .filter((pkg) => !ours || ours.includes(pkg.name))
+    .flatMap((pkg) => pkg.hongniang?.nocobasePlugins || []);
   return [...new Set(names)];
 }
 

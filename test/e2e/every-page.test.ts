@@ -20,6 +20,11 @@ const OUR_COLLECTIONS = [
   'introductions',
   'introductionConsents',
   'introductionStageChanges',
+  'dates',
+  'dateFeedback',
+  'contactReleases',
+  'followUps',
+  'reminders',
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { appForSuite, createUser, signInAs, signInAsRoot } from '@test/support/app';
+import { appForSuite, createUser, signInAs, signInAsRoot, startupWorkDone } from '@test/support/app';
 
 /** The collections the web client knows: only those in the collection manager (collections:listMeta). */
 async function collectionsKnownTo(agent: any): Promise<string[]> {
@@ -94,6 +94,7 @@ describe('our collections in the collection manager (what the web client can sho
     }
     // What `npm start` runs on an existing database (nocobase start --quickstart): an upgrade without the afterUpgrade event.
     await app.upgrade({ quickstart: true } as any);
+    await startupWorkDone(app);
     const admin = await signInAsRoot(app);
     expect(await collectionsKnownTo(admin)).toEqual(expect.arrayContaining(['ageGroupBands', 'matchSettings']));
     const settings = await admin.resource('matchSettings').get({ filterByTk: 1 });

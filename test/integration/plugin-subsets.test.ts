@@ -10,6 +10,8 @@ const MEMBERS = '@hongniang/plugin-members';
 const MATCHING = '@hongniang/plugin-matching';
 const INTRODUCTIONS = '@hongniang/plugin-introductions';
 const ACCESS = '@hongniang/plugin-access';
+const FOLLOW_UPS = '@hongniang/plugin-follow-ups';
+const EVENTS = '@hongniang/plugin-events';
 
 const short = (names: string[]) =>
   names.map((name) => name.replace('@hongniang/plugin-', '')).join(' + ') || 'no feature';
@@ -23,6 +25,11 @@ const SUBSETS: string[][] = [
   [MEMBERS, MATCHING, ACCESS],
   [MEMBERS, INTRODUCTIONS],
   [MEMBERS, INTRODUCTIONS, ACCESS],
+  [MEMBERS, INTRODUCTIONS, FOLLOW_UPS],
+  [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, ACCESS],
+  // Events stand on matching (suggestions) and follow-ups (reminders): with access, every plugin.
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS],
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, ACCESS],
 ];
 
 describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
@@ -59,6 +66,11 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         [INTRODUCTIONS, 'dates'],
         [INTRODUCTIONS, 'dateFeedback'],
         [INTRODUCTIONS, 'contactReleases'],
+        [FOLLOW_UPS, 'followUps'],
+        [FOLLOW_UPS, 'reminders'],
+        [EVENTS, 'events'],
+        [EVENTS, 'eventInvitations'],
+        [EVENTS, 'eventInterests'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
@@ -91,10 +103,13 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
               'introductions',
             ]
           : []),
+        ...(has(FOLLOW_UPS) ? ['followUps', 'reminders'] : []),
+        ...(has(EVENTS) ? ['eventInterests', 'eventInvitations', 'events'] : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
       const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });
       expect(manager.get('strategy').actions.includes('match')).toBe(has(MATCHING));
+      expect(manager.get('strategy').actions.includes('suggestInvitees')).toBe(has(EVENTS));
       expect(manager.get('snippets').includes(`pm.${MATCHING}`)).toBe(has(MATCHING));
       const privacy = await app.db.getRepository('fieldPrivacy').find();
       expect(new Set(privacy.map((row: any) => row.get('collectionName')))).toEqual(
@@ -141,6 +156,20 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
           .resource('introductions')
           .create({ values: { memberAId: created.body.data.id, memberBId: other.body.data.id } });
         expect([introduced.status, introduced.body.data?.stage]).toEqual([200, 'recommendedToA']);
+      }
+      if (has(FOLLOW_UPS)) {
+        const called = await lijing
+          .resource('followUps')
+          .create({ values: { memberId: created.body.data.id, summary: '首次电话' } });
+        expect([called.status, called.body.data?.matchmakerId]).toEqual([200, user.get('id')]);
+      }
+      if (has(EVENTS)) {
+        const event = await root
+          .resource('events')
+          .create({ values: { title: '读书沙龙', startsAt: new Date(Date.now() + 86_400_000) } });
+        expect(event.status).toBe(200);
+        const invitees = await lijing.resource('events').suggestInvitees({ filterByTk: event.body.data.id });
+        expect([invitees.status, Array.isArray(invitees.body.data?.invitees)]).toEqual([200, true]);
       }
     });
 

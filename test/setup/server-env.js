@@ -17,6 +17,8 @@ Object.assign(process.env, {
   LOCAL_STORAGE_DEST: path.join(storage, 'uploads'),
   CACHE_DEFAULT_STORE: 'memory',
   TZ: 'UTC',
+  // Reminders are swept when a suite asks (and once as its app starts), not on a timer racing its writes.
+  HONGNIANG_REMINDER_SWEEP_SECONDS: '0',
   DB_TIMEZONE: '+00:00',
   LOGGER_LEVEL: process.env.LOGGER_LEVEL || 'error',
   LOGGER_TRANSPORT: process.env.LOGGER_TRANSPORT || 'console',

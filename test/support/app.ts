@@ -24,7 +24,6 @@ export const FOUNDATION_PLUGINS = [
   'action-import',
   'action-export',
   'async-task-manager',
-  ...requiredNocoBasePlugins(),
 ];
 
 /** Every plugin of ours, by package name, as `npm start` enables them. */
@@ -66,13 +65,16 @@ export interface AppOptions {
 /** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
 export async function createHongniangApp(options: AppOptions = {}): Promise<MockServer> {
   const storage = freshSqliteFile();
+  const ours = HONGNIANG_PLUGINS.filter((name) => (options.ours || pluginsForSuite()).includes(name));
   // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
   const app = await createMockServer({
     acl: true,
     plugins: [
       ...FOUNDATION_PLUGINS,
+      // What ours need beside the foundation (workflows and in-app messages for the reminders, charts, regions).
+      ...requiredNocoBasePlugins(ours),
       ...(options.plugins || []),
-      ...HONGNIANG_PLUGINS.filter((name) => (options.ours || pluginsForSuite()).includes(name)),
+      ...ours,
     ],
     seedPages: options.pages === true,
     ...(storage ? { database: { storage } } : {}),
@@ -90,8 +92,10 @@ export async function createHongniangApp(options: AppOptions = {}): Promise<Mock
  * Waits for the work our plugins start beside the app (the matching index warm-up, which also prunes the change journal):
  * on SQLite its write would race a suite's first transaction, and SQLite fails the one that read first (SQLITE_BUSY).
  */
-async function startupWorkDone(app: MockServer) {
+export async function startupWorkDone(app: MockServer) {
   await app.pm.get<any>('@hongniang/plugin-matching')?.pool?.current();
+  // The reminders' first sweep, started with the app (plugin-follow-ups).
+  await app.pm.get<any>('@hongniang/plugin-follow-ups')?.sweeper?.idle();
 }
 
 /**

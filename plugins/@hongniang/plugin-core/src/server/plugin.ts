@@ -2,6 +2,7 @@ import { Plugin } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
 import { pagesSeeded, readBlueprints, seedPages } from './blueprints/seed-pages';
+import { waitForSqliteLocks } from './database/sqlite-locking';
 import { demoMembersWanted, seedDemoAgency } from './demo/demo-agency';
 import { useAppI18n } from './refusals/language';
 import { addPluginLocales } from './refusals/plugin-locales';
@@ -15,9 +16,14 @@ const OUR_SCOPE = '@hongniang/';
  * its collections and migrations), once each: at installation, at upgrade, and when a plugin of ours is enabled later.
  * Then it tells whoever asked (`afterPagesSeeded`: access grants the menus), whatever order the plugins loaded in.
  * Test apps may go without pages (app option `seedPages: false`). It also owns the demo agency (./demo) that every
- * plugin adds its demo records to, and the declarations each plugin makes to the access plugin (./access).
+ * plugin adds its demo records to, and the declarations each plugin makes to the access plugin (./access). On SQLite,
+ * writers wait for each other instead of failing (./database/sqlite-locking).
  */
 export class PluginCoreServer extends Plugin {
+  async beforeLoad() {
+    waitForSqliteLocks(this.db);
+  }
+
   async load() {
     useAppI18n(this.app.i18n);
     await this.addEveryPluginsLocales();

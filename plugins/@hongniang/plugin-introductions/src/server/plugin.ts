@@ -24,6 +24,8 @@ import { keepServerRecordsToTheServer } from './hooks/server-records';
 import { enforceStageRules } from './hooks/stage-rules';
 import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
+import { withDateDefaults } from './pages/date-defaults';
+import { finishFeedbackActions } from './pages/feedback-actions';
 import { addTimelineToMemberPopup, MEMBER_BLUEPRINT } from './pages/member-timeline';
 import { addStartToSuggestions, finishStartButtons, SUGGESTIONS_BLUEPRINT } from './pages/start-from-suggestions';
 import { BOARD_BLUEPRINT, CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
@@ -55,9 +57,11 @@ export class PluginIntroductionsServer extends Plugin {
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
     extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
-    // Its own pages (src/blueprints): 牵线看板 and 约会日历, whose members open grouped as on the member page; on other
-    // plugins' pages: 发起牵线 in 推荐记录 (when matching is there), 时间线 in the member's popup.
+    // Its own pages (src/blueprints): 牵线看板 and 约会日历, whose members open grouped as on the member page and whose
+    // dates share the calendar's grouping; on other plugins' pages: 发起牵线 in 推荐记录 (when matching is there),
+    // 时间线 in the member's popup.
     extendBlueprint(this.app, BOARD_BLUEPRINT, withMemberPopupDefaults);
+    extendBlueprint(this.app, BOARD_BLUEPRINT, withDateDefaults, finishFeedbackActions);
     extendBlueprint(this.app, CALENDAR_PAGE, withMemberPopupDefaults);
     extendBlueprint(this.app, SUGGESTIONS_BLUEPRINT, addStartToSuggestions, finishStartButtons);
     extendBlueprint(this.app, MEMBER_BLUEPRINT, addTimelineToMemberPopup);

@@ -383,6 +383,45 @@ describe('every path to a member', () => {
       expect((await members().findOne({ filterByTk: hers })).get('incomeBand')).toBe('50kTo100k');
     });
 
+    it('refuses, by name and never with a 500, a move without a sort field, through a many-to-many route, or of no record', async () => {
+      const ours = [...app.db.collections.values()].filter((collection: any) =>
+        String(collection.options.origin).startsWith('@hongniang/'),
+      );
+      for (const collection of ours) {
+        const sortable = collection.getField('sort')?.type === 'sort';
+        const response = await root.post(`/${collection.name}:move?sourceId=1&targetId=2`).set('X-Locale', 'en-US');
+        expect({
+          collection: collection.name,
+          // 400 here; 403 where a collection takes no moves at all (contactReleases are never changed)
+          refused: response.status === 400 || response.status === 403,
+          serverError: response.status >= 500,
+        }).toEqual({ collection: collection.name, refused: !sortable, serverError: false });
+        if (response.status === 400)
+          expect(response.body.errors[0].message).toMatch(/^“sort” is not a sort field of .+; nothing was moved$/);
+      }
+      const manyToMany = await root.post('/users/1/roles:move?sourceId=admin&targetId=member').set('X-Locale', 'zh-CN');
+      expect(manyToMany.status).toBe(400);
+      expect(manyToMany.body.errors[0].message).toMatch(/^“sort”不是「.+」的排序字段，未移动任何记录$/);
+
+      for (const [agent, sourceId, status] of [
+        [root, 999999, 404],
+        [root, 'abc', 404],
+        [as.manager, 999999, 404],
+        // Beyond her reach whether or not it exists: a 404 would tell her it does not.
+        [as.lijing, 999999, 403],
+        [as.lijing, 'abc', 403],
+      ] as const) {
+        const response = await agent
+          .post(`/members:move?sourceId=${sourceId}&targetId=${hers}&sortField=boardSort`)
+          .set('X-Locale', 'en-US');
+        expect({ sourceId, status: response.status }).toEqual({ sourceId, status });
+        if (status === 404)
+          expect(response.body.errors[0].message).toBe(
+            `There is no Members record with key ${sourceId}; nothing was moved`,
+          );
+      }
+    });
+
     it('lets her move her own member', async () => {
       const other = await addMember(app, { name: '她的第二位会员', gender: 'male', matchmakerId: lijingId });
       const response = await as.lijing.post(`/members:move?sourceId=${other}&targetId=${hers}&sortField=boardSort`);

@@ -1,5 +1,5 @@
 import { MockServer } from '@nocobase/test';
-import { appForSuite, signInAsRoot } from '@test/support/app';
+import { appForSuite, signInAsRoot, startupWorkDone } from '@test/support/app';
 import { grantMenus } from '../agency/apply-roles';
 
 /** The access plugin's registry of declarations (what each plugin grants each agency role). */
@@ -16,7 +16,11 @@ async function frontDoor(app: MockServer) {
 }
 
 /** What `npm start` runs on an existing database (nocobase start --quickstart): an upgrade without the afterUpgrade event. */
-const restartWithNpmStart = (app: MockServer) => app.upgrade({ quickstart: true } as any);
+const restartWithNpmStart = async (app: MockServer) => {
+  await app.upgrade({ quickstart: true } as any);
+  // The work our plugins start with the app (the reminders' first sweep) is done before the test writes again.
+  await startupWorkDone(app);
+};
 
 describe('the front door: the sign-in page of a new agency', () => {
   let app: MockServer;

@@ -5,7 +5,7 @@
 // After each such write, inside its transaction, the row must match the caller's update scope; if not, all is undone.
 import { accessLanguage } from '../privacy/access-refusal';
 import { AccessRegistry } from '../agency/registry';
-import { allWithin, scopeOf } from '../privacy/record-scope';
+import { allWithin, scopeOf, targetKeyOf } from '../privacy/record-scope';
 import { outOfScope } from '../privacy/record-refusal';
 import { isAgencyCollection, requestedCollection } from '../privacy/request-fields';
 import { viewerOf } from '../privacy/viewer';
@@ -22,7 +22,7 @@ export function keepRecordsInScope(db: any, registry: AccessRegistry) {
     const scope = await scopeOf(ctx, collection.name, 'update');
     // A role that may create such records but never update them has no notion of "hers" to keep.
     if (!scope) return;
-    const key = collection.filterTargetKey || collection.model.primaryKeyAttribute;
+    const key = targetKeyOf(collection);
     if (!(await allWithin(ctx, collection, scope, [record.get(key)], options.transaction)))
       throw outOfScope(collection, accessLanguage(options));
   });

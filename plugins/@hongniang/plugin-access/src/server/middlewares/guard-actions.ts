@@ -1,7 +1,9 @@
 // Which actions run on our collections at all:
 // - for every role but root, an action that action-kinds.ts does not list is refused (403);
 // - for everyone, an action a one-to-one association route cannot serve (`members/1/partnerPreferences:list`, where
-//   NocoBase's has-one repository has no list and answers 500) is refused with 400 naming what it offers.
+//   NocoBase's has-one repository has no list and answers 500) is refused with 400 naming what it offers;
+// - for everyone, a write through an association route whose source record does not exist (`dates/99999/feedback:create`,
+//   where NocoBase's repository reads a property of null and answers 500) is refused with 404 naming the record.
 import { collectionTitle, Language, Refusal } from '@hongniang/plugin-core';
 import { accessLanguage, forbidden } from '../privacy/access-refusal';
 import { GUARDED_ACTIONS, SINGLE_ASSOCIATION_ACTIONS } from '../privacy/action-kinds';
@@ -19,8 +21,30 @@ export async function guardActions(ctx: any, next: () => Promise<void>) {
       throw unreviewed(actionName, locale);
     if (singleAssociation(ctx) && !SINGLE_ASSOCIATION_ACTIONS.includes(actionName))
       throw notOnOne(collection, actionName, locale);
+    await refuseMissingSource(ctx, locale);
   }
   await next();
+}
+
+/** Reads that answer nothing for a missing source; every other action through an association needs its source. */
+const READS = ['list', 'get', 'count', 'listMeta'];
+
+/** A write through `<source>/<id>/<association>` names a source record that exists (in any scope: the ACL judges that). */
+async function refuseMissingSource(ctx: any, language: Language) {
+  const { actionName, resourceName, sourceId } = ctx.action || {};
+  const [sourceName, association] = String(resourceName).split('.');
+  if (!association || sourceId == null || READS.includes(actionName)) return;
+  const source = (ctx.db || ctx.database).getCollection(sourceName);
+  if (!source) return;
+  const key = source.getField(association)?.options?.sourceKey || source.model.primaryKeyAttribute;
+  if (await source.repository.count({ filter: { [key]: sourceId } })) return;
+  throw new Refusal(
+    language.t('There is no {{collection}} no. {{id}}: nothing was saved', {
+      collection: collectionTitle(source, language),
+      id: String(sourceId),
+    }),
+    { field: key, status: 404, code: 'HONGNIANG_NOT_FOUND' },
+  );
 }
 
 /** Whether the request goes through a has-one or belongs-to association (`<source>/<id>/<association>:<action>`). */

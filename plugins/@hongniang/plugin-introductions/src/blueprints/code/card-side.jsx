@@ -1,6 +1,7 @@
 // 牵线看板 card: one side of the introduction (甲方 on the first card field, 乙方 on the second) as the server shaped it for
 // the signed-in user (name, age, education, occupation: introduction-level fields; a field her role may not see is
-// simply absent), and under 乙方 the days in the stage and the next action. The same code serves both fields: the side
+// simply absent), her phone and WeChat when the server sends them (her own matchmaker, a manager, or the other side's
+// matchmaker once both agreed: access's contact release), and under 乙方 the days in the stage and the next action. The same code serves both fields: the side
 // is the member this field shows. The board appends the members only, not their regions: a city shows when appended.
 const { Space, Tag, Typography } = ctx.libs.antd;
 const { React } = ctx.libs;
@@ -39,11 +40,20 @@ const facts = [
   member.occupation ? labelOf('occupation', member.occupation) : null,
   city || null,
 ].filter(Boolean);
+const contacts = [
+  member.phone ? say(`手机 ${member.phone}`, `Phone ${member.phone}`) : null,
+  member.wechat ? say(`微信 ${member.wechat}`, `WeChat ${member.wechat}`) : null,
+].filter(Boolean);
 const line = (
-  <Typography.Text>
-    <Typography.Text strong>{member.name || '—'}</Typography.Text>
-    {facts.length ? <Typography.Text type="secondary">{` · ${facts.join(' · ')}`}</Typography.Text> : null}
-  </Typography.Text>
+  <Space direction="vertical" size={0}>
+    <Typography.Text>
+      <Typography.Text strong>{member.name || '—'}</Typography.Text>
+      {facts.length ? <Typography.Text type="secondary">{` · ${facts.join(' · ')}`}</Typography.Text> : null}
+    </Typography.Text>
+    {contacts.length ? (
+      <Typography.Text copyable={{ text: member.phone || member.wechat }}>{contacts.join(' · ')}</Typography.Text>
+    ) : null}
+  </Space>
 );
 
 if (!sideB) {

@@ -426,6 +426,91 @@ describe('dates and date feedback', () => {
       expect((await dateOf(theirsOnly)).get('place')).toBe('公园');
     });
 
+    it('works dates and feedback from the board card, through introductions/:id/dates and dates/:id/feedback', async () => {
+      const introduction = await agreed(hers[3], theirs[6]);
+      const created = await post(as.lijing, `/introductions/${introduction}/dates:create`, {
+        startsAt: daysAgo(30),
+        place: '国贸咖啡馆',
+        status: 'completed',
+      });
+      expect([created.status, messageOf(created)]).toEqual([200, '']);
+      const date = created.body.data.id;
+      const stored = await dateOf(date);
+      expect([stored.get('introductionId'), stored.get('memberAId'), stored.get('memberBId')]).toEqual([
+        introduction,
+        hers[3],
+        theirs[6],
+      ]);
+      const listed = await as.wangfang.get(`/introductions/${introduction}/dates:list`);
+      expect(listed.body.data.map((row: any) => row.id)).toEqual([date]);
+      // The same rules on this path: an overlapping date is refused, in the caller's language.
+      const overlapping = await post(
+        as.lijing,
+        `/introductions/${introduction}/dates:create`,
+        { startsAt: new Date(stored.get('startsAt')), place: '公园' },
+        'zh-CN',
+      );
+      expect(overlapping.status).toBe(400);
+      expect(messageOf(overlapping)).toMatch(new RegExp(`^李静的会员3在该时段已有约会（编号 ${date}，`));
+
+      const hers3 = await post(as.lijing, `/dates/${date}/feedback:create`, {
+        memberId: hers[3],
+        satisfaction: 4,
+        wantsToContinue: 'undecided',
+      });
+      expect([hers3.status, messageOf(hers3)]).toEqual([200, '']);
+      // Her matchmaker records her side only, on this path too.
+      const otherSide = await post(as.lijing, `/dates/${date}/feedback:create`, {
+        memberId: theirs[6],
+        satisfaction: 5,
+        wantsToContinue: 'yes',
+      });
+      expect(otherSide.status).toBe(403);
+      const his = await post(as.wangfang, `/dates/${date}/feedback:create`, {
+        memberId: theirs[6],
+        satisfaction: 5,
+        wantsToContinue: 'yes',
+      });
+      expect([his.status, messageOf(his)]).toEqual([200, '']);
+      const both = (await as.lijing.get(`/dates/${date}/feedback:list`)).body.data;
+      expect(both.map((row: any) => row.memberId).sort()).toEqual([hers[3], theirs[6]].sort());
+      expect(await stageOf(introduction)).toBe('met');
+    });
+
+    it("shows nothing of another matchmaker's introduction through its dates and their feedback", async () => {
+      const theirsIntroduction = (await dateOf(theirsOnly)).get('introductionId');
+      const dates = await as.lijing.get(`/introductions/${theirsIntroduction}/dates:list`);
+      expect(dates.body.data ?? []).toEqual([]);
+      const feedbackRows = await as.lijing.get(`/dates/${theirsOnly}/feedback:list`);
+      expect(feedbackRows.body.data ?? []).toEqual([]);
+      const created = await post(as.lijing, `/introductions/${theirsIntroduction}/dates:create`, {
+        startsAt: at(-12000),
+        place: '公园',
+      });
+      expect(created.status).toBe(403);
+      expect(await repo('dates').count({ filter: { introductionId: theirsIntroduction } })).toBe(1);
+    });
+
+    it('answers 404 naming the record for a write through a missing date or introduction (never a 500)', async () => {
+      const before = await repo('dateFeedback').count();
+      const feedbackOnNone = await post(
+        root,
+        '/dates/999999/feedback:create',
+        { memberId: hers[0], satisfaction: 3, wantsToContinue: 'undecided' },
+        'zh-CN',
+      );
+      expect([feedbackOnNone.status, messageOf(feedbackOnNone)]).toEqual([
+        404,
+        '没有编号为 999999 的约会，未保存任何内容',
+      ]);
+      const dateOnNone = await post(as.lijing, '/introductions/999999/dates:create', { startsAt: T, place: '公园' });
+      expect([dateOnNone.status, messageOf(dateOnNone)]).toEqual([
+        404,
+        'There is no Introductions no. 999999: nothing was saved',
+      ]);
+      expect(await repo('dateFeedback').count()).toBe(before);
+    });
+
     it('refuses spreadsheet imports of dates and feedback, root included', async () => {
       for (const url of ['/dates:importXlsx', '/dateFeedback:importXlsx']) {
         const response = await post(root, url, {}, 'zh-CN');

@@ -5,6 +5,7 @@ import {
   createdAt,
   dateTime,
   derivedMember,
+  hasMany,
   integer,
   line,
   moment,
@@ -41,8 +42,16 @@ export default defineCollection({
     multipleSelect('noShowMembers', 'Did not come', DATE_SIDES),
     readOnly(line('title', 'Title')),
     text('note', 'Note'),
+    // Both members' feedback, for the board's 反馈 popup (written through dateFeedback's own rules).
+    hasMany('feedback', 'Date feedback', 'dateFeedback', 'dateId'),
     createdAt('Created at'),
     updatedAt('Last changed at'),
   ],
-  indexes: [{ fields: ['memberAId', 'startsAt'] }, { fields: ['memberBId', 'startsAt'] }, { fields: ['startsAt'] }],
+  // updatedAt: the reminders' sweep reads the dates changed since its last run (plugin-follow-ups).
+  indexes: [
+    { fields: ['memberAId', 'startsAt'] },
+    { fields: ['memberBId', 'startsAt'] },
+    { fields: ['startsAt'] },
+    { fields: ['updatedAt'] },
+  ],
 });

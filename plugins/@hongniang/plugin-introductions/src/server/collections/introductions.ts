@@ -42,9 +42,11 @@ export default defineCollection({
     // Its rows elsewhere, for the sub-tables of the board's card (written through their own collections' rules).
     hasMany('consents', 'Consents', 'introductionConsents', 'introductionId'),
     hasMany('stageChanges', 'Introduction history', 'introductionStageChanges', 'introductionId'),
+    hasMany('dates', 'Dates', 'dates', 'introductionId'),
     createdAt('Started at'),
     updatedAt('Last changed at'),
   ],
   // A kanban column's first page: the cards of one stage in their order.
-  indexes: [{ fields: ['stage', 'stageSort'] }],
+  // updatedAt: the reminders' sweep reads the introductions changed since its last run (plugin-follow-ups).
+  indexes: [{ fields: ['stage', 'stageSort'] }, { fields: ['updatedAt'] }],
 });

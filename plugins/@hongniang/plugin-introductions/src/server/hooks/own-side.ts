@@ -1,20 +1,13 @@
 // Whose side a caller may record (a consent, a date's feedback): a caller whose roles reach only some introductions (a
 // matchmaker: those of her members) records her own member's side only; the other side's matchmaker records the other.
 // Whoever reaches every introduction (a manager, root, or the server itself with no request) records either side.
+import { reachesEveryRecord } from '@hongniang/plugin-core';
 import { callerId, requestOf } from '../middlewares/remember-request';
 import { refusal } from './refusals';
 
 /** Whether the caller behind a database operation reaches every introduction (no data scope on `introductions:update`). */
 export function reachesEveryIntroduction(options: any): boolean {
-  const ctx = requestOf(options);
-  const roles: string[] = ctx?.state?.currentRoles?.length
-    ? ctx.state.currentRoles
-    : ctx?.state?.currentRole
-      ? [ctx.state.currentRole]
-      : [];
-  if (!ctx || !roles.length || roles.includes('root')) return true;
-  const can = ctx.app.acl.can({ roles, resource: 'introductions', action: 'update' });
-  return Boolean(can && !can.params?.filter);
+  return reachesEveryRecord(requestOf(options), 'introductions', 'update');
 }
 
 /**

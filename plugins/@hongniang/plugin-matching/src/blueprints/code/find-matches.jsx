@@ -52,6 +52,16 @@ const UNWEIGHTED = say('不计权重', 'not weighted');
 const unweighted = (item) =>
   !item.withheld && Number(item.weight?.forward || 0) === 0 && Number(item.weight?.backward || 0) === 0;
 
+// Her weight for the criterion comes from a weight proposal her matchmaker accepted (权重建议): said, with its reason.
+function Adjusted({ adjusted }) {
+  const from = adjusted.from ?? say('机构默认', "agency's");
+  return (
+    <Tag color="purple" title={adjusted.because}>
+      {say(`按权重建议调整：${from}→${adjusted.to}`, `adjusted by a weight proposal: ${from}→${adjusted.to}`)}
+    </Tag>
+  );
+}
+
 function Reasons({ breakdown }) {
   const fit = (item, side) => (item.withheld ? WITHHELD : unweighted(item) ? '—' : `${item[side]}%`);
   const columns = [
@@ -60,8 +70,12 @@ function Reasons({ breakdown }) {
     { title: say('会员符合对方的要求', 'She fits his wish'), render: (_, item) => fit(item, 'backward') },
     {
       title: say('权重（会员 / 对方）', 'Weight (hers / his)'),
-      render: (_, item) =>
-        item.withheld ? '—' : unweighted(item) ? UNWEIGHTED : `${item.weight.forward} / ${item.weight.backward}`,
+      render: (_, item) => (
+        <Space size={4} wrap>
+          {item.withheld ? '—' : unweighted(item) ? UNWEIGHTED : `${item.weight.forward} / ${item.weight.backward}`}
+          {item.adjusted ? <Adjusted adjusted={item.adjusted} /> : null}
+        </Space>
+      ),
     },
   ];
   return <Table rowKey="criterion" size="small" pagination={false} dataSource={breakdown} columns={columns} />;

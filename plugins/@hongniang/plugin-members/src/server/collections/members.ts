@@ -146,4 +146,11 @@ export default defineCollection({
       uiSchema: { title: label('Partner preferences'), 'x-component': 'AssociationField' },
     },
   ],
+  // The reminders' sweep (plugin-follow-ups): records changed since its last run, and the dates its conditions read.
+  indexes: [
+    { fields: ['updatedAt'] },
+    { fields: ['nextFollowUpDate'] },
+    { fields: ['lastContactAt'] },
+    { fields: ['expiryDate'] },
+  ],
 });

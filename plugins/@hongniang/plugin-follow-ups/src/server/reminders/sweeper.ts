@@ -1,0 +1,84 @@
+// Runs the sweep: when the app starts (what fell due while it was stopped is delivered then, marked late), then every
+// HONGNIANG_REMINDER_SWEEP_SECONDS (60 by default; 0: only at start, for tests that sweep when they choose). Each sweep
+// also reads the records changed since the last one, so a write's reminder comes within a sweep. Sweeps never overlap
+// within a process; across processes the reminders' unique keys keep each occurrence to one row and one message.
+import { Application } from '@nocobase/server';
+import { reminderClock } from './clock';
+import { dayPageLink } from '../pages/day-page-link';
+import { ReminderKinds } from './kind-registry';
+import { sweep, SweepReport } from './sweep';
+
+export class ReminderSweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly app: Application,
+    private readonly kinds: ReminderKinds,
+  ) {}
+
+  /** Sweeps now, then on the interval. */
+  start() {
+    this.stop();
+    void this.sweepNow();
+    const seconds = Number(process.env.HONGNIANG_REMINDER_SWEEP_SECONDS ?? 60);
+    if (seconds > 0) {
+      this.timer = setInterval(() => void this.sweepNow(), seconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One whole sweep, after any running one; resolves to its report (null when it failed: logged, retried next time). */
+  sweepNow(): Promise<SweepReport | null> {
+    return this.enqueue(async () => {
+      // Each message links to 我的今日, where the reminder is handled.
+      const link = await dayPageLink(this.app.db);
+      return sweep(this.app.db, {
+        now: reminderClock.now(),
+        linkOf: () => link,
+        settle: this.settle,
+        kinds: this.kinds.all(),
+      });
+    });
+  }
+
+  /** Resolves when no sweep runs nor waits (tests, and the app's stop). */
+  async idle() {
+    for (let chain = this.chain; ; chain = this.chain) {
+      await chain;
+      if (chain === this.chain) return;
+    }
+  }
+
+  /**
+   * On SQLite, until NocoBase's workflow dispatcher is idle (at most 5 s): the next reminder's write then never runs
+   * beside the last one's execution. Elsewhere at once.
+   */
+  readonly settle = async () => {
+    if (this.app.db.sequelize.getDialect() !== 'sqlite') return;
+    const workflow: any = this.app.pm.get('@nocobase/plugin-workflow') ?? this.app.pm.get('workflow');
+    const dispatcher = workflow?.dispatcher;
+    const deadline = Date.now() + 5000;
+    let quiet = 0;
+    while (dispatcher && quiet < 2 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      quiet = dispatcher.idle ? quiet + 1 : 0;
+    }
+  };
+
+  private enqueue(work: () => Promise<SweepReport>): Promise<SweepReport | null> {
+    const run = this.chain.then(work).catch((error) => {
+      this.app.logger.error(`[hongniang] reminder sweep failed (retried at the next sweep): ${error?.message}`, {
+        error,
+      });
+      return null;
+    });
+    this.chain = run;
+    return run;
+  }
+}
