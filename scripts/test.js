@@ -11,7 +11,9 @@ const { ensureInstalled } = require('./lib/install');
 const { HEAD_START, startE2eAppEarly, stopE2eAppEarly } = require('./lib/e2e-head-start');
 const { root } = require('./lib/workspace');
 
-const WORKERS = 2;
+// Jest workers for the server suites: both cores; CI gives its database runs one (HONGNIANG_TEST_WORKERS=1), beside the
+// browser tests.
+const WORKERS = Math.max(1, Number(process.env.HONGNIANG_TEST_WORKERS) || 2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const totals = { passed: 0, failed: 0 };
 /** What failed, a line each, printed again at the very end of the run (CI shows only its tail). */
@@ -197,10 +199,15 @@ async function main() {
             : 'sqlite (a file per suite)';
       ok = runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
     } finally {
-      const { dropDatabase } = require('./lib/database');
+      const { dropDatabase, dropDatabasesStartingWith } = require('./lib/database');
       for (const database of databases)
         await dropDatabase(database).catch((error) =>
           console.error(`[hongniang] could not drop ${database.database}: ${error.message}`),
+        );
+      // The installed templates the suites' apps were copied from (test/support/installed-template.ts).
+      if (databases.length)
+        await dropDatabasesStartingWith(databases[0], `${env.HONGNIANG_TEST_DATABASE}_t_`).catch((error) =>
+          console.error(`[hongniang] could not drop the run's template databases: ${error.message}`),
         );
     }
   }

@@ -38,6 +38,10 @@ async function withServer(database, work) {
         // Identifiers cannot be bound; names are checked against a strict pattern and quoted by the driver.
         create: (name) => client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`),
         drop: (name) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+        startingWith: async (prefix) =>
+          (await client.query('SELECT datname FROM pg_database WHERE starts_with(datname, $1)', [prefix])).rows.map(
+            (row) => row.datname,
+          ),
       });
     } finally {
       await client.end();
@@ -64,6 +68,13 @@ async function withServer(database, work) {
       create: (name) =>
         connection.query(`CREATE DATABASE ${quote(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`),
       drop: (name) => connection.query(`DROP DATABASE IF EXISTS ${quote(name)}`),
+      startingWith: async (prefix) =>
+        (
+          await connection.query(
+            'SELECT schema_name AS name FROM information_schema.schemata WHERE LEFT(schema_name, CHAR_LENGTH(?)) = ?',
+            [prefix, prefix],
+          )
+        ).map((row) => row.name),
     });
   } finally {
     await connection.end();
@@ -103,4 +114,11 @@ async function createDatabase(database) {
   });
 }
 
-module.exports = { ensureDatabase, createDatabase, dropDatabase };
+/** Drops every database whose name starts with `prefix` (a test run's templates, test/support/installed-template.ts). */
+async function dropDatabasesStartingWith(server, prefix) {
+  return withServer(server, async (connection) => {
+    for (const name of await connection.startingWith(prefix)) await connection.drop(name);
+  });
+}
+
+module.exports = { ensureDatabase, createDatabase, dropDatabase, dropDatabasesStartingWith };

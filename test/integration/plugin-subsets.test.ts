@@ -40,7 +40,8 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
     let root: any;
 
     beforeAll(async () => {
-      app = await createHongniangApp({ ours: [CORE, ...features] });
+      // Each subset is booted once in a run: installed, not copied from a template (that would add a start).
+      app = await createHongniangApp({ ours: [CORE, ...features], fresh: true });
       root = await signInAs(app, await rootUser(app), 'root');
     });
 

@@ -1,4 +1,5 @@
 import { createMockServer, MockServer } from '@nocobase/test';
+import { copyTemplate, ensureTemplate, Target, templateName, templatesEnabled } from './installed-template';
 import { freshSqliteFile, removeSqliteFile } from './sqlite-file';
 
 import { listPlugins, requiredNocoBasePlugins } from '../../scripts/lib/workspace';
@@ -62,28 +63,66 @@ export interface AppOptions {
   ours?: string[];
 }
 
-/** Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds). */
-export async function createHongniangApp(options: AppOptions = {}): Promise<MockServer> {
-  const storage = freshSqliteFile();
+/**
+ * Boots a real NocoBase app with our plugins and the ACL switched on. Create one per test file (it takes seconds).
+ * The app starts from a copy of the same installation made earlier in the run (./installed-template), as `npm start`
+ * meets an existing database; `fresh: true`, or HONGNIANG_TEST_TEMPLATES=0, installs it instead.
+ */
+export async function createHongniangApp(options: AppOptions & { fresh?: boolean } = {}): Promise<MockServer> {
   const ours = HONGNIANG_PLUGINS.filter((name) => (options.ours || pluginsForSuite()).includes(name));
-  // seedPages is read by plugin-members from the app options (a mock server passes unknown options through).
+  const plugins = [
+    ...FOUNDATION_PLUGINS,
+    // What ours need beside the foundation (workflows and in-app messages for the reminders, charts, regions).
+    ...requiredNocoBasePlugins(ours),
+    ...(options.plugins || []),
+    ...ours,
+  ];
+  const seedPages = options.pages === true;
+  if (options.fresh || !templatesEnabled()) return bootApp({ plugins, seedPages, install: true });
+  const name = templateName({ plugins, seedPages });
+  await ensureTemplate(name, async (target) => {
+    const app = await bootApp({ plugins, seedPages, install: true, target, keep: true });
+    await app.destroy();
+  });
+  const target = suiteTarget();
+  await copyTemplate(name, target);
+  return bootApp({ plugins, seedPages, install: false, target });
+}
+
+/** The suite's own database: a fresh SQLite file, or the worker's server database (test/setup/server-env.js). */
+function suiteTarget(): Target {
+  const storage = freshSqliteFile();
+  if (storage) return { dialect: 'sqlite', storage };
+  return { dialect: process.env.DB_DIALECT as 'postgres' | 'mariadb', database: process.env.DB_DATABASE as string };
+}
+
+/**
+ * Boots the app on its database (`target`; by default a fresh SQLite file, or the worker's server database), installing
+ * it first when `install` says so, and waits for its start-up work. A SQLite file is removed when the app is destroyed.
+ */
+async function bootApp(boot: {
+  plugins: string[];
+  seedPages: boolean;
+  install: boolean;
+  target?: Target;
+  /** Keep the SQLite file when the app is destroyed (a template). */
+  keep?: boolean;
+}) {
+  const target = boot.target || suiteTarget();
+  const database = target.dialect === 'sqlite' ? { storage: target.storage } : { database: target.database };
+  // seedPages is read by plugin-core from the app options (a mock server passes unknown options through).
   const app = await createMockServer({
     acl: true,
-    plugins: [
-      ...FOUNDATION_PLUGINS,
-      // What ours need beside the foundation (workflows and in-app messages for the reminders, charts, regions).
-      ...requiredNocoBasePlugins(ours),
-      ...(options.plugins || []),
-      ...ours,
-    ],
-    seedPages: options.pages === true,
-    ...(storage ? { database: { storage } } : {}),
+    plugins: boot.plugins,
+    seedPages: boot.seedPages,
+    database,
+    skipInstall: !boot.install,
     // Registered before our plugins' own afterInstall work (page blueprints), which asks which plugins are enabled.
     beforeInstall: async (app: MockServer) => {
       app.on('afterInstall', () => recordEnabledPlugins(app));
-      if (storage) app.on('afterDestroy', () => removeSqliteFile(storage));
     },
   } as Parameters<typeof createMockServer>[0]);
+  if (target.dialect === 'sqlite' && !boot.keep) app.on('afterDestroy', () => removeSqliteFile(target.storage));
   await startupWorkDone(app);
   return app;
 }
