@@ -205,6 +205,32 @@ describe('events', () => {
       ).toBe(false);
     });
 
+    it('firstOrCreate and updateOrCreate by 李静 never invite, nor change the invitation of, 王芳’s member', async () => {
+      const viaFirstOrCreate = await as.lijing
+        .post('/eventInvitations:firstOrCreate?filterKeys[]=eventId&filterKeys[]=memberId')
+        .send({ eventId: salon, memberId: m.wangfangs });
+      expect(viaFirstOrCreate.status).toBe(403);
+      expect(messageOf(viaFirstOrCreate)).toContain('王芳的会员');
+      const viaUpdateOrCreate = await as.lijing
+        .post('/eventInvitations:updateOrCreate?filterKeys[]=eventId&filterKeys[]=memberId')
+        .send({ eventId: salon, memberId: m.wangfangs, rsvp: 'attending' });
+      expect(viaUpdateOrCreate.status).toBe(403);
+      expect(await count('eventInvitations', { memberId: m.wangfangs })).toBe(0);
+
+      // 王芳 invites her; 李静's updateOrCreate on that invitation (by its key) neither changes it nor makes a second.
+      const theirs = await post(as.wangfang, '/eventInvitations:create', { eventId: salon, memberId: m.wangfangs });
+      expect([theirs.status, messageOf(theirs)]).toEqual([200, '']);
+      const id = theirs.body.data.id;
+      const overwrite = await as.lijing
+        .post('/eventInvitations:updateOrCreate?filterKeys[]=id')
+        .send({ id, eventId: salon, memberId: m.wangfangs, rsvp: 'declined' });
+      expect(overwrite.status).toBeGreaterThanOrEqual(400);
+      expect(overwrite.status).toBeLessThan(500);
+      const after = await app.db.getRepository('eventInvitations').find({ filter: { memberId: m.wangfangs } });
+      expect(after.map((one: any) => [one.get('id'), one.get('rsvp')])).toEqual([[id, 'pending']]);
+      await app.db.getRepository('eventInvitations').destroy({ filterByTk: id });
+    });
+
     it('an event: an end after its start, ages in order, seats and fee in range; nothing written when refused', async () => {
       const base = { title: '规则测试', startsAt: new Date(Date.now() + 5 * DAY) };
       expect(await inBoth(as.manager, '/events:create', { ...base, endsAt: new Date(Date.now() + 4 * DAY) })).toEqual({
