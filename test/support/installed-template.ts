@@ -151,7 +151,7 @@ async function withServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
     password: process.env.DB_PASSWORD || undefined,
   };
   if (dialect() === 'postgres') {
-    const { Client } = require('pg');
+    const { Client } = await import('pg');
     const client = new Client({ ...connection, database: 'postgres' });
     await client.connect();
     const quote = (name: string) => `"${checkedName(name)}"`;
@@ -170,7 +170,7 @@ async function withServer<T>(work: (server: Server) => Promise<T>): Promise<T> {
       await client.end();
     }
   }
-  const mariadb = require('mariadb');
+  const mariadb = await import('mariadb');
   const client = await mariadb.createConnection({ ...connection, multipleStatements: false });
   const quote = (name: string) => `\`${checkedName(name)}\``;
   const create = (database: string) =>
