@@ -5,6 +5,7 @@
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
+import { alive } from './sqlite-file';
 
 /** What the installation depends on: its key names the template. */
 export interface InstallationKey {
@@ -52,15 +53,6 @@ function runFolder(): string {
   fs.mkdirSync(folder, { recursive: true });
   return folder;
 }
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error: any) {
-    return error.code === 'EPERM';
-  }
-};
 
 /**
  * Runs `build` once per template across the run's workers: the first worker to ask builds it while holding a lock

@@ -22,7 +22,8 @@ export function freshSqliteFile(): string | undefined {
   return storage;
 }
 
-const alive = (pid: number) => {
+/** Whether a process with that id lives (EPERM: it does, under another user). */
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
