@@ -23,11 +23,11 @@ export async function scopeOf(ctx: any, collectionName: string, action: string):
   return resolved.parsedParams?.filter ?? can.params.filter;
 }
 
-/** Whether every record named by `keys` lies in the scope (`transaction`: the write's own, so it sees its rows). */
 /** The field a collection's records are named by in requests (`filterByTk`, a move's `sourceId`): its filter target key. */
 export const targetKeyOf = (collection: any): string =>
   collection.filterTargetKey || collection.model.primaryKeyAttribute;
 
+/** Whether every record named by `keys` lies in the scope (`transaction`: the write's own, so it sees its rows). */
 export async function allWithin(ctx: any, collection: any, scope: object | null, keys: unknown[], transaction?: any) {
   const wanted = [...new Set(keys.filter((key) => key != null && key !== '').map(String))];
   if (!wanted.length || (scope && !Object.keys(scope).length)) return Boolean(scope);
