@@ -17,7 +17,7 @@ export type { Labelled } from './refusals/labels';
 export type { RefusalOptions, RefusalStatus } from './refusals/refusal';
 export { namesIn, spreadsheetColumns } from './requests/request-params';
 export { fieldKinds } from './fields/field-kinds';
-export { callerIdOf, callerRolesOf, reachesEveryRecord } from './requests/caller';
+export { callerIdOf, callerRolesOf, reachesEveryRecord, scopeOf } from './requests/caller';
 export { onDatabaseEvent } from './database/database-events';
 export { ensureIndexes } from './database/ensure-indexes';
 export { rowByRow } from './database/row-by-row';

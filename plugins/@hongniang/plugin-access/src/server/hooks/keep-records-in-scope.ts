@@ -5,7 +5,8 @@
 // After each such write, inside its transaction, the row must match the caller's update scope; if not, all is undone.
 import { accessLanguage } from '../privacy/access-refusal';
 import { AccessRegistry } from '../agency/registry';
-import { allWithin, scopeOf, targetKeyOf } from '../privacy/record-scope';
+import { scopeOf } from '@hongniang/plugin-core';
+import { allWithin, targetKeyOf } from '../privacy/record-scope';
 import { outOfScope } from '../privacy/record-refusal';
 import { isAgencyCollection, requestedCollection } from '../privacy/request-fields';
 import { viewerOf } from '../privacy/viewer';

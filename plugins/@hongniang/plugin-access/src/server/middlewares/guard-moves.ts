@@ -3,9 +3,9 @@
 // matchmaker's member; here both must be in her reach. And it trusts its input: a collection without the sort field it
 // names (a reminder has none), a many-to-many association, or a record that does not exist failed inside it with a 500.
 // Those are refused here (400, 404), after the caller's reach, so that a refusal never tells her what exists beyond it.
-import { collectionTitle, Refusal } from '@hongniang/plugin-core';
+import { collectionTitle, Refusal, scopeOf } from '@hongniang/plugin-core';
 import { accessLanguage } from '../privacy/access-refusal';
-import { allWithin, scopeOf, targetKeyOf } from '../privacy/record-scope';
+import { allWithin, targetKeyOf } from '../privacy/record-scope';
 import { outOfScope } from '../privacy/record-refusal';
 import { requestedCollection } from '../privacy/request-fields';
 import { viewerOf } from '../privacy/viewer';

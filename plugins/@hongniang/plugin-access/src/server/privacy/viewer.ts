@@ -1,4 +1,5 @@
 // Who is asking, as the privacy rules need it: her user id and, per privacy level, on which members she sees it.
+import { callerIdOf, callerRolesOf } from '@hongniang/plugin-core';
 import { roleNamed, Reach } from '../agency/agency-roles';
 import { PrivacyLevel } from './privacy-levels';
 
@@ -16,16 +17,11 @@ export interface Viewer {
  * made itself in the Roles page has no per-row rule (its field lists alone apply).
  */
 export function viewerOf(ctx: any): Viewer | null {
-  const roles: string[] = ctx.state?.currentRoles?.length
-    ? ctx.state.currentRoles
-    : ctx.state?.currentRole
-      ? [ctx.state.currentRole]
-      : [];
+  const roles = callerRolesOf(ctx);
   if (!roles.length || roles.includes('root')) return null;
   const reach = (level: PrivacyLevel): Reach =>
     roles
       .map((name) => roleNamed(name)?.sees[level] ?? 'every')
       .reduce((widest, next) => (RANK[next] > RANK[widest] ? next : widest), 'none' as Reach);
-  const id = ctx.state?.currentUser?.id;
-  return { userId: id == null ? null : Number(id), roles, reach };
+  return { userId: callerIdOf(ctx), roles, reach };
 }

@@ -115,25 +115,10 @@ export function fieldKinds(label: (english: string) => string) {
   });
 
   /** A moment the server records: read-only in forms. */
-  const moment = (name: string, title: string) => ({
-    name,
-    type: 'date',
-    interface: 'datetime',
-    uiSchema: {
-      type: 'datetime',
-      title: label(title),
-      'x-component': 'DatePicker',
-      'x-component-props': { showTime: true },
-      'x-read-pretty': true,
-    },
-  });
+  const moment = (name: string, title: string) => readOnly(dateTime(name, title));
 
   /** A moment staff enter (e.g. when a side was asked): editable in forms, unlike `moment`. */
-  const enteredMoment = (name: string, title: string) => {
-    const field = moment(name, title);
-    const { 'x-read-pretty': _readPretty, ...uiSchema } = field.uiSchema;
-    return { ...field, uiSchema };
-  };
+  const enteredMoment = (name: string, title: string) => dateTime(name, title);
 
   /** An introduction's rows in another collection (its consents, its history), for sub-tables on its page. */
   const hasMany = (name: string, title: string, target: string, foreignKey: string) => ({

@@ -22,3 +22,26 @@ export function reachesEveryRecord(ctx: any, resource: string, action: string): 
   const can = ctx.app.acl.can({ roles, resource, action });
   return Boolean(can && !can.params?.filter);
 }
+
+/**
+ * The filter of the rows the caller may reach with `action` on `collectionName`, as NocoBase's ACL computes it (data
+ * scopes with `{{$user.id}}` and other variables resolved): null when her roles grant the action not at all, `{}` when
+ * they reach every row, and when nothing is checked (root, or no role: the server's own work). `ctx` is the request
+ * (also `options.context` in a database hook).
+ */
+export async function scopeOf(ctx: any, collectionName: string, action: string): Promise<object | null> {
+  const roles = callerRolesOf(ctx);
+  if (!roles.length || roles.includes('root')) return {};
+  const acl = ctx.app.acl;
+  const can = acl.can({ roles, resource: collectionName, action });
+  if (!can) return null;
+  if (!can.params?.filter) return {};
+  const resolved = await acl.resolvePermissionParams(ctx, {
+    actionName: action,
+    can,
+    params: {},
+    resourceName: collectionName,
+    rawResourceName: collectionName,
+  });
+  return resolved.parsedParams?.filter ?? can.params.filter;
+}
