@@ -11,7 +11,7 @@
 const { build } = require('./build');
 const { benchOptions } = require('./bench/options');
 const { machine } = require('./lib/machine');
-const { median } = require('./lib/statistics');
+const { timeInTurn } = require('./bench/in-turn');
 const { client, query } = require('./bench/http-client');
 const { fillFollowUps } = require('./bench/follow-up-data');
 const {
@@ -40,19 +40,18 @@ const BASELINE = `followUps:list?${query({ page: 1, pageSize: 20 })}`;
 
 /** `request` (method, action, body) against the baseline list, `runs` times each, in turn: medians and ratio. */
 async function pair(http, what, method, action, body, runs) {
-  const times = { request: [], baseline: [] };
-  let answer = null;
-  await http.call(method, action, body);
-  await http.call('GET', BASELINE);
-  for (let i = 0; i < runs; i++) {
-    const request = await http.call(method, action, body);
-    times.request.push(request.ms);
-    answer = request.json;
-    times.baseline.push((await http.call('GET', BASELINE)).ms);
-  }
-  const requestMs = median(times.request);
-  const baselineMs = median(times.baseline);
-  return { what, requestMs, baselineMs, ratio: requestMs / baselineMs, answer };
+  const { ms, json } = await timeInTurn(
+    http,
+    { request: { method, action, body }, baseline: { action: BASELINE } },
+    runs,
+  );
+  return {
+    what,
+    requestMs: ms.request,
+    baselineMs: ms.baseline,
+    ratio: ms.request / ms.baseline,
+    answer: json.request,
+  };
 }
 
 async function main() {

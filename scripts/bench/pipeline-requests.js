@@ -1,7 +1,7 @@
 // The pipeline benchmark's requests: what the 牵线看板 kanban asks for each stage column's first page and what the 约会日历
 // calendar asks for a month, each timed against a plain `list` of the same collection in the same run (interleaved:
 // request, baseline, request, baseline…), as the signed-in user.
-const { median } = require('../lib/statistics');
+const { timeInTurn } = require('./in-turn');
 const { query } = require('./http-client');
 
 const STAGES = [
@@ -61,19 +61,13 @@ function visibleMonth(now = new Date()) {
  * turn; answers the medians (ms), the ratio request/baseline and the request's rows.
  */
 async function pair(http, request, baseline, bare, runs) {
-  const actions = { request, baseline, bare };
-  const times = { request: [], baseline: [], bare: [] };
-  let rows = 0;
-  for (const action of Object.values(actions)) await http.call('GET', action); // warm-up: caches
-  for (let i = 0; i < runs; i++) {
-    for (const [kind, action] of Object.entries(actions)) {
-      const { ms, json } = await http.call('GET', action);
-      times[kind].push(ms);
-      if (kind === 'request') rows = Array.isArray(json?.data) ? json.data.length : 0;
-    }
-  }
-  const [requestMs, baselineMs, bareMs] = ['request', 'baseline', 'bare'].map((kind) => median(times[kind]));
-  return { requestMs, baselineMs, bareMs, ratio: requestMs / baselineMs, rows };
+  const { ms, json } = await timeInTurn(
+    http,
+    { request: { action: request }, baseline: { action: baseline }, bare: { action: bare } },
+    runs,
+  );
+  const rows = Array.isArray(json.request?.data) ? json.request.data.length : 0;
+  return { requestMs: ms.request, baselineMs: ms.baseline, bareMs: ms.bare, ratio: ms.request / ms.baseline, rows };
 }
 
 /**
