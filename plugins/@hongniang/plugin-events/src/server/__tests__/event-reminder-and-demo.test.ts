@@ -2,18 +2,16 @@
 // (Asia/Shanghai, the process in UTC), one reminder to each matchmaker whose members are invited and have not declined,
 // written once. And the demo agency's events, seeded through the same rules.
 import { MockServer } from '@nocobase/test';
-import { addDays, dayOf, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
+import { addDays, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
 import { seedDemoAgency } from '@hongniang/plugin-core';
 import { appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { workflowsIdle } from '@test/support/workflows';
+import { AGENCY_ZONE as ZONE, agencyTime, agencyToday } from '@test/support/reminder-clock';
 
-const ZONE = 'Asia/Shanghai';
-const MINUTE = 60_000;
 /** The agency's day today (real clock); the reminder clock is moved around it. */
-const D = dayOf(new Date(), ZONE);
-const at = (day: string, hour: number, minutes = 0) =>
-  new Date(instantAt(day, hour, ZONE).getTime() + minutes * MINUTE);
+const D = agencyToday();
+const at = agencyTime;
 
 describe('events: the reminder the day before, and the demo agency', () => {
   let app: MockServer;

@@ -2,16 +2,15 @@
 // marked late (a SQLite file, stopped and started again); two catch-ups of the same moment deliver each reminder once;
 // what changed after the morning's sweep is reminded at the next one. Delivery is the seeded workflow's in-app message.
 import { MockServer } from '@nocobase/test';
-import { dayOf, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
+import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { HONGNIANG_PLUGINS, appForSuite, signInStaff } from '@test/support/app';
 import { addMember, SUITED } from '@test/support/members';
 import { workflowsIdle } from '@test/support/workflows';
+import { AGENCY_ZONE as ZONE, agencyTime, agencyToday } from '@test/support/reminder-clock';
 import { sweep } from '../reminders/sweep';
 
-const ZONE = 'Asia/Shanghai';
-const MINUTE = 60_000;
-const D = dayOf(new Date(), ZONE);
-const at = (hour: number, minutes = 0) => new Date(instantAt(D, hour, ZONE).getTime() + minutes * MINUTE);
+const D = agencyToday();
+const at = (hour: number, minutes = 0) => agencyTime(D, hour, minutes);
 
 describe('reminders across a stop, and twice', () => {
   let app: MockServer;

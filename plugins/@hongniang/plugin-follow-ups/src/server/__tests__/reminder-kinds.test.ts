@@ -2,18 +2,15 @@
 // UTC): due at the reminder hour of the agency's day (09:00 there is 01:00 UTC: a date-only field counted from UTC
 // midnight, as NocoBase's schedule trigger does, would fire at 08:00), to the member's matchmaker, once.
 import { MockServer } from '@nocobase/test';
-import { addDays, dayOf, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
+import { addDays, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
 import { HONGNIANG_PLUGINS, appForSuite, signInStaff } from '@test/support/app';
 import { addMember, SUITED } from '@test/support/members';
 import { workflowsIdle } from '@test/support/workflows';
+import { AGENCY_ZONE as ZONE, MINUTE, agencyTime, agencyToday } from '@test/support/reminder-clock';
 
-const ZONE = 'Asia/Shanghai';
-const MINUTE = 60_000;
 /** The agency's day today (real clock): members' dates are set around it, and the reminder clock is moved within it. */
-const D = dayOf(new Date(), ZONE);
-/** `minutes` after `hour`:00 of `day`, agency time. */
-const at = (day: string, hour: number, minutes = 0) =>
-  new Date(instantAt(day, hour, ZONE).getTime() + minutes * MINUTE);
+const D = agencyToday();
+const at = agencyTime;
 
 describe('reminder kinds', () => {
   let app: MockServer;
