@@ -165,8 +165,15 @@ async function main() {
     const env = { DB_DIALECT: options.dialect };
     const databases = [];
     if (options.dialect !== 'sqlite') {
-      const { createDatabase } = require('./lib/database');
+      const { createDatabase, dropEndedRunsDatabases } = require('./lib/database');
       const server = serverOf(options.dialect);
+      // A run killed before its end left its databases (and templates): dropped now, unless that run still goes on.
+      const ended = await dropEndedRunsDatabases(server, 'hongniang_test_').catch((error) => {
+        console.error(`[hongniang] could not look for earlier runs' databases: ${error.message}`);
+        return [];
+      });
+      if (ended.length)
+        console.log(`[hongniang] dropped ${ended.length} databases of earlier test runs that were killed`);
       const base = `hongniang_test_${process.pid}`;
       for (let worker = 1; worker <= WORKERS; worker++) databases.push({ ...server, database: `${base}_${worker}` });
       try {

@@ -121,4 +121,31 @@ async function dropDatabasesStartingWith(server, prefix) {
   });
 }
 
-module.exports = { ensureDatabase, createDatabase, dropDatabase, dropDatabasesStartingWith };
+/** Whether process `pid` is running on this machine. */
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Drops the databases of test runs that ended without dropping theirs (killed): names `<prefix><pid>_…` whose process
+ * is gone. Resolves to the names dropped. A run still going (its process alive) keeps its databases.
+ */
+async function dropEndedRunsDatabases(server, prefix) {
+  return withServer(server, async (connection) => {
+    const dropped = [];
+    for (const name of await connection.startingWith(prefix)) {
+      const pid = Number(/^(\d+)_/.exec(name.slice(prefix.length))?.[1]);
+      if (!pid || isRunning(pid)) continue;
+      await connection.drop(name);
+      dropped.push(name);
+    }
+    return dropped;
+  });
+}
+
+module.exports = { ensureDatabase, createDatabase, dropDatabase, dropDatabasesStartingWith, dropEndedRunsDatabases };
