@@ -25,15 +25,18 @@ const OUR_COLLECTIONS = [
   'contactReleases',
   'followUps',
   'reminders',
+  'events',
+  'eventInvitations',
+  'eventInterests',
 ];
 
 /**
  * The actions that open a popup, by label: in a block's toolbar, on a table row, and inside a popup (找对象, matching's
- * dialog in the member popup). Never clicked here: 删除, 导出 and 批量匹配, which act at once.
+ * dialog in the member popup; 邀请合适会员 in an event's). Never clicked here: 删除, 导出, 批量匹配 and 转为推荐, which act at once.
  */
-const TOOLBAR_POPUPS = ['新增会员', '新增', '导入', '发起牵线'];
-const RECORD_POPUPS = ['查看', '编辑', '处理'];
-const INNER_POPUPS = ['找对象'];
+const TOOLBAR_POPUPS = ['新增会员', '新增', '导入', '发起牵线', '新增活动', '邀请会员', '登记好感'];
+const RECORD_POPUPS = ['查看', '编辑', '处理', '回复 / 签到'];
+const INNER_POPUPS = ['找对象', '邀请合适会员'];
 const POPUPS_DEEP = 2;
 
 /** Every action title with a popup in our blueprints, so that a new popup with a new label is not silently skipped. */

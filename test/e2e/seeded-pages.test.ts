@@ -116,6 +116,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       '1-member-list',
       '2-age-group-bands',
       'access-1-field-privacy',
+      'events-1-events',
       'follow-ups-1-my-day',
       'follow-ups-2-team',
       'introductions-1-board',
@@ -127,12 +128,14 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历 and 我的今日, the front desk 会员列表 and 我的今日, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日 and 活动, the front desk 会员列表 and 我的今日, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
-    expect(await titlesOf('matchmaker')).toEqual(['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日'].sort());
+    expect(await titlesOf('matchmaker')).toEqual(
+      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动'].sort(),
+    );
     expect(await titlesOf('intake')).toEqual(['会员列表', '我的今日'].sort());
     expect(await titlesOf('manager')).toEqual(
       [
@@ -145,6 +148,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
         '约会日历',
         '我的今日',
         '团队待办',
+        '活动',
       ].sort(),
     );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');

@@ -2,11 +2,13 @@ import { Plugin } from '@nocobase/server';
 import {
   declareAccess,
   ensureIndexes,
+  extendBlueprint,
   extendDemoAgency,
   registerInCollectionManager,
   rowByRow,
 } from '@hongniang/plugin-core';
 import { ReminderWorkflowDefinition } from '@hongniang/plugin-follow-ups';
+import { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { suggestFromInterests } from './actions/suggest-from-interests';
 import { suggestInvitees } from './actions/suggest-invitees';
 import { seedDemoEvents } from './demo/seed-demo';
@@ -14,8 +16,9 @@ import { checkEvent } from './hooks/event-rules';
 import { checkInterest } from './hooks/interest-rules';
 import { checkInvitation } from './hooks/invitation-rules';
 import { label } from './language/vocabulary';
+import { finishEventButtons } from './pages/event-buttons';
 import { eventTomorrow } from './reminders/event-tomorrow';
-import { EVENT_ACTIONS, EVENTS_ACCESS } from './roles';
+import { EVENT_ACTIONS, EVENTS_ACCESS, EVENTS_PAGE } from './roles';
 import EVENT_REMINDER_WORKFLOW from './workflows/event-reminder-workflow.json';
 
 /** Ours, in the collection manager. */
@@ -43,6 +46,9 @@ export class PluginEventsServer extends Plugin {
       eventTomorrow,
       EVENT_REMINDER_WORKFLOW as ReminderWorkflowDefinition,
     );
+    // 活动 (src/blueprints): members grouped as in 会员列表 wherever flowSurfaces generates a form or popup for one; its JS
+    // buttons get their icons once the page is created.
+    extendBlueprint(this.app, EVENTS_PAGE, withMemberPopupDefaults, finishEventButtons);
     // The demo agency: an event in five days with invitations, a past one with attendance and a mutual pair.
     extendDemoAgency(this.app, 'events', seedDemoEvents);
   }

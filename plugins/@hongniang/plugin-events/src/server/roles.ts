@@ -8,6 +8,9 @@ export const EVENT_ACTIONS: Record<string, string> = {
   suggestFromInterests: 'Turn mutual interest into suggestions',
 };
 
+/** 活动 (src/blueprints): the events, and in an event's popup its invitations and the interest after it, by blueprint name. */
+export const EVENTS_PAGE = 'events-1-events';
+
 const HER_MEMBER = { matchmakerId: { $eq: '{{$user.id}}' } };
 
 export const EVENTS_ACCESS: AccessDeclaration = {
@@ -18,6 +21,7 @@ export const EVENTS_ACCESS: AccessDeclaration = {
   roles: {
     manager: { strategy: Object.keys(EVENT_ACTIONS) },
     matchmaker: {
+      menus: [EVENTS_PAGE],
       resources: {
         // 邀请合适会员 answers only her own members (invitees/members-in-reach.ts); 转为推荐 creates only what matching lets her.
         events: { view: {}, suggestInvitees: {}, suggestFromInterests: {} },

@@ -345,6 +345,37 @@ describe('events', () => {
       expect(await count('matchSuggestions', { pairKey: key })).toBe(1);
     });
 
+    // The 活动 page lists an event's invitations and interest through the event (its popup's association tables).
+    it('through the event (its page’s tables), each matchmaker lists and invites only her own members', async () => {
+      const listed = async (agent: any, association: string) => {
+        const response = await agent.get(`/events/${outing}/${association}:list`).query({ paginate: false });
+        expect([response.status, messageOf(response)]).toEqual([200, '']);
+        return response.body.data;
+      };
+      const fromTo = (rows: any[]) => rows.map((row) => [row.fromMemberId, row.toMemberId]).sort();
+      expect(fromTo(await listed(as.lijing, 'interests'))).toEqual(
+        [
+          [woman, man],
+          [woman, other],
+        ].sort(),
+      );
+      expect(fromTo(await listed(as.wangfang, 'interests'))).toEqual([[man, woman]]);
+      expect(await listed(as.manager, 'interests')).toHaveLength(3);
+      const invited = async (agent: any) => (await listed(agent, 'invitations')).map((row: any) => row.memberId).sort();
+      expect(await invited(as.lijing)).toEqual([woman, other].sort((a, b) => a - b));
+      expect(await invited(as.wangfang)).toEqual([man]);
+      expect((await as.intake.get(`/events/${outing}/interests:list`)).status).toBe(403);
+      const mine = await her({ name: '癸·从活动页邀请', age: 33, hobbies: ['reading'] });
+      const viaEvent = await post(as.lijing, `/events/${salon}/invitations:create`, { memberId: mine });
+      expect([viaEvent.status, messageOf(viaEvent)]).toEqual([200, '']);
+      expect(await count('eventInvitations', { eventId: salon, memberId: mine, invitedById: users.lijing })).toBe(1);
+      const theirs = await inBoth(as.lijing, `/events/${salon}/invitations:create`, { memberId: m.wangfangs });
+      expect(theirs.status).toEqual([403, 403]);
+      expect(theirs.en).toContain('You may invite only your own members');
+      expect(theirs.zh).toContain('只能邀请自己负责的会员');
+      expect(await count('eventInvitations', { memberId: m.wangfangs, invitedById: users.lijing })).toBe(0);
+    });
+
     it('refuses an event that has not taken place yet, in both languages', async () => {
       expect(await inBoth(as.manager, `/events:suggestFromInterests?filterByTk=${salon}`)).toEqual({
         status: [400, 400],

@@ -43,6 +43,8 @@ export default defineCollection({
     select('status', 'Status', EVENT_STATUSES, 'planned'),
     text('description', 'Description'),
     hasMany('invitations', 'Invitations', 'eventInvitations', 'eventId'),
+    // Who would like to meet whom after it: the event page lists them under the event (blueprints/events-1-events.json).
+    hasMany('interests', 'Interest after the event', 'eventInterests', 'eventId'),
     createdAt('Created at'),
   ],
   // The reminder the day before (reminders/event-tomorrow.ts) looks events up by their start.
