@@ -74,7 +74,11 @@ async function main() {
     const password = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
     const manager = client(app.url);
     await manager.signIn('zhaoli', password);
+    // The start sweep writes the day's reminders one by one, each with its workflow's message: minutes at this size.
+    // A request queued behind it would outwait the HTTP client, so its progress is watched instead.
+    const started = await startSweepDone(manager, say);
     const first = await manager.call('POST', 'reminders:sweep', { rescan: true });
+    first.startSweep = started;
     first.perKind = await remindersPerKind(manager, Object.keys(first.json?.data?.written ?? {}));
     const rows = [];
     rows.push({
@@ -115,6 +119,36 @@ async function main() {
   }
 }
 
+/** How many reminders the app holds. */
+async function reminderCount(http) {
+  const { json } = await http.call('GET', `reminders:list?${query({ pageSize: 1 })}`);
+  return json.meta.count;
+}
+
+/**
+ * Resolves when the app's start sweep has stopped writing: the reminders' count unchanged over `quietS` seconds (a
+ * sweep writes several a second while it runs). Answers { reminders, seconds, perSecond } of that sweep, the seconds
+ * counted from the first look to the last change.
+ */
+async function startSweepDone(http, say, quietS = 60) {
+  const began = Date.now();
+  const first = await reminderCount(http);
+  let count = first;
+  let changedAt = Date.now();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const now = await reminderCount(http);
+    if (now !== count) {
+      say(`start sweep: ${now} reminders written…`);
+      count = now;
+      changedAt = Date.now();
+    } else if (Date.now() - changedAt >= quietS * 1000) {
+      const seconds = (changedAt - began) / 1000;
+      return { reminders: count, seconds, perSecond: seconds > 0 ? (count - first) / seconds : null };
+    }
+  }
+}
+
 /** How many reminders of each kind the app holds (the start sweep wrote them): { kind: count }. */
 async function remindersPerKind(http, kinds) {
   const counts = {};
@@ -132,6 +166,10 @@ function print(chosen, first, rows) {
   const held = Object.values(first.perKind).reduce((sum, count) => sum + count, 0);
   console.log(
     `reminders the start sweep wrote (the day's, with their messages): ${held} ${JSON.stringify(first.perKind)}`,
+  );
+  const { seconds, perSecond } = first.startSweep;
+  console.log(
+    `the start sweep went on writing for ${seconds.toFixed(0)} s after the app served${perSecond ? `, at ${perSecond.toFixed(1)} reminders a second` : ''}`,
   );
   console.log(
     `first rescan after it (waits for the start sweep, then writes what is left): ${first.ms.toFixed(0)} ms, ${written} reminders`,
