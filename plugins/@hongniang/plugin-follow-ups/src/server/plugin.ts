@@ -6,6 +6,7 @@ import {
   extendDemoAgency,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
+import { withDateDefaults, withIntroductionDefaults } from '@hongniang/plugin-introductions';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { sweepNowAction } from './actions/sweep-now';
 import { seedDemoFollowUps } from './demo/seed-demo';
@@ -43,8 +44,10 @@ export class PluginFollowUpsServer extends Plugin {
     closeRemindersAsWorkIsDone(this.db);
     // The demo agency: past follow-ups, and members due today (after the members and introductions).
     extendDemoAgency(this.app, 'follow-ups', seedDemoFollowUps);
-    // 我的今日 and 团队待办 (src/blueprints): their members open as on the member page.
-    extendBlueprint(this.app, DAY_PAGE, withMemberPopupDefaults);
+    // 我的今日 and 团队待办 (src/blueprints): their members open as on the member page; 我的今日's dates and introductions
+    // take the field groups of 约会日历 and 牵线看板.
+    for (const extension of [withMemberPopupDefaults, withDateDefaults, withIntroductionDefaults])
+      extendBlueprint(this.app, DAY_PAGE, extension);
     extendBlueprint(this.app, TEAM_PAGE, withMemberPopupDefaults);
     // Sweeping: at start (the catch-up of what fell due while stopped), then every minute; stopped with the app.
     this.app.on('afterStart', () => this.sweeper.start());
