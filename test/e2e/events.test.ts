@@ -6,7 +6,7 @@ import { Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { settle, trackRequests } from '@test/support/page-checks';
-import { appInBrowser, callApi } from '@test/support/running-app';
+import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
 
@@ -34,14 +34,9 @@ describe('events (活动) as 李静 works them', () => {
       .data as any[];
 
   beforeAll(async () => {
-    adminToken = (
-      await callApi(suite.app, null, 'auth:signIn', {
-        account: suite.app.admin.email,
-        password: suite.app.admin.password,
-      })
-    ).data.token;
+    adminToken = await apiToken(suite.app);
     const [user] = (await callApi(suite.app, adminToken, `users:list?${filterQuery({ username: 'lijing' })}`)).data;
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account: 'lijing', password: PASSWORD })).data.token;
+    const token = await apiToken(suite.app, 'lijing', PASSWORD);
     lijing = { id: user.id, token };
     [{ id: salonId }] = (await callApi(suite.app, adminToken, `events:list?${filterQuery({ title: SALON })}`)).data;
   });

@@ -4,7 +4,7 @@ import path from 'path';
 import { Locator, Page } from 'playwright-core';
 import { signIn, watchProblems } from '@test/support/browser';
 import { rawKeysOf, settle, trackRequests, uiProblems } from '@test/support/page-checks';
-import { appInBrowser, callApi } from '@test/support/running-app';
+import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
 
 jest.setTimeout(30 * 60 * 1000);
 
@@ -91,17 +91,12 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   let firstMember: any;
 
   beforeAll(async () => {
-    adminToken = (
-      await callApi(suite.app, null, 'auth:signIn', {
-        account: suite.app.admin.email,
-        password: suite.app.admin.password,
-      })
-    ).data.token;
+    adminToken = await apiToken(suite.app);
     rawKeys = rawKeysOf((await callApi(suite.app, adminToken, 'collections:listMeta')).data, OUR_COLLECTIONS);
     await saveOneSuggestion();
     [firstMember] = (await callApi(suite.app, adminToken, 'members:list?pageSize=1')).data;
     for (const account of STAFF) {
-      const token = (await callApi(suite.app, null, 'auth:signIn', { account, password: PASSWORD })).data.token;
+      const token = await apiToken(suite.app, account, PASSWORD);
       const answer = await callApi(suite.app, token, `members:match?filterByTk=${firstMember.id}`, {});
       if (answer.errors) mayNotMatchFirstRow.add(account);
     }
@@ -141,7 +136,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
 
   /** The pages in an account's menu, as [group, page] titles in menu order. */
   async function menuOf(account: string, password: string): Promise<[string, string][]> {
-    const token = (await callApi(suite.app, null, 'auth:signIn', { account, password })).data.token;
+    const token = await apiToken(suite.app, account, password);
     const routes =
       (await callApi(suite.app, token, 'desktopRoutes:listAccessible?paginate=false&tree=true&sort=sort')).data || [];
     return routes.flatMap((group: any) =>

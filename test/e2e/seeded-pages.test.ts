@@ -1,4 +1,4 @@
-import { callApi } from '@test/support/running-app';
+import { callApi, apiToken } from '@test/support/running-app';
 import { appInBrowser } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -51,12 +51,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
   };
 
   beforeAll(async () => {
-    token = (
-      await callApi(suite.app, null, 'auth:signIn', {
-        account: suite.app.admin.email,
-        password: suite.app.admin.password,
-      })
-    ).data.token;
+    token = await apiToken(suite.app);
   });
 
   it('creates the 会员管理 menu with the member list and age-band settings pages at installation', async () => {

@@ -173,3 +173,17 @@ export async function callApi(app: RunningApp, token: string | null, action: str
   });
   return (await response.json()) as any;
 }
+
+/**
+ * A token of `account` signed in over the API (basic sign-in), the app's admin when no account is named. Throws with
+ * the app's answer when the sign-in is refused.
+ */
+export async function apiToken(app: RunningApp, account?: string, password?: string): Promise<string> {
+  const answer = await callApi(app, null, 'auth:signIn', {
+    account: account ?? app.admin.email,
+    password: account ? password : app.admin.password,
+  });
+  if (!answer?.data?.token)
+    throw new Error(`sign-in of ${account ?? app.admin.email} refused: ${JSON.stringify(answer)}`);
+  return answer.data.token;
+}

@@ -7,6 +7,7 @@ import path from 'path';
 import { MockServer } from '@nocobase/test';
 import { addDays } from '@hongniang/plugin-follow-ups';
 import { HONGNIANG_PLUGINS, appForSuite, signInStaff } from '@test/support/app';
+import { agreedIntroduction } from '@test/support/introductions';
 import { addMember, SUITED } from '@test/support/members';
 import { agencyTime, agencyToday } from '@test/support/reminder-clock';
 
@@ -43,22 +44,12 @@ describe('我的今日: dates and introductions', () => {
       app.db.options.timezone = '+08:00';
       ({ as, users } = await signInStaff(app));
       const repo = (name: string) => app.db.getRepository(name);
-      const agreedIntroduction = async (a: number, b: number) => {
-        const id = (await repo('introductions').create({ values: { memberAId: a, memberBId: b } })).get('id');
-        await repo('introductionConsents').createMany({
-          records: [
-            { introductionId: id, memberId: a, answer: 'agreed' },
-            { introductionId: id, memberId: b, answer: 'agreed' },
-          ],
-        });
-        return id as number;
-      };
       const hers = await addMember(app, { ...SUITED.her, name: '李静的会员', matchmakerId: users.lijing });
       const his = await addMember(app, { ...SUITED.him, name: '王芳的会员', matchmakerId: users.wangfang });
       const theirs = await addMember(app, { ...SUITED.her, name: '王芳的女会员', matchmakerId: users.wangfang });
       const another = await addMember(app, { ...SUITED.him, name: '王芳的男会员', matchmakerId: users.wangfang });
-      introduction = await agreedIntroduction(hers, his);
-      othersIntroduction = await agreedIntroduction(theirs, another);
+      introduction = await agreedIntroduction(app, hers, his);
+      othersIntroduction = await agreedIntroduction(app, theirs, another);
       const date = async (name: string, startsAt: Date, values: Record<string, unknown> = {}) => {
         dates[name] = (
           await repo('dates').create({

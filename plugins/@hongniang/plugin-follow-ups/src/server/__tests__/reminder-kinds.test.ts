@@ -4,6 +4,7 @@
 import { MockServer } from '@nocobase/test';
 import { addDays, instantAt, reminderClock } from '@hongniang/plugin-follow-ups';
 import { HONGNIANG_PLUGINS, appForSuite, signInStaff } from '@test/support/app';
+import { agreedIntroduction } from '@test/support/introductions';
 import { addMember, SUITED } from '@test/support/members';
 import { workflowsIdle } from '@test/support/workflows';
 import { AGENCY_ZONE as ZONE, MINUTE, agencyTime, agencyToday } from '@test/support/reminder-clock';
@@ -136,13 +137,7 @@ describe('reminder kinds', () => {
     beforeAll(async () => {
       a = await member({ name: '约会女方' });
       b = await addMember(app, { ...SUITED.him, name: '约会男方', matchmakerId: users.wangfang });
-      introduction = (await repo('introductions').create({ values: { memberAId: a, memberBId: b } })).get('id');
-      await repo('introductionConsents').createMany({
-        records: [
-          { introductionId: introduction, memberId: a, answer: 'agreed' },
-          { introductionId: introduction, memberId: b, answer: 'agreed' },
-        ],
-      });
+      introduction = await agreedIntroduction(app, a, b);
     });
 
     it('a date tomorrow reminds each side’s matchmaker; cancelling it closes both', async () => {
