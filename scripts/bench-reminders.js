@@ -25,6 +25,8 @@ const {
 const { tail } = require('./bench/processes');
 
 const TARGET = 1.5;
+/** The rows the target applies to: what a person waits for (我的今日). The sweeps are background work, shown for scale. */
+const targeted = (row) => row.what.startsWith('我的今日');
 const began = Date.now();
 const say = (line) => process.stderr.write(`[bench:reminders +${Math.round((Date.now() - began) / 1000)} s] ${line}\n`);
 
@@ -109,7 +111,7 @@ async function main() {
       ...(await pair(matchmaker, '我的今日: her follow-ups', 'GET', mine, undefined, chosen.runs)),
     });
     print(chosen, first, rows);
-    if (rows.some((row) => row.ratio > TARGET && !row.what.startsWith('rescan'))) process.exitCode = 1;
+    if (rows.some((row) => targeted(row) && row.ratio > TARGET)) process.exitCode = 1;
   } catch (error) {
     console.error(`[bench:reminders] ${error.stack}${app ? `\n--- app log (tail) ---\n${tail(app.logFile)}` : ''}`);
     process.exitCode = 1;
@@ -175,13 +177,13 @@ function print(chosen, first, rows) {
     `first rescan after it (waits for the start sweep, then writes what is left): ${first.ms.toFixed(0)} ms, ${written} reminders`,
   );
   console.log(
-    `medians of ${chosen.runs} runs each, alternated with a plain followUps:list (page 1 of 20); target ≤ ${TARGET}× (the rescan, once a day, is shown for scale)\n`,
+    `medians of ${chosen.runs} runs each, alternated with a plain followUps:list (page 1 of 20); target ≤ ${TARGET}× for 我的今日 (the sweeps run in the background, every minute and once a day: shown for scale)\n`,
   );
   console.log('| role | request | request ms | list ms | ratio |');
   console.log('|---|---|---:|---:|---:|');
   for (const row of rows)
     console.log(
-      `| ${row.role} | ${row.what} | ${row.requestMs.toFixed(1)} | ${row.baselineMs.toFixed(1)} | ${row.ratio.toFixed(2)}×${row.ratio > TARGET && !row.what.startsWith('rescan') ? ' ✗' : ''} |`,
+      `| ${row.role} | ${row.what} | ${row.requestMs.toFixed(1)} | ${row.baselineMs.toFixed(1)} | ${row.ratio.toFixed(2)}×${targeted(row) && row.ratio > TARGET ? ' ✗' : ''} |`,
     );
 }
 
