@@ -1,9 +1,6 @@
 // Issue 15 item 5 as 李静 meets it (the demo agency): she opens 活动, opens the coming salon, invites a member through
 // 邀请合适会员 and records her answer 参加; the server then holds the invitation (by her, for her member) and the answer.
-import os from 'os';
-import path from 'path';
-import { Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { settle, trackRequests } from '@test/support/page-checks';
 import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
@@ -12,16 +9,6 @@ jest.setTimeout(20 * 60 * 1000);
 
 const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 const SALON = '读书观影沙龙';
-
-async function screenshotOnFailure<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const file = path.join(os.tmpdir(), `hongniang-events-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
-  }
-}
 
 describe('events (活动) as 李静 works them', () => {
   const suite = appInBrowser();
@@ -52,7 +39,7 @@ describe('events (活动) as 李静 works them', () => {
     trackRequests(page);
     await signIn(page, suite.app.url, 'lijing', PASSWORD);
     const problems = watchProblems(page);
-    await screenshotOnFailure(page, 'lijing', async () => {
+    await screenshotOnFailure(page, 'events-lijing', async () => {
       await page.locator('.ant-menu-submenu-title, .ant-menu-item').filter({ hasText: '活动管理' }).first().click();
       await page
         .locator('.ant-menu-item')

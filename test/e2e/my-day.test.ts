@@ -1,10 +1,8 @@
 // 我的今日's 约会与牵线 tab as 李静 meets it (the demo agency): a date of hers tomorrow is listed with its members, her
 // open introductions are listed longest-waiting first, and from one she opens its two sides' answers; the front desk,
 // who has neither dates nor introductions, opens the same tab without an error.
-import os from 'os';
-import path from 'path';
 import { Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -20,16 +18,6 @@ const query = (params: Record<string, unknown>) =>
         : [`${key}=${encodeURIComponent(typeof value === 'object' ? JSON.stringify(value) : String(value))}`],
     )
     .join('&');
-
-async function screenshotOnFailure<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const file = path.join(os.tmpdir(), `hongniang-my-day-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
-  }
-}
 
 async function openTab(page: Page) {
   await page.locator('.ant-menu-submenu-title, .ant-menu-item').filter({ hasText: '回访提醒' }).first().click();
@@ -80,7 +68,7 @@ describe('我的今日: her dates today and tomorrow, her open introductions', (
     const page = await suite.browser.newPage();
     await signIn(page, suite.app.url, 'lijing', PASSWORD);
     const problems = watchProblems(page);
-    await screenshotOnFailure(page, 'lijing', async () => {
+    await screenshotOnFailure(page, 'my-day-lijing', async () => {
       await openTab(page);
       const dateRow = page.locator('.ant-table-row', { hasText: PLACE }).first();
       await dateRow.waitFor({ timeout: 90000 });
@@ -114,7 +102,7 @@ describe('我的今日: her dates today and tomorrow, her open introductions', (
     const page = await suite.browser.newPage();
     await signIn(page, suite.app.url, 'chenyu', PASSWORD);
     const problems = watchProblems(page);
-    await screenshotOnFailure(page, 'chenyu', async () => {
+    await screenshotOnFailure(page, 'my-day-chenyu', async () => {
       await openTab(page);
       await page.waitForLoadState('networkidle');
       expect(await page.locator('.ant-table-row', { hasText: PLACE }).count()).toBe(0);

@@ -1,10 +1,7 @@
 // Issue 15 as 李静 and the admin meet it (the demo agency): a reminder about her member arrives in her notifications,
 // she opens 我的今日, records the follow-up from the reminder, and the reminder is closed; the admin finds the seeded
 // reminder workflows in the workflow UI and opens one.
-import os from 'os';
-import path from 'path';
-import { Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -19,16 +16,6 @@ const agencyDay = (days: number) =>
     month: '2-digit',
     day: '2-digit',
   }).format(new Date(Date.now() + days * 86_400_000));
-
-async function screenshotOnFailure<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    const file = path.join(os.tmpdir(), `hongniang-reminders-${name}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
-  }
-}
 
 describe('reminders as 李静 meets them, and their workflows as the admin does', () => {
   const suite = appInBrowser();
@@ -66,7 +53,7 @@ describe('reminders as 李静 meets them, and their workflows as the admin does'
     const page = await suite.browser.newPage();
     await signIn(page, suite.app.url, 'lijing', PASSWORD);
     const problems = watchProblems(page);
-    await screenshotOnFailure(page, 'lijing', async () => {
+    await screenshotOnFailure(page, 'reminders-lijing', async () => {
       // The sweep runs every few seconds in this app: the message comes in while she is signed in (the bell's popup),
       // or is waiting in her inbox.
       const title = `回访到期：${NAME}`;
@@ -123,7 +110,7 @@ describe('reminders as 李静 meets them, and their workflows as the admin does'
   it('the admin finds the reminder workflows in the workflow UI and opens one', async () => {
     const page = await suite.browser.newPage();
     await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
-    await screenshotOnFailure(page, 'admin', async () => {
+    await screenshotOnFailure(page, 'reminders-admin', async () => {
       await page.goto(`${suite.app.url}/admin/settings/workflow`);
       for (const title of ['提醒：到期回访', '提醒：久未联系', '提醒：明日约会', '提醒：牵线停滞'])
         await page.getByText(title).first().waitFor({ timeout: 90000 });

@@ -1,4 +1,6 @@
 import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { Browser, chromium, Page } from 'playwright-core';
 
 const CHROMIUM_FLAGS = [
@@ -43,4 +45,18 @@ export async function signIn(page: Page, baseUrl: string, account: string, passw
   await page.fill('input[type="password"]', password);
   await page.click('button:has-text("登录")');
   await page.waitForURL(/\/admin/, { timeout: 60000 });
+}
+
+/**
+ * Runs `work` on `page`; when it throws, saves a full-page screenshot as `<tmp>/hongniang-<name>.png` and rethrows
+ * with the file's path added to the message.
+ */
+export async function screenshotOnFailure<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const file = path.join(os.tmpdir(), `hongniang-${name}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    throw new Error(`${(error as Error).message}\n(screenshot: ${file})`);
+  }
 }
