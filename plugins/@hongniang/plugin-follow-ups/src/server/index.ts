@@ -2,6 +2,8 @@ export { default } from './plugin';
 // For tests and other plugins: the reminders' clock, and the agency calendar.
 export { reminderClock } from './reminders/clock';
 export { dayOf, instantAt, addDays } from './reminders/agency-time';
+// The agency's reminder settings (its time zone, for reports counting agency months).
+export { readReminderSettings } from './reminders/settings';
 // For plugins that add a reminder kind (plugin.reminderKinds.add): what a kind finds and how its workflow is written.
 export type { Occurrence, ReminderKind, SweepContext } from './reminders/occurrence';
 export type { ReminderWorkflowDefinition } from './reminders/kind-registry';

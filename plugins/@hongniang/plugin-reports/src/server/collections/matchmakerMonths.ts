@@ -1,0 +1,37 @@
+import { defineCollection } from '@nocobase/database';
+import { label } from '../language/vocabulary';
+import { count, figure, line, moment, readOnly, staff, text, integer } from '../fields/field-kinds';
+
+/**
+ * 红娘月度绩效: one matchmaker's figures for one agency month, computed by the server only (kpis/compute-month.ts; how each
+ * is counted: docs/reports.md). A past month is closed (`closedAt`) and keeps its figures when records change later;
+ * the current month is live (recomputed as it is read). Charts group and rank these rows.
+ */
+export default defineCollection({
+  name: 'matchmakerMonths',
+  title: label('Matchmaker KPIs by month'),
+  uiManageable: true,
+  fields: [
+    staff('matchmaker', 'Matchmaker'),
+    // 'YYYY-MM', the agency's calendar month.
+    readOnly(line('month', 'Month')),
+    count('newMembers', 'New members'),
+    count('followUpsDue', 'Follow-up reminders due'),
+    count('followUpsOnTime', 'Follow-ups on time'),
+    figure('onTimeRate', 'On-time rate (%)', 1),
+    count('introductionsStarted', 'Introductions started'),
+    count('bothAgreed', 'Both agreed'),
+    count('relationships', 'Relationships'),
+    count('marriages', 'Marriages'),
+    count('datesHeld', 'Dates held'),
+    figure('satisfactionAverage', 'Average date satisfaction'),
+    count('satisfactionCount', 'Feedback with satisfaction'),
+    // The manager's rating of her service attitude that month (serviceRatings), copied here for charts and rankings.
+    readOnly(integer('serviceRating', 'Service attitude')),
+    readOnly(text('serviceComment', 'Service comment')),
+    // Empty while the month is live; set when it is closed (figures frozen).
+    moment('closedAt', 'Closed at'),
+    moment('computedAt', 'Computed at'),
+  ],
+  indexes: [{ fields: ['matchmakerId', 'month'], unique: true }, { fields: ['month'] }],
+});

@@ -1,0 +1,126 @@
+// Keeps the KPI records: closes every past month once (at start, catching up what a stopped server missed, then
+// hourly — never a NocoBase schedule, whose missed runs are lost), refreshes the live month as it is read, and
+// recomputes a month on a manager's request. One job at a time per process.
+import { Op } from '@nocobase/database';
+import { Application } from '@nocobase/server';
+import { reminderClock } from '@hongniang/plugin-follow-ups';
+import { agencyTimeZone } from './agency-zone';
+import { addMonths, monthOf } from './months';
+import { writeMonth } from './month-records';
+
+/** How many past months the start's catch-up looks back. */
+export const CATCH_UP_MONTHS = 24;
+
+export class MonthKeeper {
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly app: Application) {}
+
+  private get db(): any {
+    return this.app.db;
+  }
+
+  /** Closes the past months now, then every HONGNIANG_REPORTS_CLOSE_SECONDS (3600 by default; 0: only at start). */
+  start() {
+    this.stop();
+    void this.closePastMonths();
+    const seconds = Number(process.env.HONGNIANG_REPORTS_CLOSE_SECONDS ?? 3600);
+    if (seconds > 0) {
+      this.timer = setInterval(() => void this.closePastMonths(), seconds * 1000);
+      this.timer.unref();
+    }
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Resolves when no job runs nor waits. */
+  async idle() {
+    for (let chain = this.chain; ; chain = this.chain) {
+      await chain;
+      if (chain === this.chain) return;
+    }
+  }
+
+  /** The agency's current month ('YYYY-MM'). */
+  async currentMonth() {
+    return monthOf(reminderClock.now(), await agencyTimeZone(this.db));
+  }
+
+  /**
+   * Closes each past month not closed yet, from the agency's first activity (at most CATCH_UP_MONTHS back) to last
+   * month: computed once more, and `closedAt` set. Answers the months closed.
+   */
+  closePastMonths(): Promise<string[]> {
+    return this.enqueue(async () => {
+      const timeZone = await agencyTimeZone(this.db);
+      const current = monthOf(reminderClock.now(), timeZone);
+      const first = await this.firstActiveMonth(timeZone);
+      const closed: string[] = [];
+      if (!first) return closed;
+      const model = this.db.getModel('matchmakerMonths');
+      for (
+        let month = [first, addMonths(current, -CATCH_UP_MONTHS)].sort()[1];
+        month < current;
+        month = addMonths(month, 1)
+      ) {
+        if (await model.count({ where: { month, closedAt: { [Op.ne]: null } } })) continue;
+        await writeMonth(this.db, month, timeZone, { close: true, now: reminderClock.now() });
+        closed.push(month);
+      }
+      return closed;
+    }, []);
+  }
+
+  /** Recomputes the current month when its records are older than `maxAgeSeconds` (or missing). */
+  refreshLive(maxAgeSeconds = Number(process.env.HONGNIANG_REPORTS_LIVE_SECONDS ?? 60)): Promise<boolean> {
+    return this.enqueue(async () => {
+      const timeZone = await agencyTimeZone(this.db);
+      const now = reminderClock.now();
+      const month = monthOf(now, timeZone);
+      const computedAt = await this.db.getModel('matchmakerMonths').max('computedAt', { where: { month } });
+      if (computedAt && now.getTime() - new Date(computedAt).getTime() < maxAgeSeconds * 1000) return false;
+      await writeMonth(this.db, month, timeZone, { now });
+      return true;
+    }, false);
+  }
+
+  /** Recomputes `month` from today's data: a past month is (or stays) closed, the current one stays live. */
+  recompute(month: string): Promise<number> {
+    return this.enqueue(async () => {
+      const timeZone = await agencyTimeZone(this.db);
+      const now = reminderClock.now();
+      return writeMonth(this.db, month, timeZone, { close: month < monthOf(now, timeZone), now });
+    });
+  }
+
+  /** The month of the agency's earliest record that a figure counts (null for an empty agency). */
+  private async firstActiveMonth(timeZone: string): Promise<string | null> {
+    const months: string[] = [];
+    const joined = await this.db.getModel('members').min('joinDate');
+    if (joined) months.push(joined instanceof Date ? joined.toISOString().slice(0, 7) : String(joined).slice(0, 7));
+    for (const [collection, field] of [
+      ['reminders', 'dueAt'],
+      ['introductions', 'createdAt'],
+      ['dates', 'startsAt'],
+    ]) {
+      const earliest = await this.db.getModel(collection).min(field);
+      if (earliest) months.push(monthOf(earliest, timeZone));
+    }
+    const rated = await this.db.getModel('serviceRatings').min('month');
+    if (rated) months.push(String(rated));
+    return months.sort()[0] ?? null;
+  }
+
+  /** Runs `job` after the running one; a failure is logged and answered as `fallback` (a job thrown is the caller's). */
+  private enqueue<T>(job: () => Promise<T>, fallback?: T): Promise<T> {
+    const run = this.chain.then(job);
+    this.chain = run.catch((error) => {
+      this.app.logger.error(`reports: ${error?.message || error}`);
+    });
+    return fallback === undefined ? run : run.catch(() => fallback);
+  }
+}

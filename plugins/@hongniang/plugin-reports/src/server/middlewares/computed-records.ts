@@ -1,0 +1,18 @@
+// KPI records are the server's: every role may at most read them (list, get, chart query) and a manager recompute a
+// month; a create, update, delete or import is refused for everyone, root included, before it runs.
+import { Refusal } from '@hongniang/plugin-core';
+import { reportsLanguage } from '../language/reports-language';
+
+const READS_AND_RECOMPUTE = new Set(['list', 'get', 'query', 'recompute', 'listMeta']);
+
+export async function refuseWritesToKpis(ctx: any, next: () => Promise<void>) {
+  const { resourceName, actionName } = ctx.action || {};
+  if (resourceName === 'matchmakerMonths' && !READS_AND_RECOMPUTE.has(actionName))
+    throw new Refusal(
+      reportsLanguage({ context: ctx }).t(
+        'KPI records are computed by the system and cannot be changed; a manager may recompute a month (recompute)',
+      ),
+      { field: 'matchmakerMonths', status: 403 },
+    );
+  await next();
+}

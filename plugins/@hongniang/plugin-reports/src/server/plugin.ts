@@ -1,0 +1,51 @@
+import { Plugin } from '@nocobase/server';
+import { declareAccess, ensureIndexes, registerInCollectionManager, rowByRow } from '@hongniang/plugin-core';
+import { recomputeAction } from './actions/recompute';
+import { keepRatingsInMonths } from './hooks/rating-in-month';
+import { checkServiceRating } from './hooks/service-rating-rules';
+import { MonthKeeper } from './kpis/month-keeper';
+import { refuseWritesToKpis } from './middlewares/computed-records';
+import { refreshLiveMonth } from './middlewares/live-month';
+import { REPORTS_ACCESS } from './roles';
+
+/** Ours, in the collection manager. */
+export const MANAGED_COLLECTIONS = ['matchmakerMonths', 'serviceRatings'];
+
+/**
+ * Reports (报表): 红娘绩效, each matchmaker's figures per agency month kept as records (closed at month end, recomputable,
+ * the current month live), and the managers' 服务态度 ratings. Charts read the records. See docs/reports.md.
+ */
+export class PluginReportsServer extends Plugin {
+  readonly keeper = new MonthKeeper(this.app);
+
+  async load() {
+    declareAccess(this.app, this.name, REPORTS_ACCESS);
+    // Service ratings: checked on every write path, and carried into their month's KPI record.
+    rowByRow(this.db, 'serviceRatings');
+    for (const event of ['beforeCreate', 'beforeUpdate'])
+      this.db.on(`serviceRatings.${event}`, (model: any, options: any) => checkServiceRating(this.db, model, options));
+    keepRatingsInMonths(this.db);
+    // KPI records: the server's alone; the live month recomputed as it is read; a manager's recompute.
+    this.app.resourceManager.use(refuseWritesToKpis, { tag: 'hongniang-reports-computed-records', before: 'acl' });
+    this.app.resourceManager.use(refreshLiveMonth(this.keeper), { tag: 'hongniang-reports-live-month', after: 'acl' });
+    this.app.resourceManager.registerActionHandlers({ 'matchmakerMonths:recompute': recomputeAction(this.keeper) });
+    this.app.acl.allow('matchmakerMonths', 'recompute', 'loggedIn');
+    // Closing past months: at start (the catch-up of a stopped server), then hourly; stopped with the app.
+    this.app.on('afterStart', () => this.keeper.start());
+    this.app.on('beforeStop', async () => {
+      this.keeper.stop();
+      await this.keeper.idle();
+    });
+  }
+
+  async install() {
+    await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
+  }
+
+  async upgrade() {
+    await ensureIndexes(this.app, MANAGED_COLLECTIONS);
+  }
+}
+
+export default PluginReportsServer;

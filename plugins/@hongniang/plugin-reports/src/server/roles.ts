@@ -1,0 +1,21 @@
+// What the agency roles may do with the KPI records and service ratings: declared to the access plugin (plugin-core's
+// declareAccess). The manager reads every record and rates through her role strategy (access's agency roles); KPI
+// records are written by the server only (middlewares/computed-records.ts). The front desk gets nothing here.
+import { AccessDeclaration } from '@hongniang/plugin-core';
+
+const HERS = { matchmakerId: { $eq: '{{$user.id}}' } };
+
+export const REPORTS_ACCESS: AccessDeclaration = {
+  ownScopes: {
+    matchmakerMonths: { title: '自己的月度绩效', filter: HERS },
+    serviceRatings: { title: '自己的服务态度评分', filter: HERS },
+  },
+  roles: {
+    matchmaker: {
+      resources: {
+        matchmakerMonths: { view: { scope: 'own' } },
+        serviceRatings: { view: { scope: 'own' } },
+      },
+    },
+  },
+};
