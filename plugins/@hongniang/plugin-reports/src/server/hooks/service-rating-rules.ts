@@ -57,7 +57,8 @@ export async function checkServiceRating(db: any, model: any, options: any) {
         },
       );
   }
-  if (model.isNewRecord) model.set('ratedById', callerIdOf(options?.context) ?? model.get('ratedById') ?? null);
-  else if (model.changed('score') || model.changed('comment'))
-    model.set('ratedById', callerIdOf(options?.context) ?? model.get('ratedById') ?? null);
+  // Who rated is the caller (a request that names someone else, even through the association's own update, is overruled).
+  const caller = callerIdOf(options?.context);
+  if (caller != null && (model.isNewRecord || ['score', 'comment', 'ratedById'].some((field) => model.changed(field))))
+    model.set('ratedById', caller);
 }
