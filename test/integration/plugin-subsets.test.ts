@@ -12,6 +12,7 @@ const INTRODUCTIONS = '@hongniang/plugin-introductions';
 const ACCESS = '@hongniang/plugin-access';
 const FOLLOW_UPS = '@hongniang/plugin-follow-ups';
 const EVENTS = '@hongniang/plugin-events';
+const REPORTS = '@hongniang/plugin-reports';
 
 const short = (names: string[]) =>
   names.map((name) => name.replace('@hongniang/plugin-', '')).join(' + ') || 'no feature';
@@ -27,9 +28,11 @@ const SUBSETS: string[][] = [
   [MEMBERS, INTRODUCTIONS, ACCESS],
   [MEMBERS, INTRODUCTIONS, FOLLOW_UPS],
   [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, ACCESS],
-  // Events stand on matching (suggestions) and follow-ups (reminders): with access, every plugin.
-  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS],
-  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, ACCESS],
+  // Reports count members, introductions and reminders.
+  [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, REPORTS],
+  // Events stand on matching (suggestions) and follow-ups (reminders): with reports and access, every plugin.
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS],
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS, ACCESS],
 ];
 
 describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
@@ -72,6 +75,8 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         [EVENTS, 'events'],
         [EVENTS, 'eventInvitations'],
         [EVENTS, 'eventInterests'],
+        [REPORTS, 'matchmakerMonths'],
+        [REPORTS, 'serviceRatings'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
@@ -106,6 +111,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
           : []),
         ...(has(FOLLOW_UPS) ? ['followUps', 'reminders'] : []),
         ...(has(EVENTS) ? ['eventInterests', 'eventInvitations', 'events'] : []),
+        ...(has(REPORTS) ? ['matchmakerMonths', 'serviceRatings'] : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
       const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });
@@ -171,6 +177,11 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         expect(event.status).toBe(200);
         const invitees = await lijing.resource('events').suggestInvitees({ filterByTk: event.body.data.id });
         expect([invitees.status, Array.isArray(invitees.body.data?.invitees)]).toEqual([200, true]);
+      }
+      if (has(REPORTS)) {
+        // Her own KPI record of the month, computed as it is read.
+        const months = await lijing.resource('matchmakerMonths').list();
+        expect([months.status, months.body.data?.map((row: any) => row.matchmakerId)]).toEqual([200, [user.get('id')]]);
       }
     });
 

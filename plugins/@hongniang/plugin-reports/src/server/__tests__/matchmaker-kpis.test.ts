@@ -336,6 +336,10 @@ describe('红娘绩效 (matchmakerMonths)', () => {
       expect(update.body.errors[0].message).toMatch(/computed by the system/);
     }
     expect((await as.manager.post('/matchmakerMonths:create').send({ month: C })).status).toBe(403);
+    // One record per matchmaker and month, held by the database too (a second process's computation cannot add one).
+    await expect(
+      app.db.getModel('matchmakerMonths').create({ matchmakerId: users.lijing, month: M1 }),
+    ).rejects.toThrow();
     expect((await recordOf(M1, users.lijing)).newMembers).toBe(record.newMembers);
   });
 

@@ -1,9 +1,9 @@
-// KPI records are the server's: every role may at most read them (list, get, chart query) and a manager recompute a
+// KPI records are the server's: every role may at most read them (list, get, chart query, export) and a manager recompute a
 // month; a create, update, delete or import is refused for everyone, root included, before it runs.
 import { Refusal } from '@hongniang/plugin-core';
 import { reportsLanguage } from '../language/reports-language';
 
-const READS_AND_RECOMPUTE = new Set(['list', 'get', 'query', 'recompute', 'listMeta']);
+const READS_AND_RECOMPUTE = new Set(['list', 'get', 'query', 'export', 'recompute', 'listMeta']);
 
 export async function refuseWritesToKpis(ctx: any, next: () => Promise<void>) {
   const { resourceName, actionName } = ctx.action || {};

@@ -2,7 +2,7 @@
 // figures are older than a minute (month-keeper.ts). After the ACL: a refused caller causes no work.
 import { MonthKeeper } from '../kpis/month-keeper';
 
-const READS = new Set(['list', 'get', 'query']);
+const READS = new Set(['list', 'get', 'query', 'export']);
 
 /** Whether the request reads matchmakerMonths: its own reads, or the chart plugin's query over it. */
 function readsKpis(ctx: any) {
