@@ -1,6 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { label } from '../language/vocabulary';
-import { count, figure, line, moment, readOnly, staff, text, integer } from '../fields/field-kinds';
+import { count, figure, integer, line, moment, readOnly, staff, text } from '../fields/field-kinds';
 
 /**
  * 红娘月度绩效: one matchmaker's figures for one agency month, computed by the server only (kpis/compute-month.ts; how each

@@ -1,11 +1,11 @@
 // A service rating, on every write path (bulk writes run row by row: plugin.ts): a user who holds the 红娘 role, a month
 // as YYYY-MM that has begun, a whole score from 1 to 5, one rating per matchmaker per month. The server sets who rated.
 import { callerIdOf, fieldTitle, Refusal } from '@hongniang/plugin-core';
-import { reportsLanguage } from '../language/reports-language';
+import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { agencyTimeZone } from '../kpis/agency-zone';
 import { MATCHMAKER_ROLE } from '../kpis/month-records';
 import { isMonth, monthOf } from '../kpis/months';
-import { reminderClock } from '@hongniang/plugin-follow-ups';
+import { reportsLanguage } from '../language/reports-language';
 
 const writes = (model: any, field: string) => model.isNewRecord || model.changed(field);
 
