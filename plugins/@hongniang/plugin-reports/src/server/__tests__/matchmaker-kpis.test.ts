@@ -343,6 +343,25 @@ describe('红娘绩效 (matchmakerMonths)', () => {
     expect((await recordOf(M1, users.lijing)).newMembers).toBe(record.newMembers);
   });
 
+  it('closes at most the last 24 months, each once, from the agency’s first activity', async () => {
+    // The set-up's closing began at W2's month (the one before M1), its first activity; nothing is left to close.
+    expect(await keeper().closePastMonths()).toEqual([]);
+    expect(await recordOf(addMonths(M1, -1), users.wangfang)).toMatchObject({ newMembers: 1 });
+    // A member who joined 30 months ago: the catch-up reaches back 24 months only, up to the months closed already.
+    await addMember(app, {
+      ...SUITED.him,
+      name: 'W9',
+      matchmakerId: users.wangfang,
+      joinDate: `${addMonths(C, -30)}-10`,
+    });
+    const closed = await keeper().closePastMonths();
+    expect(closed[0]).toBe(addMonths(C, -24));
+    expect(closed[closed.length - 1]).toBe(addMonths(M1, -2));
+    expect(closed).toHaveLength(21);
+    expect(await monthsOf(as.manager, addMonths(C, -25))).toEqual([]);
+    expect(await keeper().closePastMonths()).toEqual([]);
+  });
+
   it('lets only a manager recompute, and names a bad month in both languages', async () => {
     expect((await as.lijing.post('/matchmakerMonths:recompute').send({ month: M1 })).status).toBe(403);
     expect((await as.intake.post('/matchmakerMonths:recompute').send({ month: M1 })).status).toBe(403);
