@@ -1,6 +1,6 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAs } from '@test/support/app';
-import { DEMO_STAFF, seedDemoAgency } from '@hongniang/plugin-core';
+import { DEMO_STAFF, ensureIndexes, seedDemoAgency } from '@hongniang/plugin-core';
 import { DEMO_INTRODUCTIONS } from '../demo/demo-plan';
 
 const DAY = 86_400_000;
@@ -78,5 +78,27 @@ describe('the demo agency’s introductions', () => {
     );
     const columns = indexes.map((index) => index.fields.map((field: any) => field.attribute).join(','));
     expect(columns).toEqual(expect.arrayContaining(['memberAId', 'memberBId', 'stage,stageSort']));
+  });
+
+  it('keeps one consent and one feedback per member in the database itself, and repairs an index made plain before', async () => {
+    const queryInterface: any = app.db.sequelize.getQueryInterface();
+    const pairIndex = async (collection: string) => {
+      const indexes: any[] = await queryInterface.showIndex(app.db.getCollection(collection).getTableNameWithSchema());
+      return indexes.find(
+        (index) =>
+          index.fields.map((field: any) => field.attribute).join(',') === 'dateId,memberId' ||
+          index.fields.map((field: any) => field.attribute).join(',') === 'introductionId,memberId',
+      );
+    };
+    expect((await pairIndex('dateFeedback'))?.unique).toBe(true);
+    expect((await pairIndex('introductionConsents'))?.unique).toBe(true);
+    // An agency installed before the fix has it plain: the next start (ensureIndexes) makes it unique.
+    const table = app.db.getCollection('dateFeedback').getTableNameWithSchema();
+    const { name } = await pairIndex('dateFeedback');
+    await queryInterface.removeIndex(table, name);
+    await queryInterface.addIndex(table, { name, fields: ['dateId', 'memberId'] });
+    expect((await pairIndex('dateFeedback'))?.unique).toBe(false);
+    await ensureIndexes(app, ['dateFeedback']);
+    expect((await pairIndex('dateFeedback'))?.unique).toBe(true);
   });
 });
