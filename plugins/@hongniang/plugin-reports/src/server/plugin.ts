@@ -4,6 +4,7 @@ import { recomputeAction } from './actions/recompute';
 import { keepRatingsInMonths } from './hooks/rating-in-month';
 import { checkServiceRating } from './hooks/service-rating-rules';
 import { MonthKeeper } from './kpis/month-keeper';
+import { labelChartCategories } from './middlewares/chart-labels';
 import { refuseWritesToKpis } from './middlewares/computed-records';
 import { refreshLiveMonth } from './middlewares/live-month';
 import { REPORTS_ACCESS } from './roles';
@@ -28,6 +29,8 @@ export class PluginReportsServer extends Plugin {
     // KPI records: the server's alone; the live month recomputed as it is read; a manager's recompute.
     this.app.resourceManager.use(refuseWritesToKpis, { tag: 'hongniang-reports-computed-records', before: 'acl' });
     this.app.resourceManager.use(refreshLiveMonth(this.keeper), { tag: 'hongniang-reports-live-month', after: 'acl' });
+    // Charts (ours and those a manager builds): an option field's categories in words, in the caller's language.
+    this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
     this.app.resourceManager.registerActionHandlers({ 'matchmakerMonths:recompute': recomputeAction(this.keeper) });
     this.app.acl.allow('matchmakerMonths', 'recompute', 'loggedIn');
     // Closing past months: at start (the catch-up of a stopped server), then hourly; stopped with the app.

@@ -37,6 +37,8 @@ export function fieldKinds(label: (english: string) => string) {
     options.map((option) => ({
       value: option.value,
       label: option.zh,
+      // The English label, for what the server says in English (a chart's axis: plugin-reports' chart-labels.ts).
+      labelEn: option.en,
       ...(option.color ? { color: option.color } : {}),
     }));
 

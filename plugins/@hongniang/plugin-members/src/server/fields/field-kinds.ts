@@ -12,7 +12,9 @@ const ui = (title: string, component: string, extra: Record<string, any> = {}) =
   'x-component': component,
   ...extra,
 });
-const enumOf = (list: ChoiceList) => vocabulary[list].map((choice) => ({ value: choice.value, label: choice.zh }));
+/** The options of a choice list: the label people see (zh-CN), and the English one the server uses in English answers. */
+const enumOf = (list: ChoiceList) =>
+  vocabulary[list].map((choice) => ({ value: choice.value, label: choice.zh, labelEn: choice.en }));
 
 export const text = (name: string, title: string) => ({
   name,
