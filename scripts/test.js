@@ -1,19 +1,17 @@
 #!/usr/bin/env node
-// `npm test`: install if needed, build, type-check, lint, run every jest suite with the browser tests beside them (from the
-// moment their app is up; the suites at the lowest priority); non-zero on any failure. HONGNIANG_TEST_NICE sets the
-// suites' priority (CI's database runs use 19, beside the browser tests).
+// `npm test`: install if needed, build, type-check, lint, run every jest suite, then the browser tests; non-zero on any failure.
 //   --dialect sqlite|postgres|mariadb   database for the server suites (default sqlite, a fresh file per suite, or in memory
 //                                       with HONGNIANG_TEST_SQLITE=memory; postgres/mariadb use throwaway databases)
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
 //   --no-build                          skip the build, type check and lint (CI runs them once, in npm test beside its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { ensureInstalled } = require('./lib/install');
 const { HEAD_START, startE2eAppEarly, stopE2eAppEarly } = require('./lib/e2e-head-start');
 const { root } = require('./lib/workspace');
 
-// Jest workers for the server suites: both cores (HONGNIANG_TEST_WORKERS sets another number), beside the
+// Jest workers for the server suites: both cores; CI gives its database runs one (HONGNIANG_TEST_WORKERS=1), beside the
 // browser tests.
 const WORKERS = Math.max(1, Number(process.env.HONGNIANG_TEST_WORKERS) || 2);
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -47,20 +45,15 @@ function failuresOf(label, result) {
 /** Server suites that run on SQLite only (see main). */
 const SQLITE_ONLY_SUITES = ['test/integration/plugin-subsets\\.test\\.ts'];
 
-/**
- * Runs jest with a JSON report, so the run can close on one line counting every test. Resolves to whether it passed.
- * `beside`: its output goes to a file, printed when it ends (it runs beside another jest run); `nice`: the OS priority
- * of the run and its workers (19 is the lowest), so that a run beside the browser tests only takes the time they leave.
- */
-async function runJest(label, args, env = {}, { beside = false, nice = 0 } = {}) {
+/** Runs jest with a JSON report, so the run can close on one line counting every test. */
+function runJest(label, args, env = {}) {
   const report = path.join(require('os').tmpdir(), `hongniang-jest-${process.pid}-${Date.now()}.json`);
-  const ok = await runAsync(
+  const ok = run(
     label,
     process.execPath,
     [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`],
     // SQLite's lock waits each hold a thread of libuv's pool (plugin-core's database/sqlite-locking.ts), as in the app.
     { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '16', ...env },
-    { beside, nice },
   );
   try {
     const result = JSON.parse(require('fs').readFileSync(report, 'utf8'));
@@ -117,71 +110,6 @@ function run(label, command, args, env = {}) {
   return result.status === 0;
 }
 
-/** Runs given a session of their own (lowerSessionPriority), stopped with this process. */
-const ownSessions = new Set();
-for (const signal of ['SIGINT', 'SIGTERM'])
-  process.on(signal, () => {
-    for (const child of ownSessions) {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    }
-    process.exit(130);
-  });
-
-/**
- * Linux (with autogroup scheduling, as on this CI machine) shares the CPU between sessions before it looks at nice
- * values inside one, and Playwright starts Chromium in a session of its own: a niced run in our session still took
- * half the CPU from the browser (the 找对象 suite 335 s instead of 257 s). So a niced run is started in a session of
- * its own (detached), whose group gets the same niceness (`/proc/<pid>/autogroup`; without autogroup, nice alone).
- */
-function lowerSessionPriority(child, nice) {
-  ownSessions.add(child);
-  child.on('close', () => ownSessions.delete(child));
-  try {
-    require('fs').writeFileSync(`/proc/${child.pid}/autogroup`, String(nice));
-  } catch {
-    // no autogroup scheduling here
-  }
-}
-
-/** `run`, without blocking: see runJest for `beside` and `nice`. Resolves to whether the command succeeded. */
-function runAsync(label, command, args, env, { beside, nice }) {
-  const fs = require('fs');
-  const log = beside ? path.join(require('os').tmpdir(), `hongniang-${process.pid}-${Date.now()}.log`) : null;
-  console.log(`\n[hongniang] ${label}${log ? ` (beside the next step; its output follows when it ends: ${log})` : ''}`);
-  const began = Date.now();
-  const out = log ? fs.openSync(log, 'w') : null;
-  const [file, argv] = nice ? ['nice', ['-n', String(nice), command, ...args]] : [command, args];
-  const child = spawn(file, argv, {
-    cwd: root,
-    stdio: out === null ? 'inherit' : ['ignore', out, out],
-    env: { ...process.env, ...env },
-    detached: Boolean(nice),
-  });
-  if (nice) lowerSessionPriority(child, nice);
-  return new Promise((resolve) => {
-    let ended = false;
-    const done = (status, error) => {
-      if (ended) return;
-      ended = true;
-      if (out !== null) {
-        fs.closeSync(out);
-        console.log(`\n[hongniang] ${label}: its output`);
-        process.stdout.write(fs.readFileSync(log));
-        fs.rmSync(log, { force: true });
-      }
-      if (error) console.error(`[hongniang] ${label}: ${error.message}`);
-      times.push(`${label}: ${Math.round((Date.now() - began) / 1000)} s${status === 0 ? '' : ' (failed)'}`);
-      resolve(status === 0);
-    };
-    child.on('error', (error) => done(1, error));
-    child.on('close', (code) => done(code));
-  });
-}
-
 /** Server settings for a dialect, read from the environment with this machine's defaults. */
 function serverOf(dialect) {
   const env = process.env;
@@ -233,18 +161,6 @@ async function main() {
   // A lint failure fails the run, but the tests still run: their result is worth having beside it.
   if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
 
-  // The browser tests run beside the server suites, from the moment their app is up (their global set-up waits for
-  // it): they keep about one core busy, Chromium mostly, one step after another. The server suites (and CI's database
-  // runs) take the rest at the lowest priority, so pages answer as on a quiet machine.
-  const browserTests = (beside) =>
-    runJest(
-      'browser tests (headless Chromium against the running app)',
-      ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs],
-      headStart ? { [HEAD_START]: headStart } : {},
-      { beside },
-    );
-  const browserRun = headStart ? browserTests(true) : null;
-
   if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
     const databases = [];
@@ -288,10 +204,7 @@ async function main() {
           : process.env.HONGNIANG_TEST_SQLITE === 'memory'
             ? 'sqlite (in memory)'
             : 'sqlite (a file per suite)';
-      ok =
-        (await runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env, {
-          nice: browserRun || process.env.HONGNIANG_TEST_NICE ? Number(process.env.HONGNIANG_TEST_NICE || 19) : 0,
-        })) && ok;
+      ok = runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env) && ok;
     } finally {
       const { dropDatabase, dropDatabasesStartingWith } = require('./lib/database');
       for (const database of databases)
@@ -305,11 +218,25 @@ async function main() {
         );
     }
   }
-  // CI (.ci/run) starts its PostgreSQL and MariaDB runs when this file appears, at the lowest priority too.
+  // CI (.ci/run) starts its PostgreSQL and MariaDB runs when this file appears, and the browser tests wait for them
+  // (HONGNIANG_BROWSER_TESTS_AFTER): beside two busy database runs, pages took over a minute and browser tests failed.
   if (process.env.HONGNIANG_SERVER_SUITES_DONE)
     require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
-  if (browserRun) ok = (await browserRun) && ok;
-  else if (options.e2e || options.onlyE2e) ok = (await browserTests(false)) && ok;
+  if ((options.e2e || options.onlyE2e) && process.env.HONGNIANG_BROWSER_TESTS_AFTER) {
+    const began = Date.now();
+    console.log('[hongniang] the browser tests wait for the database runs (HONGNIANG_BROWSER_TESTS_AFTER)');
+    while (!require('fs').existsSync(process.env.HONGNIANG_BROWSER_TESTS_AFTER))
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    times.push(`waiting for the database runs: ${Math.round((Date.now() - began) / 1000)} s`);
+  }
+  if (options.e2e || options.onlyE2e) {
+    ok =
+      runJest(
+        'browser tests (headless Chromium against the running app)',
+        ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs],
+        headStart ? { [HEAD_START]: headStart } : {},
+      ) && ok;
+  }
   // Gone already when the browser tests took it over (their tear-down stops it); else stopped here.
   stopE2eAppEarly(headStart);
   console.log(
