@@ -89,6 +89,19 @@ export function fieldKinds(label: (english: string) => string) {
     },
   });
 
+  /** A number with decimals (a score, a rate, an average), shown to `precision` places. */
+  const decimal = (name: string, title: string, precision = 2) => ({
+    name,
+    type: 'double',
+    interface: 'number',
+    uiSchema: {
+      type: 'number',
+      title: label(title),
+      'x-component': 'InputNumber',
+      'x-component-props': { precision },
+    },
+  });
+
   /** A one-line text. */
   const line = (name: string, title: string) => ({
     name,
@@ -187,6 +200,7 @@ export function fieldKinds(label: (english: string) => string) {
     select,
     multipleSelect,
     integer,
+    decimal,
     line,
     dateTime,
     readOnly,

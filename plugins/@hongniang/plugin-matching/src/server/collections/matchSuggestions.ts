@@ -1,19 +1,6 @@
 import { defineCollection } from '@nocobase/database';
 import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../language/vocabulary';
-import { member, select } from '../fields/field-kinds';
-
-const score = (name: string, title: string) => ({
-  name,
-  type: 'double',
-  interface: 'number',
-  uiSchema: {
-    type: 'number',
-    title: label(title),
-    'x-component': 'InputNumber',
-    'x-read-pretty': true,
-    'x-component-props': { precision: 2 },
-  },
-});
+import { member, score, select } from '../fields/field-kinds';
 
 /** Match suggestions (推荐记录): a pair the engine ranked, with its reasons, for a matchmaker to work through. One per pair. */
 export default defineCollection({

@@ -1,5 +1,11 @@
 // The kinds of field matching's collections are made of, so each collection file lists its fields and nothing else.
+import { fieldKinds } from '@hongniang/plugin-core';
 import { Labelled, label } from '../language/vocabulary';
+
+const core = fieldKinds(label);
+
+/** A score the engine computed (0–1, two decimals): read-only in forms. */
+export const score = (name: string, title: string) => core.readOnly(core.decimal(name, title));
 
 /** A member (belongsTo members, removed with her), shown by name. */
 export const member = (name: string, title: string) => ({

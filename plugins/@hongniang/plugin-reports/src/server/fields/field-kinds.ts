@@ -2,21 +2,10 @@
 import { fieldKinds } from '@hongniang/plugin-core';
 import { label } from '../language/vocabulary';
 
-export const { integer, line, moment, readOnly, staff, text, createdAt, updatedAt, user } = fieldKinds(label);
+export const { integer, decimal, line, moment, readOnly, staff, text, createdAt, updatedAt, user } = fieldKinds(label);
 
 /** A count the server computes: a whole number, read-only in forms, 0 by default. */
 export const count = (name: string, title: string) => readOnly(integer(name, title, 0));
 
 /** A computed figure with decimals (a rate, an average): read-only, empty when there is nothing to compute it from. */
-export const figure = (name: string, title: string, precision = 2) => ({
-  name,
-  type: 'double',
-  interface: 'number',
-  uiSchema: {
-    type: 'number',
-    title: label(title),
-    'x-component': 'InputNumber',
-    'x-component-props': { step: '0.01', stringMode: true, precision },
-    'x-read-pretty': true,
-  },
-});
+export const figure = (name: string, title: string, precision = 2) => readOnly(decimal(name, title, precision));
