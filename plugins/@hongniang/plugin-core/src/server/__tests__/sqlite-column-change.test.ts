@@ -47,7 +47,11 @@ describe('a sync that changes a column of a table with a composite unique index'
     notes = await defineVisits(['new']);
     await app.db.sync();
 
-    expect((await notes.find({ sort: ['visitId', 'personId'] })).map((row: any) => row.get('note'))).toEqual(['a', 'b', 'c']);
+    expect((await notes.find({ sort: ['visitId', 'personId'] })).map((row: any) => row.get('note'))).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
     await expect(notes.create({ values: { visitId: 1, personId: 10, note: 'again' } })).rejects.toThrow();
     await notes.create({ values: { visitId: 1, personId: 12, note: 'd' } });
     await notes.create({ values: { visitId: 3, personId: 11, note: 'e' } });
