@@ -1,8 +1,7 @@
 // What `npm start` waits for (scripts/lib/wait-until-serving.js): an app that answers, or one whose start failed.
 import http from 'http';
 import { AddressInfo } from 'net';
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { waitUntilServing } = require('../../scripts/lib/wait-until-serving');
+import { waitUntilServing } from '../../scripts/lib/wait-until-serving';
 
 /** A stand-in for NocoBase's gateway: each health check gets the next answer (the last one repeats). */
 async function gateway(answers: Array<{ status: number; body: unknown }>) {
