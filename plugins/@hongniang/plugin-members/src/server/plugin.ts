@@ -16,6 +16,7 @@ import { DeletionCheck, eraseMemberOnDelete } from './hooks/member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './hooks/member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './middlewares/preferences-target';
 import { titleRegionsByName } from './hooks/region-names';
+import { stampStatusChanges } from './hooks/status-changed-at';
 import { pickRegionsByName } from './pages/region-pickers';
 import { MEMBER_ACCESS } from './roles';
 import { upgradeStoredFields } from './setup/stored-fields';
@@ -82,9 +83,11 @@ export class PluginMembersServer extends Plugin {
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
     this.db.on('ageGroupBands.beforeSave', validateAgeBand);
     keepHasOneSingle(this.db);
+    // After validation (which takes back a typed value): when her status was set, on every write path.
+    stampStatusChanges(this.db);
   }
 
-  /** Ages follow birthdays (daily) and age groups follow the agency's bands (on every change). */
+  /** Ages and five-year bands follow birthdays (daily) and age groups follow the agency's bands (on every change). */
   private keepAgesCurrent() {
     const regroup = (_band: unknown, options: any) => refreshAges(this.db, { transaction: options.transaction });
     this.db.on('ageGroupBands.afterSave', regroup);

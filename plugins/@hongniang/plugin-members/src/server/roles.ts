@@ -23,6 +23,7 @@ export const DEFAULT_MEMBER_PRIVACY = {
     'gender',
     'age',
     'ageGroup',
+    'ageBand',
     'heightCm',
     'education',
     'occupation',

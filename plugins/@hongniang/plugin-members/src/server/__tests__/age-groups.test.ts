@@ -73,4 +73,43 @@ describe('age groups follow the agency-wide bands and the calendar', () => {
     expect(await member(body.data.id)).toMatchObject({ age: 56, ageGroup: 'senior' });
     expect(await refreshAges(app.db, { today: nextYear })).toBe(0);
   });
+
+  it('puts each member in her five-year band (年龄段（5岁）), read-only, moved on as birthdays pass', async () => {
+    const ids: Record<number, number> = {};
+    for (const age of [19, 20, 24, 25, 59, 60, 75]) {
+      const { body } = await admin.resource('members').create({
+        values: { name: `五岁段${age}`, gender: 'male', birthDate: bornYearsAgo(age), wechat: `band${age}` },
+      });
+      ids[age] = body.data.id;
+    }
+    const bandOf = async (age: number) => (await member(ids[age])).ageBand;
+    expect(await Promise.all([19, 20, 24, 25, 59, 60, 75].map(bandOf))).toEqual([
+      'under20',
+      '20to24',
+      '20to24',
+      '25to29',
+      '55to59',
+      '60plus',
+      '60plus',
+    ]);
+    const typed = await admin
+      .set('X-Locale', 'en-US')
+      .resource('members')
+      .update({ filterByTk: ids[24], values: { ageBand: '30to34' } });
+    expect([typed.status, typed.body.errors[0].message]).toEqual([
+      400,
+      'Age band (5 years) is worked out from Birth date and cannot be entered; leave it out (got "30to34")',
+    ]);
+    const nextYear = new Date();
+    nextYear.setFullYear(nextYear.getFullYear() + 1);
+    await refreshAges(app.db, { today: nextYear });
+    expect(await Promise.all([19, 24, 59].map(bandOf))).toEqual(['20to24', '25to29', '60plus']);
+    // Labelled like the other option fields: zh-CN, and English for English answers (charts).
+    const options = app.db.getCollection('members').getField('ageBand').options.uiSchema.enum;
+    expect(options.find((option: any) => option.value === '25to29')).toEqual({
+      value: '25to29',
+      label: '25–29岁',
+      labelEn: '25–29',
+    });
+  });
 });

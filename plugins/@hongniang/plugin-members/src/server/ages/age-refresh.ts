@@ -1,6 +1,6 @@
 import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
-import { AgeBand, DEFAULT_AGE_BANDS, ageGroupOf, ageOn, loadAgeBands } from './age';
+import { AgeBand, DEFAULT_AGE_BANDS, ageBandOf, ageGroupOf, ageOn, loadAgeBands } from './age';
 import { normaliseValues } from '../validation/field-values';
 import { fieldTitle, Refusal } from '@hongniang/plugin-core';
 import { membersLanguage } from '../language/members-language';
@@ -9,7 +9,7 @@ import { checkRanges } from '../validation/ranges';
 const PAGE = 5000;
 
 /**
- * Brings every member's derived age and age group up to date (birthdays pass; an admin may move the bands).
+ * Brings every member's derived age, age group and five-year band up to date (birthdays pass; an admin may move the bands).
  * Reads members page by page and writes only the ones that changed, grouped by their new values. Returns that count.
  */
 export async function refreshAges(db: any, options: { today?: Date; transaction?: any } = {}): Promise<number> {
@@ -20,7 +20,7 @@ export async function refreshAges(db: any, options: { today?: Date; transaction?
   let changed = 0;
   for (;;) {
     const rows: any[] = await Member.findAll({
-      attributes: ['id', 'birthDate', 'age', 'ageGroup'],
+      attributes: ['id', 'birthDate', 'age', 'ageGroup', 'ageBand'],
       where: { id: { [Op.gt]: lastId } },
       order: [['id', 'ASC']],
       limit: PAGE,
@@ -33,13 +33,14 @@ export async function refreshAges(db: any, options: { today?: Date; transaction?
     for (const row of rows) {
       const age = row.birthDate ? ageOn(String(row.birthDate), today) : null;
       const ageGroup = age === null ? null : ageGroupOf(age, bands);
-      if (age === row.age && ageGroup === row.ageGroup) continue;
-      const key = JSON.stringify([age, ageGroup]);
+      const ageBand = age === null ? null : ageBandOf(age);
+      if (age === row.age && ageGroup === row.ageGroup && ageBand === row.ageBand) continue;
+      const key = JSON.stringify([age, ageGroup, ageBand]);
       updates.set(key, [...(updates.get(key) || []), row.id]);
     }
     for (const [key, ids] of updates) {
-      const [age, ageGroup] = JSON.parse(key);
-      await Member.update({ age, ageGroup }, { where: { id: ids }, hooks: false, transaction });
+      const [age, ageGroup, ageBand] = JSON.parse(key);
+      await Member.update({ age, ageGroup, ageBand }, { where: { id: ids }, hooks: false, transaction });
       changed += ids.length;
     }
   }

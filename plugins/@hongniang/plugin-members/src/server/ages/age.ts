@@ -1,4 +1,5 @@
-// Age and age group are derived from the birth date, never typed in; the bands are the agency's (collection ageGroupBands).
+// Age, age group and five-year age band are derived from the birth date, never typed in; the age groups' bands are the
+// agency's (collection ageGroupBands), the five-year bands fixed (vocabulary ageBand).
 
 export interface AgeBand {
   group: string;
@@ -23,6 +24,14 @@ export function ageOn(birthDate: string, today: Date = new Date()): number {
 
 export function ageGroupOf(age: number, bands: AgeBand[] = DEFAULT_AGE_BANDS): string | null {
   return bands.find((band) => age >= band.minAge && age <= band.maxAge)?.group ?? null;
+}
+
+/** The five-year band of an age (vocabulary `ageBand`): 'under20', '20to24' … '55to59', '60plus'. */
+export function ageBandOf(age: number): string {
+  if (age < 20) return 'under20';
+  if (age >= 60) return '60plus';
+  const low = age - (age % 5);
+  return `${low}to${low + 4}`;
 }
 
 /** The agency's bands as stored (the defaults until the collection exists, e.g. while installing). */

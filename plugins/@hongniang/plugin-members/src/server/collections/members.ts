@@ -11,6 +11,7 @@ import {
   integer,
   label,
   longText,
+  moment,
   phone,
   photo,
   region,
@@ -91,6 +92,9 @@ export default defineCollection({
     date('joinDate', 'Join date'),
     date('expiryDate', 'Membership expiry'),
     choice('status', 'Status', 'status', { defaultValue: 'new', index: true }),
+    // When the status last changed (set by the server on every write path: hooks/status-changed-at.ts). Rows older than
+    // the field got their last change instead (migrations/20261207000000-status-changed-at.ts): approximate for them.
+    moment('statusChangedAt', 'Status changed at'),
     choice('sourceChannel', 'Source channel', 'sourceChannel'),
     {
       name: 'matchmaker',
@@ -136,6 +140,7 @@ export default defineCollection({
     checkbox('doNotRecommend', 'Do not recommend'),
     // Classification 分类
     { ...derivedChoice('ageGroup', 'Age group', 'ageGroup'), index: true },
+    { ...derivedChoice('ageBand', 'Age band (5 years)', 'ageBand'), index: true },
     {
       name: 'partnerPreferences',
       type: 'hasOne',
@@ -152,5 +157,7 @@ export default defineCollection({
     { fields: ['nextFollowUpDate'] },
     { fields: ['lastContactAt'] },
     { fields: ['expiryDate'] },
+    // Churn by month (plugin-reports): members who left, by when their status changed.
+    { fields: ['statusChangedAt'] },
   ],
 });

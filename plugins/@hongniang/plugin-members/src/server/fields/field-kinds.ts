@@ -1,5 +1,5 @@
 // Builders for the field definitions of our collections: one place decides which NocoBase interface a kind of field uses.
-import { labelsOf } from '@hongniang/plugin-core';
+import { fieldKinds, labelsOf } from '@hongniang/plugin-core';
 import { ChoiceList, vocabulary } from './vocabulary';
 
 export const NAMESPACE = '@hongniang/plugin-members';
@@ -59,6 +59,9 @@ export const derivedInteger = (name: string, title: string) => ({
   interface: 'integer',
   uiSchema: ui(title, 'InputNumber', { type: 'number', 'x-read-pretty': true, 'x-disabled': true }),
 });
+
+/** A moment the server records (date and time), read-only in forms: plugin-core's builder, titled from our locale. */
+export const { moment } = fieldKinds(label);
 
 export const date = (name: string, title: string) => ({
   name,

@@ -104,6 +104,19 @@ export const vocabulary = {
     ['partner', '合作机构', 'Partner organisation'],
   ),
   ageGroup: list(['youth', '青年', 'Young'], ['middleAged', '中年', 'Middle-aged'], ['senior', '老年', 'Senior']),
+  // Five-year bands (ages/age.ts ageBandOf): members are 18 to 100, so the first band holds 18 and 19.
+  ageBand: list(
+    ['under20', '20岁以下', 'Under 20'],
+    ['20to24', '20–24岁', '20–24'],
+    ['25to29', '25–29岁', '25–29'],
+    ['30to34', '30–34岁', '30–34'],
+    ['35to39', '35–39岁', '35–39'],
+    ['40to44', '40–44岁', '40–44'],
+    ['45to49', '45–49岁', '45–49'],
+    ['50to54', '50–54岁', '50–54'],
+    ['55to59', '55–59岁', '55–59'],
+    ['60plus', '60岁及以上', '60 and over'],
+  ),
   importance: list(
     ['indifferent', '不在乎', "Don't care"],
     ['normal', '一般', 'Normal'],

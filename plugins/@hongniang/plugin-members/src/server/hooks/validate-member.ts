@@ -1,4 +1,4 @@
-import { AgeBand, ageGroupOf, ageOn, loadAgeBands } from '../ages/age';
+import { AgeBand, ageBandOf, ageGroupOf, ageOn, loadAgeBands } from '../ages/age';
 import { declareDerivedField, refuseTypedDerivedValues, takeBackDerivedValues } from '../validation/derived-fields';
 import { normaliseValues } from '../validation/field-values';
 import { likelyDuplicatesInBulk, refuseLikelyDuplicate } from '../validation/likely-duplicates';
@@ -18,6 +18,7 @@ import { ChoiceList, isChoice, vocabulary } from '../fields/vocabulary';
 
 declareDerivedField('members', 'age', 'birthDate');
 declareDerivedField('members', 'ageGroup', 'birthDate');
+declareDerivedField('members', 'ageBand', 'birthDate');
 
 const MOBILE = /^1[3-9]\d{9}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -89,8 +90,8 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, language:
   }
 }
 
-/** Whether this save derives age and age group: the birth date changed, or a request typed either of them. */
-const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup'].some((field) => model.changed(field));
+/** Whether this save derives age, age group and band: the birth date changed, or a request typed one of them. */
+const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup', 'ageBand'].some((field) => model.changed(field));
 
 /** The checks of one member that need no database: types, required fields, options, bounds, formats; derives age and age group. */
 function checkMember(model: any, options: any, language: Language, bands: AgeBand[]) {
@@ -235,7 +236,7 @@ function phoneTaken(model: any, phone: string, memberNo: string | null, language
 function deriveAge(model: any, language: Language, bands: AgeBand[]) {
   const birthDate = model.get('birthDate');
   if (!birthDate) {
-    model.set({ age: null, ageGroup: null });
+    model.set({ age: null, ageGroup: null, ageBand: null });
     return;
   }
   const age = ageOn(String(birthDate));
@@ -245,7 +246,7 @@ function deriveAge(model: any, language: Language, bands: AgeBand[]) {
       age,
     });
   }
-  model.set({ age, ageGroup: ageGroupOf(age, bands) });
+  model.set({ age, ageGroup: ageGroupOf(age, bands), ageBand: ageBandOf(age) });
 }
 
 /** Checks a set of partner preferences: types, options, bounds, and that every range has min ≤ max. */
