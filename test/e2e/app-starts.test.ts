@@ -6,7 +6,8 @@ jest.setTimeout(20 * 60 * 1000);
 describe('the app as a person meets it: npm start, then the admin in a browser', () => {
   const suite = appInBrowser();
 
-  it('signs in as admin and renders the admin with no console errors', async () => {
+  // One signed-in page for both checks: each page load costs Chromium 15–20 s of CPU (docs/performance.md).
+  it('signs in as admin, renders the admin with no console errors, and lists our plugin enabled in the plugin manager', async () => {
     const page = await suite.browser.newPage();
     await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
     const problems = watchProblems(page);
@@ -14,13 +15,7 @@ describe('the app as a person meets it: npm start, then the admin in a browser',
     await page.waitForSelector('.ant-layout-header', { timeout: 60000 });
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
-    await page.close();
-  });
 
-  it('lists our plugin enabled in the plugin manager', async () => {
-    const page = await suite.browser.newPage();
-    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
-    const problems = watchProblems(page);
     await page.goto(`${suite.app.url}/admin/settings/plugin-manager`);
     const card = page.locator('.ant-card', { hasText: '会员档案' });
     await card.waitFor({ timeout: 60000 });
