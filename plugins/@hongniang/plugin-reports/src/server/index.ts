@@ -1,4 +1,4 @@
 export { default } from './plugin';
 // For tests and later dashboards: one month's figures, computed without writing them.
-export { computeMonth, FOLLOW_UP_KINDS } from './kpis/compute-month';
-export type { MonthFigures } from './kpis/compute-month';
+export { computeAgencyMonth, computeMonth, FOLLOW_UP_KINDS } from './kpis/compute-month';
+export type { AgencyFigures, MonthFigures } from './kpis/compute-month';

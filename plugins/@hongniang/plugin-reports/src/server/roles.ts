@@ -1,6 +1,8 @@
 // What the agency roles may do with the KPI records and service ratings: declared to the access plugin (plugin-core's
-// declareAccess). The manager reads every record and rates through her role strategy (access's agency roles); KPI
-// records are written by the server only (middlewares/computed-records.ts). The front desk gets nothing here.
+// declareAccess). The manager reads every record, the agency's months (agencyMonths) included, and rates through her
+// role strategy (access's agency roles); monthly records are written by the server only
+// (middlewares/computed-records.ts). A matchmaker reads her own months only — the agency's figures are not granted to
+// her — and the front desk gets nothing here.
 import { AccessDeclaration } from '@hongniang/plugin-core';
 
 const HERS = { matchmakerId: { $eq: '{{$user.id}}' } };

@@ -6,6 +6,7 @@
 // are a UTC day (and month) earlier.
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInStaff } from '@test/support/app';
+import * as backdate from '@test/support/introductions';
 import { agreedIntroduction } from '@test/support/introductions';
 import { addMember, SUITED } from '@test/support/members';
 import { AGENCY_ZONE, agencyTime, agencyToday } from '@test/support/reminder-clock';
@@ -25,30 +26,11 @@ describe('红娘绩效 (matchmakerMonths)', () => {
   const repo = (name: string) => app.db.getRepository(name);
   const keeper = () => (app.pm.get('@hongniang/plugin-reports') as any).keeper;
 
-  /** The history row of the introduction's move to `stage`, dated `at` (the server dated it now). */
-  const reachedAt = (introduction: number, stage: string, at: Date) =>
-    app.db
-      .getModel('introductionStageChanges')
-      .update(
-        { changedAt: at },
-        { where: { introductionId: introduction, event: 'stage', toStage: stage }, hooks: false },
-      );
-  const startedAt = (introduction: number, at: Date) =>
-    app.db
-      .getModel('introductions')
-      .update({ createdAt: at }, { where: { id: introduction }, silent: true, hooks: false });
-  const moveTo = async (introduction: number, stage: string, at: Date) => {
-    await repo('introductions').update({ filterByTk: introduction, values: { stage } });
-    await reachedAt(introduction, stage, at);
-  };
-  const completedDate = async (introduction: number, startsAt: Date, feedback: [number, number][]) => {
-    const date = await repo('dates').create({
-      values: { introductionId: introduction, startsAt, durationMinutes: 60, place: '咖啡馆', status: 'completed' },
-    });
-    for (const [memberId, satisfaction] of feedback)
-      await repo('dateFeedback').create({ values: { dateId: date.get('id'), memberId, satisfaction } });
-    return date.get('id') as number;
-  };
+  const reachedAt = (introduction: number, stage: string, at: Date) => backdate.reachedAt(app, introduction, stage, at);
+  const startedAt = (introduction: number, at: Date) => backdate.startedAt(app, introduction, at);
+  const moveTo = (introduction: number, stage: string, at: Date) => backdate.moveTo(app, introduction, stage, at);
+  const completedDate = (introduction: number, startsAt: Date, feedback: [number, number][]) =>
+    backdate.completedDate(app, introduction, startsAt, feedback);
   let reminderKeys = 0;
   const reminder = (kind: string, recipientId: number, dueAt: Date, closed?: { at: Date; reason: string | null }) => ({
     key: `test:${kind}:${++reminderKeys}`,

@@ -1,5 +1,6 @@
-// `POST /api/matchmakerMonths:recompute` with `{ month: 'YYYY-MM' }`: recomputes that month's KPI records from today's
-// data, for whoever sees every record (a manager, the admin). A closed month stays closed; a past month not closed yet
+// `POST /api/matchmakerMonths:recompute` (or `agencyMonths:recompute`) with `{ month: 'YYYY-MM' }`: recomputes that
+// month's records, the matchmakers' and the agency's together, from today's data, for whoever sees every record of the
+// collection asked (a manager, the admin). A closed month stays closed; a past month not closed yet
 // is closed; the current month stays live. 403 for anyone else, 400 for a month that is not one or has not begun.
 import { reachesEveryRecord, Refusal } from '@hongniang/plugin-core';
 import { reportsLanguage } from '../language/reports-language';
@@ -9,8 +10,9 @@ import { isMonth } from '../kpis/months';
 export function recomputeAction(keeper: MonthKeeper) {
   return async (ctx: any, next: () => Promise<void>) => {
     const { t } = reportsLanguage({ context: ctx });
-    if (!reachesEveryRecord(ctx, 'matchmakerMonths', 'view'))
-      throw new Refusal(t('Only a manager may recompute the KPI records'), { field: 'matchmakerMonths', status: 403 });
+    const collection = ctx.action.resourceName;
+    if (!reachesEveryRecord(ctx, collection, 'view'))
+      throw new Refusal(t('Only a manager may recompute the KPI records'), { field: collection, status: 403 });
     const params = ctx.action.params;
     const month = params.values?.month ?? params.month;
     if (!isMonth(month))

@@ -1,4 +1,4 @@
-// Keeps the KPI records: closes every past month once (at start, catching up what a stopped server missed, then
+// Keeps the monthly records (matchmakerMonths and agencyMonths, written together): closes every past month once (at start, catching up what a stopped server missed, then
 // hourly — never a NocoBase schedule, whose missed runs are lost), refreshes the live month as it is read, and
 // recomputes a month on a manager's request. One job at a time per process.
 import { Op } from '@nocobase/database';
@@ -52,7 +52,7 @@ export class MonthKeeper {
 
   /**
    * Closes each past month not closed yet, from the agency's first activity (at most CATCH_UP_MONTHS back) to last
-   * month: computed once more, and `closedAt` set. Answers the months closed.
+   * month: computed once more, and `closedAt` set (records closed before keep their figures). Answers the months closed.
    */
   closePastMonths(): Promise<string[]> {
     return this.enqueue(async () => {
@@ -61,14 +61,16 @@ export class MonthKeeper {
       const first = await this.firstActiveMonth(timeZone);
       const closed: string[] = [];
       if (!first) return closed;
-      const model = this.db.getModel('matchmakerMonths');
+      // A month is closed when its agency record is: then every matchmaker's record of it was closed with it.
+      const model = this.db.getModel('agencyMonths');
       for (
         let month = [first, addMonths(current, -CATCH_UP_MONTHS)].sort()[1];
         month < current;
         month = addMonths(month, 1)
       ) {
         if (await model.count({ where: { month, closedAt: { [Op.ne]: null } } })) continue;
-        await writeMonth(this.db, month, timeZone, { close: true, now: reminderClock.now() });
+        // Records closed already keep their figures (months closed before agencyMonths existed: the matchmakers').
+        await writeMonth(this.db, month, timeZone, { close: true, keepClosed: true, now: reminderClock.now() });
         closed.push(month);
       }
       return closed;
@@ -81,11 +83,27 @@ export class MonthKeeper {
       const timeZone = await agencyTimeZone(this.db);
       const now = reminderClock.now();
       const month = monthOf(now, timeZone);
-      const computedAt = await this.db.getModel('matchmakerMonths').max('computedAt', { where: { month } });
-      if (computedAt && now.getTime() - new Date(computedAt).getTime() < maxAgeSeconds * 1000) return false;
+      if (await this.freshEnough(month, now, maxAgeSeconds)) return false;
       await writeMonth(this.db, month, timeZone, { now });
       return true;
     }, false);
+  }
+
+  /**
+   * Whether the month's records were computed less than `maxAgeSeconds` ago: its agency record exists (it is written
+   * with every computation, even in an agency without matchmakers) and no record of either collection is older.
+   */
+  private async freshEnough(month: string, now: Date, maxAgeSeconds: number) {
+    for (const collection of ['agencyMonths', 'matchmakerMonths']) {
+      const computedAt = await this.db.getModel(collection).min('computedAt', { where: { month } });
+      if (
+        computedAt
+          ? now.getTime() - new Date(computedAt).getTime() >= maxAgeSeconds * 1000
+          : collection === 'agencyMonths'
+      )
+        return false;
+    }
+    return true;
   }
 
   /** Recomputes `month` from today's data: a past month is (or stays) closed, the current one stays live. */
@@ -104,6 +122,7 @@ export class MonthKeeper {
     if (joined) months.push(joined instanceof Date ? joined.toISOString().slice(0, 7) : String(joined).slice(0, 7));
     for (const [collection, field] of [
       ['reminders', 'dueAt'],
+      ['matchSuggestions', 'createdAt'],
       ['introductions', 'createdAt'],
       ['dates', 'startsAt'],
     ]) {
