@@ -16,7 +16,7 @@ import { DeletionCheck, eraseMemberOnDelete } from './hooks/member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './hooks/member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './middlewares/preferences-target';
 import { titleRegionsByName } from './hooks/region-names';
-import { stampStatusChanges } from './hooks/status-changed-at';
+import { stampStatusChangesByCondition } from './hooks/status-changed-at';
 import { pickRegionsByName } from './pages/region-pickers';
 import { MEMBER_ACCESS } from './roles';
 import { upgradeStoredFields } from './setup/stored-fields';
@@ -83,8 +83,8 @@ export class PluginMembersServer extends Plugin {
     this.db.on('partnerPreferences.beforeSave', validatePartnerPreferences);
     this.db.on('ageGroupBands.beforeSave', validateAgeBand);
     keepHasOneSingle(this.db);
-    // After validation (which takes back a typed value): when her status was set, on every write path.
-    stampStatusChanges(this.db);
+    // When her status was set: stamped by the member checks above on a save or a bulk create, and here by condition.
+    stampStatusChangesByCondition(this.db);
   }
 
   /** Ages and five-year bands follow birthdays (daily) and age groups follow the agency's bands (on every change). */

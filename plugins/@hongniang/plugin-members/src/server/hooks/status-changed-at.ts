@@ -1,6 +1,7 @@
 // 状态变更时间 (`statusChangedAt`): the moment a member's status was set, at her creation and at every change of status,
-// on every path that saves members (the API's create and update, import, a kanban move, our own code), so monthly
-// figures can say when a member left (plugin-reports' churn). Read-only to callers, like the derived fields.
+// on every path that saves members (the API's create and update, import, a kanban move, an update by condition, our own
+// code: database hooks), so monthly figures can say when a member left (plugin-reports' churn). Read-only to callers,
+// like the derived fields.
 import { declareDerivedField } from '../validation/derived-fields';
 
 export const STATUS_CHANGED_AT = 'statusChangedAt';
@@ -13,23 +14,18 @@ function written(options: any) {
     options.fields.push(STATUS_CHANGED_AT);
 }
 
-/** Stamps one member being saved: new, or her status changed. Runs after validation took back a typed value. */
-function stampOne(member: any, now: Date, options: any) {
+/**
+ * Stamps a member being saved, one or among several created together (import, demo): new, or her status changed.
+ * Called by the member checks (validate-member.ts) after a typed value was taken back and refused.
+ */
+export function stampStatusChange(member: any, options: any, now = new Date()) {
   if (!member.isNewRecord && !member.changed('status')) return;
   member.set(STATUS_CHANGED_AT, now);
   written(options);
 }
 
-/**
- * Keeps `statusChangedAt` on members (database hooks, so every path is covered): a save (create, update, a move),
- * members created together (import, demo), and an update of several by a condition (`Model.update`) that sets status.
- */
-export function stampStatusChanges(db: any) {
-  db.on('members.beforeSave', (member: any, options: any) => stampOne(member, new Date(), options));
-  db.on('members.beforeBulkCreate', (members: any[], options: any) => {
-    const now = new Date();
-    for (const member of members) stampOne(member, now, options);
-  });
+/** An update of several members by a condition (`Model.update` with hooks) that sets their status stamps them too. */
+export function stampStatusChangesByCondition(db: any) {
   db.on('members.beforeBulkUpdate', (options: any) => {
     if (!options.attributes || !('status' in options.attributes)) return;
     options.attributes[STATUS_CHANGED_AT] = new Date();

@@ -13,6 +13,7 @@ import {
 } from './member-numbers';
 import { checkRanges } from '../validation/ranges';
 import { checkRequired } from '../validation/required-fields';
+import { stampStatusChange } from './status-changed-at';
 import { RowProblem, markRowsChecked, rowNumbering, rowsRefused } from '../spreadsheets/row-problems';
 import { ChoiceList, isChoice, vocabulary } from '../fields/vocabulary';
 
@@ -93,7 +94,10 @@ function checkChoices(model: any, choices: Record<string, ChoiceList>, language:
 /** Whether this save derives age, age group and band: the birth date changed, or a request typed one of them. */
 const touchesAge = (model: any) => ['birthDate', 'age', 'ageGroup', 'ageBand'].some((field) => model.changed(field));
 
-/** The checks of one member that need no database: types, required fields, options, bounds, formats; derives age and age group. */
+/**
+ * The checks of one member that need no database: types, required fields, options, bounds, formats; derives age, age
+ * group and band, and stamps a change of status.
+ */
 function checkMember(model: any, options: any, language: Language, bands: AgeBand[]) {
   normaliseValues(model, language);
   tidyMemberNumber(model);
@@ -106,6 +110,7 @@ function checkMember(model: any, options: any, language: Language, bands: AgeBan
   const typed = takeBackDerivedValues(model, options);
   if (model.changed('birthDate') || typed.length) deriveAge(model, language, bands);
   refuseTypedDerivedValues(model, typed, language);
+  stampStatusChange(model, options);
   // Last: a value given wrongly is told before one left out.
   if (options?.context) checkRequired(model, language);
 }
