@@ -360,6 +360,26 @@ describe('roles × endpoints × private fields', () => {
       );
     });
 
+    it('lets a chart sort by its own alias (members per month, from the join date), and by no field she may not see', async () => {
+      const perMonth = (orders: unknown[]) =>
+        as.lijing.post('/charts:queryData').send({
+          mode: 'builder',
+          variableResolution: 'legacy-schema',
+          dataSource: 'main',
+          collection: 'members',
+          measures: [{ field: ['name'], aggregation: 'count', alias: 'n' }],
+          dimensions: [{ field: ['joinDate'], format: 'YYYY-MM', alias: 'month' }],
+          orders,
+        });
+      const sorted = await perMonth([{ field: 'month', order: 'asc' }]);
+      expect(sorted.status).toBe(200);
+      const months = sorted.body.data.map((row: any) => row.month);
+      expect(months.length).toBeGreaterThan(0);
+      expect(months).toEqual([...months].sort());
+      expect((await perMonth([{ field: 'incomeBand', order: 'asc' }])).status).toBe(403);
+      expect((await perMonth([{ field: 'monthly', order: 'asc' }])).status).toBe(400);
+    });
+
     it("keeps a chart inside the role's data scope (a matchmaker's partner preferences: her own members')", async () => {
       const viaPreferences = await as.lijing
         .post('/partnerPreferences:query')

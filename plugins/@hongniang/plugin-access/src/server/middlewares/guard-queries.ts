@@ -45,8 +45,16 @@ export function guardQueries(privacy: FieldPrivacy) {
         for (const name of [...namesIn(params.fields), ...namesIn(params.appends), ...namesIn(params.except)])
           guard.resolvePath(pathOf(name), collection);
         if (chart) {
-          for (const item of [...(query.measures || []), ...(query.dimensions || []), ...(query.orders || [])]) {
+          const measuresAndDimensions = [...(query.measures || []), ...(query.dimensions || [])];
+          for (const item of measuresAndDimensions) {
             if (item?.field) guard.checkPath(pathOf([item.field].flat().join('.')), collection);
+          }
+          // An order may name a measure's or dimension's alias (a month made from a date: `joinDate` as 'YYYY-MM',
+          // alias `month`): that alias's own field was checked just above.
+          const aliases = new Set(measuresAndDimensions.map((item) => item?.alias).filter(Boolean));
+          for (const item of query.orders || []) {
+            const name = [item?.field ?? ''].flat().join('.');
+            if (item?.field && !aliases.has(name)) guard.checkPath(pathOf(name), collection);
           }
         }
         if (COMPOUND_ACTIONS.has(actionName))
