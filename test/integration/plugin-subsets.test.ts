@@ -28,8 +28,8 @@ const SUBSETS: string[][] = [
   [MEMBERS, INTRODUCTIONS, ACCESS],
   [MEMBERS, INTRODUCTIONS, FOLLOW_UPS],
   [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, ACCESS],
-  // Reports count members, introductions and reminders.
-  [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, REPORTS],
+  // Reports count members, suggestions, introductions and reminders.
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, REPORTS],
   // Events stand on matching (suggestions) and follow-ups (reminders): with reports and access, every plugin.
   [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS],
   [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS, ACCESS],
@@ -77,6 +77,7 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         [EVENTS, 'eventInterests'],
         [REPORTS, 'matchmakerMonths'],
         [REPORTS, 'serviceRatings'],
+        [REPORTS, 'agencyMonths'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);

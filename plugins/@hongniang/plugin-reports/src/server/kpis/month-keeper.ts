@@ -6,7 +6,7 @@ import { Application } from '@nocobase/server';
 import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { agencyTimeZone } from './agency-zone';
 import { addMonths, monthOf } from './months';
-import { writeMonth } from './month-records';
+import { matchmakerIds, writeMonth } from './month-records';
 
 /** How many past months the start's catch-up looks back. */
 export const CATCH_UP_MONTHS = 24;
@@ -90,10 +90,16 @@ export class MonthKeeper {
   }
 
   /**
-   * Whether the month's records were computed less than `maxAgeSeconds` ago: its agency record exists (it is written
-   * with every computation, even in an agency without matchmakers) and no record of either collection is older.
+   * Whether the month's records are recent enough to answer as they are: its agency record exists (it is written with
+   * every computation, even in an agency without matchmakers), every holder of the 红娘 role has hers (one given the
+   * role since gets hers at once), and no record of either collection was computed `maxAgeSeconds` ago or more.
    */
   private async freshEnough(month: string, now: Date, maxAgeSeconds: number) {
+    const recorded = await this.db
+      .getModel('matchmakerMonths')
+      .findAll({ where: { month }, attributes: ['matchmakerId'], raw: true });
+    const hasRecord = new Set(recorded.map((record: any) => Number(record.matchmakerId)));
+    if ((await matchmakerIds(this.db)).some((id) => !hasRecord.has(id))) return false;
     for (const collection of ['agencyMonths', 'matchmakerMonths']) {
       const computedAt = await this.db.getModel(collection).min('computedAt', { where: { month } });
       if (
