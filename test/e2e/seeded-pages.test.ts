@@ -105,7 +105,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect(models(await memberPopup())).toBeGreaterThan(200);
   });
 
-  it('applies every blueprint: the member page (with matching in it), 推荐记录, 匹配设置, 牵线看板 and 约会日历', async () => {
+  it('applies every blueprint: the member page (with matching in it), 推荐记录, 匹配设置, 牵线看板, 约会日历 and the reports', async () => {
     const seeded = (await api(`seededPages:list?${query({ sort: 'blueprint', paginate: 'false' })}`)).data;
     expect(seeded.map((row: any) => row.blueprint)).toEqual([
       '1-member-list',
@@ -118,18 +118,20 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       'introductions-2-calendar',
       'matching-1-suggestions',
       'matching-2-settings',
+      'reports-1-overview',
+      'reports-2-mine',
     ]);
     const [group] = await routes({ type: 'group', title: '匹配推荐' });
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日 and 活动, the front desk 会员列表 and 我的今日, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日, 活动 and 我的业绩, the front desk 会员列表 and 我的今日, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
     expect(await titlesOf('matchmaker')).toEqual(
-      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动'].sort(),
+      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动', '我的业绩'].sort(),
     );
     expect(await titlesOf('intake')).toEqual(['会员列表', '我的今日'].sort());
     expect(await titlesOf('manager')).toEqual(
@@ -144,6 +146,8 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
         '我的今日',
         '团队待办',
         '活动',
+        '经营概览',
+        '我的业绩',
       ].sort(),
     );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');

@@ -1,0 +1,140 @@
+// 报表 as the agency meets it (the demo agency): 赵丽 (主管) opens 经营概览 and its charts draw from data named in Chinese;
+// 李静 (红娘) opens 我的业绩 and its charts count her own months and members only. What a chart draws is read from the
+// answers to the page's own charts:queryData requests (the charts paint on a canvas).
+import { Page, Response } from 'playwright-core';
+import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
+import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
+
+jest.setTimeout(20 * 60 * 1000);
+
+const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
+
+interface ChartAnswer {
+  collection: string;
+  measures: { field: string[] | string; aggregation: string; alias?: string }[];
+  dimensions: { field: string[] | string; alias?: string }[];
+  filter?: unknown;
+  rows: Record<string, unknown>[];
+}
+
+/** Every charts:queryData the page makes from now on, with what it asked and what it got. */
+function chartAnswers(page: Page) {
+  const answers: ChartAnswer[] = [];
+  page.on('response', async (response: Response) => {
+    if (!response.url().includes('/api/charts:queryData')) return;
+    const asked = response.request().postDataJSON() || {};
+    const body = await response.json().catch(() => ({}));
+    answers.push({ ...asked, rows: body?.data ?? [] });
+  });
+  return answers;
+}
+
+const fieldOf = (entry: { field: string[] | string }) =>
+  Array.isArray(entry.field) ? entry.field.join('.') : entry.field;
+
+/** The answers to charts that measure `measure` (by field) over `collection`. */
+const answersFor = (answers: ChartAnswer[], collection: string, measure: string) =>
+  answers.filter((answer) => answer.collection === collection && answer.measures?.some((m) => fieldOf(m) === measure));
+
+async function waitForAnswers(page: Page, answers: ChartAnswer[], atLeast: number) {
+  const deadline = Date.now() + 120000;
+  while (answers.length < atLeast) {
+    if (Date.now() > deadline) throw new Error(`only ${answers.length} chart queries answered, ${atLeast} expected`);
+    await page.waitForTimeout(500);
+  }
+}
+
+async function openPage(page: Page, title: string) {
+  await page.locator('.ant-menu-submenu-title, .ant-menu-item').filter({ hasText: '报表' }).first().click();
+  await page.locator('.ant-menu-item').filter({ hasText: title }).first().click();
+}
+
+describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', () => {
+  const suite = appInBrowser();
+
+  it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 红娘绩效 ranks the matchmakers', async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page, suite.app.url, 'zhaoli', PASSWORD);
+    const problems = watchProblems(page);
+    const answers = chartAnswers(page);
+    await screenshotOnFailure(page, 'reports-overview', async () => {
+      await openPage(page, '经营概览');
+      // 会员: ten charts (members, and the agency's months for churn, no contact and members in service).
+      await waitForAnswers(page, answers, 10);
+      const byStatus = answers.find(
+        (answer) => answer.collection === 'members' && answer.dimensions?.some((d) => fieldOf(d) === 'status'),
+      );
+      const statuses = (byStatus?.rows || []).map((row) => row.status);
+      expect(statuses).toContain('服务中');
+      expect(statuses).not.toContain('inService');
+      const byGender = answers.find((answer) => answer.dimensions?.some((d) => fieldOf(d) === 'gender'));
+      expect((byGender?.rows || []).map((row) => row.gender).sort()).toEqual(['女', '男']);
+      // Every chart of the tab has rows, and paints them.
+      for (const answer of answers) expect(answer.rows.length).toBeGreaterThan(0);
+      const cards = page.locator('.ant-card:visible', { has: page.locator('canvas') });
+      await cards.nth(9).waitFor({ timeout: 60000 });
+
+      // 红娘绩效: the three matchmakers' months, and no way to write the computed records.
+      await page.locator('.ant-tabs-tab').filter({ hasText: '红娘绩效' }).first().click();
+      const table = page.locator('.ant-table-tbody:visible').first();
+      await table.locator('.ant-table-row').first().waitFor({ timeout: 90000 });
+      const text = await table.innerText();
+      for (const name of ['李静', '王芳', '张敏']) expect(text).toContain(name);
+      expect(
+        await page
+          .locator('button:visible')
+          .filter({ hasText: /^\s*添\s*加\s*$/ })
+          .count(),
+      ).toBe(0);
+      await page.waitForLoadState('networkidle');
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('李静 opens 我的业绩: her months and her members, never the agency’s', async () => {
+    const lijing = await apiToken(suite.app, 'lijing', PASSWORD);
+    const admin = await apiToken(suite.app);
+    const sum = (rows: any[], field: string) => rows.reduce((total, row) => total + Number(row[field] || 0), 0);
+    const hers = (await callApi(suite.app, lijing, 'matchmakerMonths:list?paginate=false')).data as any[];
+    const everyone = (await callApi(suite.app, admin, 'matchmakerMonths:list?paginate=false')).data as any[];
+    expect(new Set(hers.map((row) => row.matchmakerId)).size).toBe(1);
+    expect(sum(everyone, 'introductionsStarted')).toBeGreaterThan(sum(hers, 'introductionsStarted'));
+    // Her own members (a matchmaker lists every member at the introduction level, so counted as the admin).
+    const me = (await callApi(suite.app, lijing, 'auth:check')).data;
+    const herMembers = (
+      await callApi(
+        suite.app,
+        admin,
+        `members:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: me.id }))}`,
+      )
+    ).meta.count;
+
+    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await signIn(page, suite.app.url, 'lijing', PASSWORD);
+    const problems = watchProblems(page);
+    const answers = chartAnswers(page);
+    await screenshotOnFailure(page, 'reports-mine', async () => {
+      await openPage(page, '我的业绩');
+      await waitForAnswers(page, answers, 6);
+      const [introductions] = answersFor(answers, 'matchmakerMonths', 'introductionsStarted');
+      // A measure is named in Chinese (the chart's legend): the alias is the figure's title.
+      expect(sum(introductions.rows, '发起牵线数')).toBe(sum(hers, 'introductionsStarted'));
+      const [newMembers] = answersFor(answers, 'matchmakerMonths', 'newMembers');
+      expect(sum(newMembers.rows, '新会员数')).toBe(sum(hers, 'newMembers'));
+      const table = page.locator('.ant-table-tbody:visible').first();
+      await table.locator('.ant-table-row').first().waitFor({ timeout: 90000 });
+      expect(await table.innerText()).not.toMatch(/王芳|张敏/);
+
+      await page.locator('.ant-tabs-tab').filter({ hasText: '会员概况' }).first().click();
+      await waitForAnswers(page, answers, 9);
+      const [byStatus] = answersFor(answers, 'members', 'memberNo').filter((answer) =>
+        answer.dimensions?.some((d) => fieldOf(d) === 'status'),
+      );
+      expect(sum(byStatus.rows, '会员数')).toBe(herMembers);
+      await page.waitForLoadState('networkidle');
+    });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
