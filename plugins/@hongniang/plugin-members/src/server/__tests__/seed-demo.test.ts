@@ -1,6 +1,7 @@
 import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
 import { DEMO_STAFF, seedDemoAgency, seedDemoCommand } from '@hongniang/plugin-core';
+import { DEMO_REFERENCE_DATE } from '../demo/demo-members';
 
 const DEMO_MATCHMAKERS = DEMO_STAFF.filter((person) => person.role === 'matchmaker');
 
@@ -48,6 +49,12 @@ describe('seeding a demo agency into a real app', () => {
       expect(member.partnerPreferences.memberId).toBe(member.id);
       expect(member.currentCity.map((region: any) => region.level).sort()).toEqual([1, 2]);
       expect(DEMO_MATCHMAKERS.map((m) => m.nickname)).toContain(member.matchmaker.nickname);
+      // 状态变更时间: a new member's on her join day, any other's halfway to the demo's reference date (never today).
+      const joined = new Date(`${member.joinDate}T00:00:00Z`).getTime();
+      const changed = new Date(member.statusChangedAt).getTime();
+      const halfway = joined + (DEMO_REFERENCE_DATE.getTime() - joined) / 2;
+      const expected = member.status === 'new' ? joined : halfway;
+      expect(Math.abs(changed - expected)).toBeLessThan(2 * 86400000);
     }
   });
 

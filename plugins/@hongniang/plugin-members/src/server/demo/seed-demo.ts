@@ -2,7 +2,7 @@
 // cities, assigned among the demo matchmakers.
 import { DemoSettings } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
-import { DemoMember, demoMember } from './demo-members';
+import { DEMO_REFERENCE_DATE, DemoMember, demoMember } from './demo-members';
 import { Random } from './random';
 
 /** Rows per transaction. */
@@ -43,6 +43,7 @@ async function insertBatch(app: Application, batch: DemoMember[]) {
       transaction,
     );
     const ids = batch.map((member) => memberIds.get(member.values.phone));
+    await backdateStatusChanges(app, batch, ids, transaction);
     await db.getModel('partnerPreferences').bulkCreate(
       batch.map((member, i) => ({ ...member.preferences, memberId: ids[i] })),
       { transaction },
@@ -73,6 +74,33 @@ async function insertBatch(app: Application, batch: DemoMember[]) {
       { transaction },
     );
   });
+}
+
+/**
+ * The save stamped every demo member's 状态变更时间 with today. A real archive's statuses were set over time: a new member's
+ * when she joined, any other's halfway between her joining and the demo's reference date (so a member who left counts
+ * as churn in some past month of 经营概览, not all of them this month). One update per day, without hooks.
+ */
+async function backdateStatusChanges(
+  app: Application,
+  batch: DemoMember[],
+  ids: (number | undefined)[],
+  transaction: any,
+) {
+  const byDay = new Map<string, number[]>();
+  batch.forEach((member, i) => {
+    const joined = new Date(`${member.values.joinDate}T00:00:00Z`).getTime();
+    const at = member.values.status === 'new' ? joined : joined + (DEMO_REFERENCE_DATE.getTime() - joined) / 2;
+    const day = new Date(at).toISOString().slice(0, 10);
+    if (ids[i] != null) byDay.set(day, [...(byDay.get(day) || []), ids[i] as number]);
+  });
+  for (const [day, memberIds] of byDay)
+    await app.db
+      .getModel('members')
+      .update(
+        { statusChangedAt: new Date(`${day}T02:00:00Z`) },
+        { where: { id: memberIds }, hooks: false, transaction },
+      );
 }
 
 /** Maps a unique column's values to the ids of the rows just inserted (bulk inserts do not return ids on every dialect). */
