@@ -341,7 +341,7 @@ describe('机构月度经营 (agencyMonths) and the new matchmakerMonths figures
       const zh = await agent.post('/agencyMonths:create').set('X-Locale', 'zh-CN').send({ month: C });
       expect([zh.status, zh.body.errors[0].message]).toEqual([
         403,
-        '月度绩效由系统计算，不能修改；主管可以重算某个月份（recompute）',
+        '月度数据（红娘月度绩效、机构月度经营）由系统计算，不能修改；主管可以重算某个月份（recompute）',
       ]);
       expect((await agent.post(`/agencyMonths:destroy?filterByTk=${record.id}`)).status).toBe(403);
     }

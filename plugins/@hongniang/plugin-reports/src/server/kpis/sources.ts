@@ -1,7 +1,7 @@
 // The grouped queries behind the monthly figures, one per source collection, each written once and run for either
 // scope (./scope.ts): each matchmaker's members, or every member of the agency. What each figure counts is documented
 // in docs/reports.md; a member's figures go to her matchmaker at computing time.
-import { addDays, instantAt } from '@hongniang/plugin-follow-ups';
+import { addDays, instantAt, SERVED_STATUSES } from '@hongniang/plugin-follow-ups';
 import { dayEnds, monthBounds } from './months';
 import { Scope } from './scope';
 import { GroupedQuery } from './sql';
@@ -20,8 +20,6 @@ export const STAGE_FIGURES: Record<string, 'bothAgreed' | 'dating' | 'relationsh
 /** Member statuses of a member who left the agency: 流失 (`lost`) and 已退会 (`withdrawn`). */
 export const LEFT_STATUSES = ['lost', 'withdrawn'];
 
-/** Member statuses the agency works for, 新入会 and 服务中: the reminders' served statuses (plugin-follow-ups' SERVED). */
-export const SERVED_STATUSES = ['new', 'inService'];
 
 /** Agency days without contact after which a member in service counts as 久未联系 (noContactMembers). */
 export const NO_CONTACT_DAYS = 30;

@@ -14,7 +14,7 @@ export async function refuseWritesToKpis(ctx: any, next: () => Promise<void>) {
   if (COMPUTED_COLLECTIONS.includes(resourceName) && !READS_AND_RECOMPUTE.has(actionName))
     throw new Refusal(
       reportsLanguage({ context: ctx }).t(
-        'KPI records are computed by the system and cannot be changed; a manager may recompute a month (recompute)',
+        "Monthly figures (matchmakers' and the agency's) are computed by the system and cannot be changed; a manager may recompute a month (recompute)",
       ),
       { field: resourceName, status: 403 },
     );
