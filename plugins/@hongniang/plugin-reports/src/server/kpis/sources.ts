@@ -20,7 +20,6 @@ export const STAGE_FIGURES: Record<string, 'bothAgreed' | 'dating' | 'relationsh
 /** Member statuses of a member who left the agency: 流失 (`lost`) and 已退会 (`withdrawn`). */
 export const LEFT_STATUSES = ['lost', 'withdrawn'];
 
-
 /** Agency days without contact after which a member in service counts as 久未联系 (noContactMembers). */
 export const NO_CONTACT_DAYS = 30;
 
