@@ -373,7 +373,8 @@ describe('roles × endpoints × private fields', () => {
         });
       const sorted = await perMonth([{ field: 'month', order: 'asc' }]);
       expect(sorted.status).toBe(200);
-      const months = sorted.body.data.map((row: any) => row.month);
+      // Members without a join date group under null, first or last by dialect; the months are in order.
+      const months = sorted.body.data.map((row: any) => row.month).filter(Boolean);
       expect(months.length).toBeGreaterThan(0);
       expect(months).toEqual([...months].sort());
       expect((await perMonth([{ field: 'incomeBand', order: 'asc' }])).status).toBe(403);
