@@ -8,44 +8,23 @@ import { Counts, Found, MATCHMAKER_SOURCES, MEMBER_SOURCES, Source, SourceContex
 
 export { FOLLOW_UP_KINDS } from './sources';
 
-/** A matchmaker's figures of one month (matchmakerMonths' computed columns). */
-export interface MonthFigures {
-  newMembers: number;
-  followUpsDue: number;
-  followUpsOnTime: number;
+/** The counts a month record shows as they are (the satisfaction sum only feeds the average). */
+type ShownCounts = Omit<Counts, 'satisfactionSum'>;
+
+/**
+ * A matchmaker's figures of one month (matchmakerMonths' computed columns): the counts (membersInService and
+ * noContactMembers are snapshots when computed), with the on-time rate and the average satisfaction.
+ */
+export interface MonthFigures extends ShownCounts {
   /** Percent of the reminders due that were handled on time, one decimal; null when none was due. */
   onTimeRate: number | null;
-  suggestionsMade: number;
-  introductionsStarted: number;
-  bothAgreed: number;
-  dating: number;
-  relationships: number;
-  marriages: number;
-  datesHeld: number;
   /** Two decimals (1–5 scale); null without feedback. */
   satisfactionAverage: number | null;
-  satisfactionCount: number;
-  churned: number;
-  /** Snapshots when computed (members, not events of the month). */
-  membersInService: number;
-  noContactMembers: number;
 }
 
 /** The agency's figures of one month (agencyMonths' computed columns): every member's, whatever her matchmaker. */
-export interface AgencyFigures {
-  newMembers: number;
-  churned: number;
-  membersInService: number;
-  noContactMembers: number;
-  suggestionsMade: number;
-  introductionsStarted: number;
-  bothAgreed: number;
-  datesHeld: number;
-  dating: number;
-  relationships: number;
-  marriages: number;
+export interface AgencyFigures extends Omit<ShownCounts, 'followUpsDue' | 'followUpsOnTime'> {
   satisfactionAverage: number | null;
-  satisfactionCount: number;
   /** Conversions between the month's flow counts, in percent with one decimal; null when the base is 0. */
   introductionRate: number | null;
   agreementRate: number | null;
