@@ -1,21 +1,31 @@
 import { Plugin } from '@nocobase/server';
-import { declareAccess, ensureIndexes, registerInCollectionManager, rowByRow } from '@hongniang/plugin-core';
+import {
+  declareAccess,
+  ensureIndexes,
+  extendBlueprint,
+  registerInCollectionManager,
+  rowByRow,
+} from '@hongniang/plugin-core';
+import { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { printSummaryAction } from './actions/print-summary';
 import { recomputeAction } from './actions/recompute';
 import { keepRatingsInMonths } from './hooks/rating-in-month';
 import { checkServiceRating } from './hooks/service-rating-rules';
+import { checkSummaryWrite } from './hooks/summary-writes';
 import { MonthKeeper } from './kpis/month-keeper';
 import { labelChartCategories } from './middlewares/chart-labels';
-import { COMPUTED_COLLECTIONS, refuseWritesToKpis } from './middlewares/computed-records';
+import { COMPUTED_COLLECTIONS, refuseWritesToServerRecords } from './middlewares/computed-records';
 import { refreshLiveMonth } from './middlewares/live-month';
-import { REPORTS_ACCESS } from './roles';
+import { REPORTS_ACCESS, SUMMARIES_PAGE } from './roles';
 
 /** Ours, in the collection manager. */
-export const MANAGED_COLLECTIONS = ['matchmakerMonths', 'agencyMonths', 'serviceRatings'];
+export const MANAGED_COLLECTIONS = ['matchmakerMonths', 'agencyMonths', 'serviceRatings', 'serviceSummaries'];
 
 /**
  * Reports (报表): 红娘绩效 and 机构月度经营, each matchmaker's and the agency's figures per agency month kept as records
- * (closed at month end, recomputable, the current month live), and the managers' 服务态度 ratings. Charts read the
- * records. See docs/reports.md.
+ * (closed at month end, recomputable, the current month live), the managers' 服务态度 ratings, and each member's 月度服务总结
+ * (drafted when a month closes, planned and sent by her matchmaker, printable). Charts read the records. See
+ * docs/reports.md.
  */
 export class PluginReportsServer extends Plugin {
   readonly keeper = new MonthKeeper(this.app);
@@ -27,9 +37,16 @@ export class PluginReportsServer extends Plugin {
     for (const event of ['beforeCreate', 'beforeUpdate'])
       this.db.on(`serviceRatings.${event}`, (model: any, options: any) => checkServiceRating(this.db, model, options));
     keepRatingsInMonths(this.db);
-    // Monthly records (matchmakers' and agency's): the server's alone; the live month recomputed as it is read; a
-    // manager's recompute of both.
-    this.app.resourceManager.use(refuseWritesToKpis, { tag: 'hongniang-reports-computed-records', before: 'acl' });
+    // Service summaries: people write their plan and status (sending stamps who and when), on every write path.
+    rowByRow(this.db, 'serviceSummaries');
+    for (const event of ['beforeCreate', 'beforeUpdate'])
+      this.db.on(`serviceSummaries.${event}`, (model: any, options: any) => checkSummaryWrite(this.db, model, options));
+    // Records the server writes (monthly records, summaries): refused to other writers; the live month recomputed as it
+    // is read; a manager's recompute of both monthly records (and of a past month's summaries).
+    this.app.resourceManager.use(refuseWritesToServerRecords, {
+      tag: 'hongniang-reports-computed-records',
+      before: 'acl',
+    });
     this.app.resourceManager.use(refreshLiveMonth(this.keeper), { tag: 'hongniang-reports-live-month', after: 'acl' });
     // Charts (ours and those a manager builds): an option field's categories in words, in the caller's language.
     this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
@@ -37,7 +54,13 @@ export class PluginReportsServer extends Plugin {
       this.app.resourceManager.registerActionHandlers({ [`${collection}:recompute`]: recomputeAction(this.keeper) });
       this.app.acl.allow(collection, 'recompute', 'loggedIn');
     }
-    // Closing past months: at start (the catch-up of a stopped server), then hourly; stopped with the app.
+    // 打印: a summary as a printable page, for whoever may view it (checked in the handler against her view scope).
+    this.app.resourceManager.registerActionHandlers({ 'serviceSummaries:print': printSummaryAction });
+    this.app.acl.allow('serviceSummaries', 'print', 'loggedIn');
+    // 月度服务总结's member opens as on the member page.
+    extendBlueprint(this.app, SUMMARIES_PAGE, withMemberPopupDefaults);
+    // Closing past months and drafting last month's summaries: at start (the catch-up of a stopped server), then hourly;
+    // stopped with the app.
     this.app.on('afterStart', () => this.keeper.start());
     this.app.on('beforeStop', async () => {
       this.keeper.stop();
@@ -50,7 +73,9 @@ export class PluginReportsServer extends Plugin {
     await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 
+  /** Every upgrade: a collection added since (serviceSummaries) joins the collection manager; indexes. */
   async upgrade() {
+    await registerInCollectionManager(this.app, MANAGED_COLLECTIONS);
     await ensureIndexes(this.app, MANAGED_COLLECTIONS);
   }
 }

@@ -2,7 +2,8 @@
 import { fieldKinds } from '@hongniang/plugin-core';
 import { label } from '../language/vocabulary';
 
-export const { integer, decimal, line, moment, readOnly, staff, text, createdAt, updatedAt, user } = fieldKinds(label);
+export const { integer, decimal, line, member, moment, readOnly, select, staff, text, createdAt, updatedAt, user } =
+  fieldKinds(label);
 
 /** A count the server computes: a whole number, read-only in forms, 0 by default. */
 export const count = (name: string, title: string) => readOnly(integer(name, title, 0));

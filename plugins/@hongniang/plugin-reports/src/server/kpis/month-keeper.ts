@@ -1,12 +1,13 @@
 // Keeps the monthly records (matchmakerMonths and agencyMonths, written together): closes every past month once (at start, catching up what a stopped server missed, then
-// hourly — never a NocoBase schedule, whose missed runs are lost), refreshes the live month as it is read, and
-// recomputes a month on a manager's request. One job at a time per process.
+// hourly — never a NocoBase schedule, whose missed runs are lost), drafts last month's service summaries, refreshes the
+// live month as it is read, and recomputes a month on a manager's request. One job at a time per process.
 import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
 import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { agencyTimeZone } from './agency-zone';
 import { addMonths, monthOf } from './months';
 import { matchmakerIds, writeMonth } from './month-records';
+import { draftMonth } from '../summaries/draft-month';
 
 /** How many past months the start's catch-up looks back. */
 export const CATCH_UP_MONTHS = 24;
@@ -52,7 +53,10 @@ export class MonthKeeper {
 
   /**
    * Closes each past month not closed yet, from the agency's first activity (at most CATCH_UP_MONTHS back) to last
-   * month: computed once more, and `closedAt` set (records closed before keep their figures). Answers the months closed.
+   * month: computed once more, and `closedAt` set (records closed before keep their figures). Then drafts last month's
+   * service summaries when it was just closed or has none yet (an agency upgraded to them); older months closed by a
+   * catch-up get none (a new agency's imported archive would get one per member per month), unless a manager
+   * recomputes one. Answers the months closed.
    */
   closePastMonths(): Promise<string[]> {
     return this.enqueue(async () => {
@@ -73,6 +77,12 @@ export class MonthKeeper {
         await writeMonth(this.db, month, timeZone, { close: true, keepClosed: true, now: reminderClock.now() });
         closed.push(month);
       }
+      const last = addMonths(current, -1);
+      if (
+        last >= first &&
+        (closed.includes(last) || !(await this.db.getModel('serviceSummaries').count({ where: { month: last } })))
+      )
+        await draftMonth(this.db, last, timeZone, reminderClock.now());
       return closed;
     }, []);
   }
@@ -112,12 +122,18 @@ export class MonthKeeper {
     return true;
   }
 
-  /** Recomputes `month` from today's data: a past month is (or stays) closed, the current one stays live. */
+  /**
+   * Recomputes `month` from today's data: a past month is (or stays) closed, the current one stays live; a past month's
+   * service summaries are drafted again (drafts refreshed, members in service without one given one, sent ones kept).
+   */
   recompute(month: string): Promise<number> {
     return this.enqueue(async () => {
       const timeZone = await agencyTimeZone(this.db);
       const now = reminderClock.now();
-      return writeMonth(this.db, month, timeZone, { close: month < monthOf(now, timeZone), now });
+      const past = month < monthOf(now, timeZone);
+      const written = await writeMonth(this.db, month, timeZone, { close: past, now });
+      if (past) await draftMonth(this.db, month, timeZone, now);
+      return written;
     });
   }
 
