@@ -15,6 +15,7 @@ import { checkSummaryWrite } from './hooks/summary-writes';
 import { MonthKeeper } from './kpis/month-keeper';
 import { labelChartCategories } from './middlewares/chart-labels';
 import { COMPUTED_COLLECTIONS, refuseWritesToServerRecords } from './middlewares/computed-records';
+import { refuseExportsWithoutColumns } from './middlewares/export-columns';
 import { refreshLiveMonth } from './middlewares/live-month';
 import { REPORTS_ACCESS, SUMMARIES_PAGE } from './roles';
 
@@ -48,6 +49,10 @@ export class PluginReportsServer extends Plugin {
       before: 'acl',
     });
     this.app.resourceManager.use(refreshLiveMonth(this.keeper), { tag: 'hongniang-reports-live-month', after: 'acl' });
+    this.app.resourceManager.use(refuseExportsWithoutColumns([...COMPUTED_COLLECTIONS, 'serviceSummaries']), {
+      tag: 'hongniang-reports-export-columns',
+      after: 'acl',
+    });
     // Charts (ours and those a manager builds): an option field's categories in words, in the caller's language.
     this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
     for (const collection of COMPUTED_COLLECTIONS) {
