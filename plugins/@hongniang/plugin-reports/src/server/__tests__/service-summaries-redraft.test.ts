@@ -12,7 +12,7 @@ describe('月度服务总结: drafted again', () => {
   let app: MockServer;
   let agency: SummaryAgency;
   let newcomer: number;
-  const count = (where: object = {}) => app.db.getModel('serviceSummaries').count({ where });
+  const count = (where: Record<string, unknown> = {}) => app.db.getModel('serviceSummaries').count({ where });
   const update = (agent: any, id: number, values: object) =>
     agent.post(`/serviceSummaries:update?filterByTk=${id}`).set('X-Locale', 'zh-CN').send(values);
 
