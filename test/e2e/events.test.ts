@@ -1,6 +1,6 @@
 // Issue 15 item 5 as 李静 meets it (the demo agency): she opens 活动, opens the coming salon, invites a member through
 // 邀请合适会员 and records her answer 参加; the server then holds the invitation (by her, for her member) and the answer.
-import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { settle, trackRequests } from '@test/support/page-checks';
 import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
@@ -35,9 +35,8 @@ describe('events (活动) as 李静 works them', () => {
     expect(before.eligible).toBeGreaterThan(0);
     const first = before.invitees[0];
 
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+    const page = await suite.tab.signIn('lijing', PASSWORD);
     trackRequests(page);
-    await signIn(page, suite.app.url, 'lijing', PASSWORD);
     const problems = watchProblems(page);
     await screenshotOnFailure(page, 'events-lijing', async () => {
       await page.locator('.ant-menu-submenu-title, .ant-menu-item').filter({ hasText: '活动管理' }).first().click();
@@ -91,6 +90,5 @@ describe('events (活动) as 李静 works them', () => {
     expect(after.invitees.map((invitee: any) => invitee.id)).not.toContain(first.id);
     expect(after.eligible).toBe(before.eligible - 1);
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

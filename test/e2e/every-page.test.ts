@@ -2,7 +2,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { Locator, Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { watchProblems } from '@test/support/browser';
 import { rawKeysOf, settle, trackRequests, uiProblems } from '@test/support/page-checks';
 import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
 
@@ -247,10 +247,9 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   }
 
   it('the sign-in page: the app says 红娘, offers no 注册账号 and greets no visitor with an error', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // The suite's tab, loaded at the sign-in form (its first use).
+    const page = await suite.tab.signedOut({ width: 1400, height: 900 });
     trackRequests(page);
-    await page.goto(`${suite.app.url}/signin`);
-    await page.locator('input[type="password"]').waitFor({ timeout: 120000 });
     await settle(page);
     await page.waitForTimeout(1500);
     const text = await page.locator('body').innerText();
@@ -261,7 +260,6 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     expect(await page.locator('.ant-notification-notice:visible, .ant-message-notice:visible').allInnerTexts()).toEqual(
       [],
     );
-    await page.close();
   });
 
   it('covers every popup our blueprints define', () => {
@@ -271,8 +269,9 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   });
 
   /** The member popup of the first row of 会员列表, as an account sees it. */
-  async function firstMemberPopup(page: Page, account: string) {
-    await signIn(page, suite.app.url, account, PASSWORD);
+  async function firstMemberPopup(account: string) {
+    const page = await suite.tab.signIn(account, PASSWORD);
+    trackRequests(page);
     await openFromMenu(page, '会员管理', '会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row').first();
     // The rows render after the list request ends; on a loaded 2-core machine that took over 30 s (CI, session 10).
@@ -302,10 +301,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     expect(STAFF).toContain(owner?.username);
     const seen: Record<string, { count: number; jsGlyphs: number }> = {};
     for (const account of [refused, owner.username, 'zhaoli']) {
-      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-      trackRequests(page);
-      seen[account] = await offered(await firstMemberPopup(page, account), '找对象');
-      await page.close();
+      seen[account] = await offered(await firstMemberPopup(account), '找对象');
     }
     expect(seen).toEqual({
       [refused]: { count: 0, jsGlyphs: 0 },
@@ -324,9 +320,8 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       const [account, password] = [who, PASSWORD];
       const menu = await menuOf(account, password);
       expect(menu.length).toBeGreaterThan(0);
-      const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
+      const page = await suite.tab.signIn(account, password);
       trackRequests(page);
-      await signIn(page, suite.app.url, account, password);
       const consoleAndHttp = watchProblems(page);
       const found: string[] = [];
       for (const [group, title] of menu) {
@@ -337,7 +332,6 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       }
       await settle(page);
       timings.push(`${who}: ${menu.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
-      await page.close();
       expect([...found, ...consoleAndHttp.map((problem) => `${who}: ${problem}`)]).toEqual([]);
     },
   );

@@ -1,4 +1,4 @@
-import { signIn, watchProblems } from '@test/support/browser';
+import { watchProblems } from '@test/support/browser';
 import { choose, item, optionsOf } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
 import { appInBrowser, callApi } from '@test/support/running-app';
@@ -12,8 +12,7 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
   const suite = appInBrowser();
 
   const openCreateForm = async (account: string, password: string) => {
-    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, suite.app.url, account, password);
+    const page = await suite.tab.signIn(account, password, { width: 1400, height: 900 });
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
@@ -36,7 +35,6 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
       expect(await item(drawer, label).locator('.ant-form-item-required').count()).toBe(1);
     }
     expect(sent).toEqual([]);
-    await page.close();
   });
 
   it('a wrong phone, height or weight is told beside its field, all at once, before anything is sent', async () => {
@@ -58,14 +56,12 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     expect(await said('身高（厘米）')).toContain('100–250');
     expect(await said('体重（公斤）')).toContain('30–250');
     expect(sent).toEqual([]);
-    await page.close();
   });
 
   it('the 红娘 picker offers the matchmakers by name: not the admin, the manager or the front desk', async () => {
     const { page, drawer } = await openCreateForm('chenyu', STAFF_PASSWORD);
     const offered = await optionsOf(page, drawer, '红娘');
     expect(offered.sort()).toEqual(['张敏', '李静', '王芳'].sort());
-    await page.close();
   });
 
   it('a likely duplicate is named before saving; ticking 确认不是重复登记 saves her', async () => {
@@ -105,7 +101,6 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
       `members:list?filter=${encodeURIComponent(JSON.stringify({ name: existing.name }))}&fields=id`,
     );
     expect(twins.data.length).toBe(2);
-    await page.close();
   });
 
   it("期望地区 takes several places from China's regions (李静 on her own member), saved and shown by name", async () => {
@@ -128,8 +123,7 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
       return saved.data.partnerPreferences.preferredRegions.map((region: any) => region.code).sort();
     };
     const before = await regionsOf();
-    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, suite.app.url, 'lijing', STAFF_PASSWORD);
+    const page = await suite.tab.signIn('lijing', STAFF_PASSWORD, { width: 1400, height: 900 });
     await page.click('text=会员管理');
     await page.click('text=会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: hers.memberNo });
@@ -160,12 +154,10 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     for (let waited = 0; !named.test(await shown.innerText()) && waited < 60000; waited += 500)
       await page.waitForTimeout(500);
     await expect(shown.innerText()).resolves.toMatch(named);
-    await page.close();
   });
 
   it('删除 asks first, saying what goes with her', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
+    const page = await suite.tab.signIn(suite.app.admin.email, suite.app.admin.password, { width: 1400, height: 900 });
     await page.click('text=会员管理');
     await page.click('text=会员列表');
     const row = page.locator('.ant-table-tbody .ant-table-row').first();
@@ -180,7 +172,6 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
       .first();
     await confirm.waitFor({ timeout: 30000 });
     await expect(confirm.innerText()).resolves.toContain('推荐记录');
-    await page.close();
   });
 
   it('refuses a member without a way to reach her, over HTTP as the front desk, naming both fields (en-US without X-Locale)', async () => {

@@ -1,7 +1,7 @@
 import os from 'os';
 import path from 'path';
 import { Locator, Page, Response } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
 import { appInBrowser, callApi } from '@test/support/running-app';
@@ -103,8 +103,10 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     });
     expect(him.data?.id).toEqual(expect.any(Number));
 
-    const page = await suite.browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await signIn(page, suite.app.url, 'lijing', process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026');
+    const page = await suite.tab.signIn('lijing', process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026', {
+      width: 1500,
+      height: 950,
+    });
     const problems = watchProblems(page);
     await openMember(page, '苏映雪');
     const drawer = page.locator('.ant-drawer-content:visible');
@@ -235,7 +237,6 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await page
       .locator('.ant-message', { hasText: `已有进行中的牵线（编号 ${introductions.data[0].id}）` })
       .waitFor({ timeout: 30000 });
-    await page.close();
   });
 
   it('carries it on as both matchmakers would: 王芳 agrees for 顾承泽, his phone reaches 李静, a date on 约会日历, both feedbacks, 交往中, the pair gone from 找对象', async () => {
@@ -245,10 +246,11 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     const password = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
     const viewport = { width: 1500, height: 950 };
 
+    // The two matchmakers take turns at one browser (注销, then the other signs in): a second window would load the
+    // app again, 20–30 s of Chromium's CPU.
     // 王芳 opens the same card on her board and records 顾承泽's 同意: both agreed.
-    const wangfang = await suite.browser.newPage({ viewport });
-    await signIn(wangfang, suite.app.url, 'wangfang', password);
-    const herProblems = watchProblems(wangfang);
+    let wangfang = await suite.tab.signIn('wangfang', password, viewport);
+    let herProblems = watchProblems(wangfang);
     let details = await openCard(wangfang, 'recommendedToB', '顾承泽');
     await recordInDialog(wangfang, details, '记录意愿', async (form) => {
       await choose(wangfang, form, '一方', '顾承泽', '顾承泽');
@@ -257,11 +259,12 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     });
     await details.locator('.ant-table-row', { hasText: '顾承泽' }).waitFor({ timeout: 30000 });
     expect(await stage()).toBe('bothAgreed');
+    await wangfang.waitForLoadState('networkidle');
+    expect(herProblems).toEqual([]);
 
     // 李静's card, now under 双方同意, shows his phone: the contact release reached her.
-    const page = await suite.browser.newPage({ viewport });
-    await signIn(page, suite.app.url, 'lijing', password);
-    const problems = watchProblems(page);
+    let page = await suite.tab.signIn('lijing', password, viewport);
+    let problems = watchProblems(page);
     await openBoard(page);
     const card = cardIn(page, 'bothAgreed', '苏映雪');
     await card.waitFor({ timeout: 60000 });
@@ -309,10 +312,11 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await giveFeedback(page, details, '苏映雪', '5', '愿意继续');
     expect(await stage()).toBe('met');
     await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
 
     // 王芳 records 顾承泽's: both want to go on, so the introduction is at 交往中.
-    // (From the start page: a reload would reopen the drawers the address still names.)
-    await wangfang.goto(`${suite.app.url}/admin`);
+    wangfang = await suite.tab.signIn('wangfang', password, viewport);
+    herProblems = watchProblems(wangfang);
     details = await openCard(wangfang, 'met', '顾承泽');
     await giveFeedback(wangfang, details, '顾承泽', '4', '愿意继续');
     expect(await stage()).toBe('dating');
@@ -327,10 +331,10 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     ]);
     await wangfang.waitForLoadState('networkidle');
     expect(herProblems).toEqual([]);
-    await wangfang.close();
 
     // 李静 sees the card under 交往中, and 找对象 no longer offers 顾承泽 to 苏映雪.
-    await page.goto(`${suite.app.url}/admin`);
+    page = await suite.tab.signIn('lijing', password, viewport);
+    problems = watchProblems(page);
     await openBoard(page);
     await cardIn(page, 'dating', '苏映雪').waitFor({ timeout: 60000 });
     await openMember(page, '苏映雪');
@@ -342,7 +346,6 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await page.waitForLoadState('networkidle');
     expect(await dialog.innerText()).not.toContain('顾承泽');
     expect(problems).toEqual([]);
-    await page.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 import { choose, item } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
@@ -16,8 +16,7 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
   const suite = appInBrowser();
 
   it('adds a member through the create form and finds her by name and age group', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
+    const page = await suite.tab.signIn(suite.app.admin.email, suite.app.admin.password, { width: 1400, height: 900 });
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
@@ -68,7 +67,6 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
 
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('keeps the pages, an admin rename and the members across a restart (npm start on the same database)', async () => {

@@ -2,7 +2,7 @@
 // open introductions are listed longest-waiting first, and from one she opens its two sides' answers; the front desk,
 // who has neither dates nor introductions, opens the same tab without an error.
 import { Page } from 'playwright-core';
-import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -65,8 +65,7 @@ describe('我的今日: her dates today and tomorrow, her open introductions', (
   });
 
   it('李静 finds tomorrow’s date and her open introductions, and opens one’s answers', async () => {
-    const page = await suite.browser.newPage();
-    await signIn(page, suite.app.url, 'lijing', PASSWORD);
+    const page = await suite.tab.signIn('lijing', PASSWORD);
     const problems = watchProblems(page);
     await screenshotOnFailure(page, 'my-day-lijing', async () => {
       await openTab(page);
@@ -95,12 +94,10 @@ describe('我的今日: her dates today and tomorrow, her open introductions', (
       await drawer.locator('button:has-text("记录意愿")').first().waitFor({ timeout: 60000 });
     });
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('the front desk opens the same tab without an error (she has no dates or introductions)', async () => {
-    const page = await suite.browser.newPage();
-    await signIn(page, suite.app.url, 'chenyu', PASSWORD);
+    const page = await suite.tab.signIn('chenyu', PASSWORD);
     const problems = watchProblems(page);
     await screenshotOnFailure(page, 'my-day-chenyu', async () => {
       await openTab(page);
@@ -108,6 +105,5 @@ describe('我的今日: her dates today and tomorrow, her open introductions', (
       expect(await page.locator('.ant-table-row', { hasText: PLACE }).count()).toBe(0);
     });
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

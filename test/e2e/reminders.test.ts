@@ -1,7 +1,7 @@
 // Issue 15 as 李静 and the admin meet it (the demo agency): a reminder about her member arrives in her notifications,
 // she opens 我的今日, records the follow-up from the reminder, and the reminder is closed; the admin finds the seeded
 // reminder workflows in the workflow UI and opens one.
-import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -50,8 +50,7 @@ describe('reminders as 李静 meets them, and their workflows as the admin does'
   });
 
   it('a reminder reaches her notifications; from 我的今日 she records the follow-up and the reminder closes', async () => {
-    const page = await suite.browser.newPage();
-    await signIn(page, suite.app.url, 'lijing', PASSWORD);
+    const page = await suite.tab.signIn('lijing', PASSWORD);
     const problems = watchProblems(page);
     await screenshotOnFailure(page, 'reminders-lijing', async () => {
       // The sweep runs every few seconds in this app: the message comes in while she is signed in (the bell's popup),
@@ -104,12 +103,10 @@ describe('reminders as 李静 meets them, and their workflows as the admin does'
       ['电话回访：周末有空，想见见新推荐', reminders.data[0].id],
     ]);
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('the admin finds the reminder workflows in the workflow UI and opens one', async () => {
-    const page = await suite.browser.newPage();
-    await signIn(page, suite.app.url, suite.app.admin.email, suite.app.admin.password);
+    const page = await suite.tab.signIn(suite.app.admin.email, suite.app.admin.password);
     await screenshotOnFailure(page, 'reminders-admin', async () => {
       await page.goto(`${suite.app.url}/admin/settings/workflow`);
       for (const title of ['提醒：到期回访', '提醒：久未联系', '提醒：明日约会', '提醒：牵线停滞'])
@@ -118,6 +115,5 @@ describe('reminders as 李静 meets them, and their workflows as the admin does'
       // Its canvas: the collection trigger on 提醒 and the in-app message node.
       await page.getByText('站内信给接收人').first().waitFor({ timeout: 90000 });
     });
-    await page.close();
   });
 });

@@ -2,7 +2,7 @@
 // 李静 (红娘) opens 我的业绩 and its charts count her own months and members only. What a chart draws is read from the
 // answers to the page's own charts:queryData requests (the charts paint on a canvas).
 import { Page, Response } from 'playwright-core';
-import { screenshotOnFailure, signIn, watchProblems } from '@test/support/browser';
+import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -53,8 +53,7 @@ describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', 
   const suite = appInBrowser();
 
   it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 红娘绩效 ranks the matchmakers', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await signIn(page, suite.app.url, 'zhaoli', PASSWORD);
+    const page = await suite.tab.signIn('zhaoli', PASSWORD, { width: 1600, height: 1000 });
     const problems = watchProblems(page);
     const answers = chartAnswers(page);
     await screenshotOnFailure(page, 'reports-overview', async () => {
@@ -89,7 +88,6 @@ describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', 
       await page.waitForLoadState('networkidle');
     });
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('李静 opens 我的业绩: her months and her members, never the agency’s', async () => {
@@ -110,8 +108,7 @@ describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', 
       )
     ).meta.count;
 
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await signIn(page, suite.app.url, 'lijing', PASSWORD);
+    const page = await suite.tab.signIn('lijing', PASSWORD, { width: 1600, height: 1000 });
     const problems = watchProblems(page);
     const answers = chartAnswers(page);
     await screenshotOnFailure(page, 'reports-mine', async () => {
@@ -135,6 +132,5 @@ describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', 
       await page.waitForLoadState('networkidle');
     });
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

@@ -1,7 +1,7 @@
 import os from 'os';
 import path from 'path';
 import { Page } from 'playwright-core';
-import { signIn, watchProblems } from '@test/support/browser';
+import { SharedTab, watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -24,8 +24,8 @@ async function memberRow(page: Page, memberNo: string) {
   return row.innerText();
 }
 
-async function openMemberList(page: Page, url: string, account: string) {
-  await signIn(page, url, account, PASSWORD);
+async function openMemberList(tab: SharedTab, account: string) {
+  const page = await tab.signIn(account, PASSWORD);
   const problems = watchProblems(page);
   try {
     await page.click('text=会员管理');
@@ -36,7 +36,7 @@ async function openMemberList(page: Page, url: string, account: string) {
     await page.screenshot({ path: file, fullPage: true });
     throw new Error(`${(error as Error).message}\n(screenshot: ${file}; page problems: ${JSON.stringify(problems)})`);
   }
-  return { problems, columns: (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/) };
+  return { page, problems, columns: (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/) };
 }
 
 describe('what each role sees in 会员列表 (the demo agency, signed in as its staff)', () => {
@@ -84,8 +84,7 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
   });
 
   it('the matchmaker 李静: no income column; phone of her own members only', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const { problems, columns } = await openMemberList(page, suite.app.url, 'lijing');
+    const { page, problems, columns } = await openMemberList(suite.tab, 'lijing');
     expect(columns).toContain('姓名');
     expect(columns).toContain('手机号');
     expect(columns).not.toContain('年收入');
@@ -105,12 +104,10 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     for (const title of ['手机号', '年收入', '备注']) expect(await note.innerText()).toContain(title);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('the matchmaker 李静 edits her own member in the seeded form (its sensitive fields are not hers to send)', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const { problems } = await openMemberList(page, suite.app.url, 'lijing');
+    const { page, problems } = await openMemberList(suite.tab, 'lijing');
     await memberRow(page, hers.memberNo);
     await page.locator('.ant-table-tbody .ant-table-row', { hasText: hers.memberNo }).locator('text=编辑').click();
     const drawer = page.locator('.ant-drawer-content:visible');
@@ -130,18 +127,15 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     expect(saved.incomeBand).toBe(hers.incomeBand);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
-    await page.close();
   });
 
   it('the manager 赵丽: income column and every phone', async () => {
-    const page = await suite.browser.newPage({ viewport: { width: 1600, height: 950 } });
-    const { problems, columns } = await openMemberList(page, suite.app.url, 'zhaoli');
+    const { page, problems, columns } = await openMemberList(suite.tab, 'zhaoli');
     expect(columns).toContain('手机号');
     expect(columns).toContain('年收入');
     const other = await memberRow(page, theirs.memberNo);
     expect(other).toContain(theirs.phone);
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
-    await page.close();
   });
 });

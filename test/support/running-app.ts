@@ -4,7 +4,7 @@ import os from 'os';
 import path from 'path';
 import { Browser } from 'playwright-core';
 import { freePort, throwawayAppEnv } from '../../scripts/lib/throwaway-app';
-import { launchChromium } from './browser';
+import { launchChromium, SharedTab } from './browser';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -144,11 +144,15 @@ export async function stopApp(stateFile: string) {
 }
 
 /**
- * The app and one Chromium for a browser suite. The app is the one shared by every browser suite when the e2e project's
+ * The app, one Chromium and its one tab (`tab`: sign in with it) for a browser suite. The app is the one shared by every browser suite when the e2e project's
  * global set-up started it (npm test), else one of its own, started before the suite's tests and stopped after them.
  */
-export function appInBrowser(): { app: RunningApp; browser: Browser } {
-  const suite = {} as { app: RunningApp; browser: Browser };
+export function appInBrowser(): { app: RunningApp; browser: Browser; tab: SharedTab } {
+  const suite = {} as { app: RunningApp; browser: Browser; tab: SharedTab };
+  suite.tab = new SharedTab(
+    () => suite.browser,
+    () => suite.app.url,
+  );
   beforeAll(async () => {
     suite.browser = await launchChromium();
     suite.app = sharedApp() ?? (await startApp());

@@ -16,7 +16,7 @@ describe('the demo agency’s follow-ups', () => {
   );
 
   it('gives each matchmaker’s members follow-ups, and some a follow-up due: reminded at the next sweep', async () => {
-    const summaries = await seedDemoAgency(app, { members: 300, seed: 1 });
+    const summaries = await seedDemoAgency(app, { members: 120, seed: 1 });
     const followUps: any[] = (await app.db.getRepository('followUps').find()).map((row: any) => row.toJSON());
     expect(summaries).toContain(`${followUps.length} follow-ups`);
     const matchmakers = await app.db.getRepository('users').find({
