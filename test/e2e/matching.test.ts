@@ -1,7 +1,7 @@
 import os from 'os';
 import path from 'path';
 import { Locator, Page, Response } from 'playwright-core';
-import { watchProblems } from '@test/support/browser';
+import { AGENCY_TIME_ZONE, watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
 import { appInBrowser, callApi } from '@test/support/running-app';
@@ -472,20 +472,29 @@ async function closeDrawers(page: Page) {
   }
 }
 
-/** Ten minutes ago, or today's first minute when that was yesterday (the calendar's month must hold it). */
+/** `minutes` ago, to the minute, unless that was before the agency's midnight: then its midnight (same day). */
 function minutesAgoToday(minutes: number) {
   const now = new Date();
   const then = new Date(now.getTime() - minutes * 60000);
-  if (then.getDate() !== now.getDate()) return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 0, 0, 0);
+  const today = dateTimeText(now);
+  if (dateTimeText(then).slice(0, 10) !== today.slice(0, 10)) {
+    const [hours, mins, seconds] = today.slice(11).split(':').map(Number);
+    return new Date(Math.floor(now.getTime() / 1000) * 1000 - ((hours * 60 + mins) * 60 + seconds) * 1000);
+  }
   then.setSeconds(0, 0);
   return then;
 }
 
-/** A moment as NocoBase's date-time picker shows it (local time, YYYY-MM-DD HH:mm:ss). */
+/** A moment as NocoBase's date-time picker shows it in the agency's time zone (the tab's): YYYY-MM-DD HH:mm:ss. */
 function dateTimeText(moment: Date) {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return (
-    `${moment.getFullYear()}-${two(moment.getMonth() + 1)}-${two(moment.getDate())} ` +
-    `${two(moment.getHours())}:${two(moment.getMinutes())}:${two(moment.getSeconds())}`
-  );
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: AGENCY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(moment);
 }
