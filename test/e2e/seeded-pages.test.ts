@@ -120,18 +120,19 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       'matching-2-settings',
       'reports-1-overview',
       'reports-2-mine',
+      'reports-3-summaries',
     ]);
     const [group] = await routes({ type: 'group', title: '匹配推荐' });
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日, 活动 and 我的业绩, the front desk 会员列表 and 我的今日, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日, 活动, 我的业绩 and 月度服务总结, the front desk 会员列表 and 我的今日, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
     expect(await titlesOf('matchmaker')).toEqual(
-      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动', '我的业绩'].sort(),
+      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动', '我的业绩', '月度服务总结'].sort(),
     );
     expect(await titlesOf('intake')).toEqual(['会员列表', '我的今日'].sort());
     expect(await titlesOf('manager')).toEqual(
@@ -148,6 +149,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
         '活动',
         '经营概览',
         '我的业绩',
+        '月度服务总结',
       ].sort(),
     );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');
