@@ -33,17 +33,40 @@ export class PluginReportsServer extends Plugin {
 
   async load() {
     declareAccess(this.app, this.name, REPORTS_ACCESS);
-    // Service ratings: checked on every write path, and carried into their month's KPI record.
+    this.keepServiceRatings();
+    this.keepServiceSummaries();
+    this.guardServerRecords();
+    this.serveCharts();
+    this.closeMonths();
+  }
+
+  /** Service ratings: checked on every write path, and carried into their month's KPI record. */
+  private keepServiceRatings() {
     rowByRow(this.db, 'serviceRatings');
     for (const event of ['beforeCreate', 'beforeUpdate'])
       this.db.on(`serviceRatings.${event}`, (model: any, options: any) => checkServiceRating(this.db, model, options));
     keepRatingsInMonths(this.db);
-    // Service summaries: people write their plan and status (sending stamps who and when), on every write path.
+  }
+
+  /**
+   * Service summaries: people write their plan and status (sending stamps who and when) on every write path; 打印
+   * answers one as a printable page to whoever may view it (checked in the handler against her view scope); the page's
+   * member opens as on the member page.
+   */
+  private keepServiceSummaries() {
     rowByRow(this.db, 'serviceSummaries');
     for (const event of ['beforeCreate', 'beforeUpdate'])
       this.db.on(`serviceSummaries.${event}`, (model: any, options: any) => checkSummaryWrite(this.db, model, options));
-    // Records the server writes (monthly records, summaries): refused to other writers; the live month recomputed as it
-    // is read; a manager's recompute of both monthly records (and of a past month's summaries).
+    this.app.resourceManager.registerActionHandlers({ 'serviceSummaries:print': printSummaryAction });
+    this.app.acl.allow('serviceSummaries', 'print', 'loggedIn');
+    extendBlueprint(this.app, SUMMARIES_PAGE, withMemberPopupDefaults);
+  }
+
+  /**
+   * Records the server writes (monthly records, summaries): refused to other writers, exported with columns named; the
+   * live month recomputed as it is read; a manager's recompute of a month (and of a past month's summaries).
+   */
+  private guardServerRecords() {
     this.app.resourceManager.use(refuseWritesToServerRecords, {
       tag: 'hongniang-reports-computed-records',
       before: 'acl',
@@ -53,19 +76,19 @@ export class PluginReportsServer extends Plugin {
       tag: 'hongniang-reports-export-columns',
       after: 'acl',
     });
-    // Charts (ours and those a manager builds): an option field's categories in words, in the caller's language.
-    this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
     for (const collection of COMPUTED_COLLECTIONS) {
       this.app.resourceManager.registerActionHandlers({ [`${collection}:recompute`]: recomputeAction(this.keeper) });
       this.app.acl.allow(collection, 'recompute', 'loggedIn');
     }
-    // 打印: a summary as a printable page, for whoever may view it (checked in the handler against her view scope).
-    this.app.resourceManager.registerActionHandlers({ 'serviceSummaries:print': printSummaryAction });
-    this.app.acl.allow('serviceSummaries', 'print', 'loggedIn');
-    // 月度服务总结's member opens as on the member page.
-    extendBlueprint(this.app, SUMMARIES_PAGE, withMemberPopupDefaults);
-    // Closing past months and drafting last month's summaries: at start (the catch-up of a stopped server), then hourly;
-    // stopped with the app.
+  }
+
+  /** Charts (ours and those a manager builds): an option field's categories in words, in the caller's language. */
+  private serveCharts() {
+    this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
+  }
+
+  /** Past months closed and last month's summaries drafted: at start (a stopped server's catch-up), then hourly. */
+  private closeMonths() {
     this.app.on('afterStart', () => this.keeper.start());
     this.app.on('beforeStop', async () => {
       this.keeper.stop();

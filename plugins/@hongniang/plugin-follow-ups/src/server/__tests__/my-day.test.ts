@@ -76,12 +76,17 @@ describe('我的今日: dates and introductions', () => {
     { ours: HONGNIANG_PLUGINS },
   );
 
+  // With the X-Timezone an agency's browser sends (NocoBase's client: its zone's offset). Without it the server reads
+  // "today" in its own zone, UTC here: between 16:00 and 24:00 UTC that is the agency's yesterday.
   const listed = async (agent: any, collection: string, block: any) => {
-    const response = await agent.resource(collection).list({
-      filter: filterOf(block.settings.dataScope),
-      sort: block.settings.sorting.map((rule: any) => (rule.direction === 'desc' ? `-${rule.field}` : rule.field)),
-      pageSize: 50,
-    });
+    const response = await agent
+      .resource(collection)
+      .list({
+        filter: filterOf(block.settings.dataScope),
+        sort: block.settings.sorting.map((rule: any) => (rule.direction === 'desc' ? `-${rule.field}` : rule.field)),
+        pageSize: 50,
+      })
+      .set('X-Timezone', '+08:00');
     expect(response.status).toBe(200);
     return response.body.data.map((row: any) => row.id);
   };
