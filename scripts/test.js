@@ -47,9 +47,6 @@ const SQLITE_ONLY_SUITES = [
   'test/integration/plugin-subsets\\.test\\.ts',
   // The demo generator's values (5 000 members, no database): half a minute of a run for nothing a dialect changes.
   'plugin-members/src/server/__tests__/demo-members\\.test\\.ts',
-  // One blueprint applied by flowSurfaces (~2.5 min: the member popup it generates); the browser tests' app applies
-  // every blueprint again on SQLite, so a server database would only repeat it.
-  'plugin-reports/src/server/__tests__/service-summaries-page\\.test\\.ts',
 ];
 
 /** Runs jest with a JSON report, so the run can close on one line counting every test. */
