@@ -1,6 +1,7 @@
 import os from 'os';
 import path from 'path';
 import { Locator, Page, Response } from 'playwright-core';
+import { dayOf, instantAt, wallTime } from '@hongniang/plugin-follow-ups';
 import { AGENCY_TIME_ZONE, watchProblems } from '@test/support/browser';
 import { item } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
@@ -246,8 +247,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     const password = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
     const viewport = { width: 1500, height: 950 };
 
-    // The two matchmakers take turns at one browser (注销, then the other signs in): a second window would load the
-    // app again, 20–30 s of Chromium's CPU.
+    // The two matchmakers take turns, each signing in on a page of her own.
     // 王芳 opens the same card on her board and records 顾承泽's 同意: both agreed.
     let wangfang = await suite.tab.signIn('wangfang', password, viewport);
     let herProblems = watchProblems(wangfang);
@@ -474,27 +474,13 @@ async function closeDrawers(page: Page) {
 
 /** `minutes` ago, to the minute, unless that was before the agency's midnight: then its midnight (same day). */
 function minutesAgoToday(minutes: number) {
-  const now = new Date();
-  const then = new Date(now.getTime() - minutes * 60000);
-  const today = dateTimeText(now);
-  if (dateTimeText(then).slice(0, 10) !== today.slice(0, 10)) {
-    const [hours, mins, seconds] = today.slice(11).split(':').map(Number);
-    return new Date(Math.floor(now.getTime() / 1000) * 1000 - ((hours * 60 + mins) * 60 + seconds) * 1000);
-  }
+  const then = new Date(Date.now() - minutes * 60000);
   then.setSeconds(0, 0);
-  return then;
+  const today = dayOf(new Date(), AGENCY_TIME_ZONE);
+  return dayOf(then, AGENCY_TIME_ZONE) === today ? then : instantAt(today, 0, AGENCY_TIME_ZONE);
 }
 
 /** A moment as NocoBase's date-time picker shows it in the agency's time zone (the tab's): YYYY-MM-DD HH:mm:ss. */
 function dateTimeText(moment: Date) {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: AGENCY_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).format(moment);
+  return `${wallTime(moment, AGENCY_TIME_ZONE)}:${String(moment.getUTCSeconds()).padStart(2, '0')}`;
 }

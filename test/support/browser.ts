@@ -47,72 +47,36 @@ export function watchProblems(page: Page) {
 }
 
 /**
- * A suite's one browser tab, signed in as one account after another the way a person switches: 注销 in the user menu,
- * then the sign-in form. Loading NocoBase's client costs Chromium 20–30 s of CPU (a new page, a reload or a goto
- * alike); switching accounts in a loaded tab 5–7 s, without a reload (docs/performance.md, session 19). A test that
- * needs a second window at once opens its own page.
+ * A suite's browser tab: each sign-in on a new page, in the agency's time zone, the previous page closed. Switching
+ * accounts in one loaded tab (注销, then the form: 5–7 s of Chromium CPU instead of 20–25 s for a load) was tried and
+ * taken back: the previous account's pages stayed in the document, hidden (NocoBase keeps pages alive), and matched the
+ * suites' row locators; and a popup left open kept the user menu from opening (docs/performance.md, session 19).
  */
 export class SharedTab {
   private page: Page | null = null;
-  private signedIn = false;
 
   constructor(
     private readonly browser: () => Browser,
     private readonly baseUrl: () => string,
   ) {}
 
-  /** The tab at the sign-in form: loaded the first time, else signed out of the account in it. */
+  /** A new page at the sign-in form (the previous one closed). */
   async signedOut(viewport = VIEWPORT): Promise<Page> {
-    if (!this.page) {
-      // In the agency's time zone, as its staff's computers are (.env.example's TZ): "today" on a page is hers.
-      this.page = await this.browser().newPage({ viewport, timezoneId: AGENCY_TIME_ZONE });
-      await this.page.goto(`${this.baseUrl()}/signin`);
-    } else {
-      await this.page.setViewportSize(viewport);
-      if (this.signedIn) await this.signOut(this.page);
-    }
-    this.signedIn = false;
+    await this.page?.context().close();
+    // In the agency's time zone, as its staff's computers are (.env.example's TZ): "today" on a page is hers.
+    this.page = await this.browser().newPage({ viewport, timezoneId: AGENCY_TIME_ZONE });
+    await this.page.goto(`${this.baseUrl()}/signin`);
     // The client bundle loads before the form shows: seconds on a quiet machine, well over 30 s on a loaded one.
     await this.page.locator('input[placeholder="用户名/邮箱"]').waitFor({ timeout: 120000 });
     return this.page;
   }
 
-  /** The tab signed in as `account` (whoever was in it signed out first), at the app's start page, no popup open. */
+  /** A new page signed in as `account` through the form, at the app's start page. */
   async signIn(account: string, password: string, viewport = VIEWPORT): Promise<Page> {
     const page = await this.signedOut(viewport);
     await submitSignIn(page, account, password);
-    this.signedIn = true;
     return page;
   }
-
-  /** Closes what is open (a confirmation first), goes to the start page, then 注销 from the user menu. */
-  private async signOut(page: Page) {
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const confirm = page.locator('.ant-modal-confirm:visible .ant-btn-primary');
-      if (await confirm.count()) await confirm.last().click();
-      else if (await page.locator('.ant-drawer-content:visible, .ant-modal-content:visible').count())
-        await page.keyboard.press('Escape');
-      else break;
-      await page.waitForTimeout(300);
-    }
-    // Through the router, not a reload: the next account signs in to her own start page, not the page left here.
-    await routeTo(page, '/admin');
-    await page.locator('header .anticon-user').last().hover();
-    await page
-      .locator('.ant-dropdown:visible, .ant-popover:visible')
-      .getByText('注销', { exact: true })
-      .click({ timeout: 30000 });
-    await page.waitForURL(/\/signin/, { timeout: 60000 });
-    await routeTo(page, '/signin');
-  }
-}
-
-/** Moves the client's router to `path` as a link would (history and a popstate), without loading the page again. */
-async function routeTo(page: Page, path: string) {
-  await page.evaluate((to) => {
-    window.history.pushState({}, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate'));
-  }, path);
 }
 
 /** Fills and sends the sign-in form on screen (zh-CN), then waits for the admin. */

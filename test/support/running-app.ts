@@ -144,7 +144,7 @@ export async function stopApp(stateFile: string) {
 }
 
 /**
- * The app, one Chromium and its one tab (`tab`: sign in with it) for a browser suite. The app is the one shared by every browser suite when the e2e project's
+ * The app, one Chromium and its tab (`tab`: sign in with it) for a browser suite. The app is the one shared by every browser suite when the e2e project's
  * global set-up started it (npm test), else one of its own, started before the suite's tests and stopped after them.
  */
 export function appInBrowser(): { app: RunningApp; browser: Browser; tab: SharedTab } {

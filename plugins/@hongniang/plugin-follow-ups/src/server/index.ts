@@ -1,7 +1,7 @@
 export { default } from './plugin';
 // For tests and other plugins: the reminders' clock, and the agency calendar.
 export { reminderClock } from './reminders/clock';
-export { dayOf, instantAt, addDays } from './reminders/agency-time';
+export { dayOf, instantAt, addDays, wallTime } from './reminders/agency-time';
 // The agency's reminder settings (its time zone, for reports counting agency months).
 export { readReminderSettings } from './reminders/settings';
 export { SERVED as SERVED_STATUSES } from './reminders/kinds/members-of';
