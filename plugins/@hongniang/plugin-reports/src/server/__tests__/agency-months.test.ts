@@ -17,6 +17,7 @@ import { agreedIntroduction, completedDate, moveTo, reachedAt, startedAt } from 
 import { addMember, SUITED } from '@test/support/members';
 import { AGENCY_ZONE, agencyTime, agencyToday } from '@test/support/reminder-clock';
 import { addMonths, monthBounds } from '../kpis/months';
+import { datedRecords } from './dated-records';
 
 const C = agencyToday().slice(0, 7);
 const M2 = addMonths(C, -1);
@@ -58,24 +59,7 @@ describe('机构月度经营 (agencyMonths) and the new matchmakerMonths figures
   const members: Record<string, number> = {};
   const keeper = () => (app.pm.get('@hongniang/plugin-reports') as any).keeper;
   const Member = () => app.db.getModel('members');
-  /** Sets her status (through the hooks, as any write), then dates the change at `at`. */
-  const statusAt = async (name: string, status: string, at: Date) => {
-    await app.db.getRepository('members').update({ filterByTk: members[name], values: { status } });
-    await Member().update({ statusChangedAt: at }, { where: { id: members[name] }, hooks: false, silent: true });
-  };
-  let pairs = 0;
-  /** A suggestion as matching writes it (no hooks), made at `at`. */
-  const suggestion = async (member: string, candidate: string, at: Date) => {
-    const made = await app.db
-      .getModel('matchSuggestions')
-      .create(
-        { memberId: members[member], candidateId: members[candidate], pairKey: `test:${++pairs}`, score: 70 },
-        { hooks: false },
-      );
-    await app.db
-      .getModel('matchSuggestions')
-      .update({ createdAt: at }, { where: { id: made.get('id') }, hooks: false, silent: true });
-  };
+  const { suggestion, statusAt } = datedRecords(() => app, members);
 
   appForSuite(async (booted) => {
     app = booted;

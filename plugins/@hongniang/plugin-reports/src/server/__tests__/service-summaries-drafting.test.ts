@@ -12,6 +12,7 @@ import { agreedIntroduction, completedDate, moveTo, reachedAt, startedAt } from 
 import { addMember, SUITED } from '@test/support/members';
 import { AGENCY_ZONE, agencyTime, agencyToday } from '@test/support/reminder-clock';
 import { addMonths } from '../kpis/months';
+import { datedRecords } from './dated-records';
 
 const C = agencyToday().slice(0, 7);
 const M2 = addMonths(C, -1);
@@ -34,24 +35,7 @@ describe('月度服务总结: drafted when a month closes', () => {
   let users: Record<'manager' | 'lijing' | 'wangfang' | 'intake', number>;
   const members: Record<string, number> = {};
   const keeper = () => (app.pm.get('@hongniang/plugin-reports') as any).keeper;
-  let pairs = 0;
-  const suggestion = async (member: string, candidate: string, at: Date) => {
-    const made = await app.db
-      .getModel('matchSuggestions')
-      .create(
-        { memberId: members[member], candidateId: members[candidate], pairKey: `test:${++pairs}`, score: 70 },
-        { hooks: false },
-      );
-    await app.db
-      .getModel('matchSuggestions')
-      .update({ createdAt: at }, { where: { id: made.get('id') }, hooks: false, silent: true });
-  };
-  const statusAt = async (name: string, status: string, at: Date) => {
-    await app.db.getRepository('members').update({ filterByTk: members[name], values: { status } });
-    await app.db
-      .getModel('members')
-      .update({ statusChangedAt: at }, { where: { id: members[name] }, hooks: false, silent: true });
-  };
+  const { suggestion, statusAt } = datedRecords(() => app, members);
   const followUp = (name: string, at: Date) =>
     app.db
       .getRepository('followUps')
