@@ -64,6 +64,9 @@ function runJest(label, args, env = {}) {
     totals.passed += result.numPassedTests;
     totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
     failures.push(...failuresOf(label, result));
+    // HONGNIANG_JEST_REPORTS=<folder> keeps each run's jest report there (per-suite times: perfStats).
+    if (process.env.HONGNIANG_JEST_REPORTS)
+      require('fs').copyFileSync(report, path.join(process.env.HONGNIANG_JEST_REPORTS, path.basename(report)));
     require('fs').rmSync(report, { force: true });
   } catch {
     totals.failed += 1; // jest died before writing its report

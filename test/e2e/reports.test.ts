@@ -1,6 +1,7 @@
 // 报表 as the agency meets it (the demo agency): 赵丽 (主管) opens 经营概览 and its charts draw from data named in Chinese;
 // 李静 (红娘) opens 我的业绩 and its charts count her own months and members only. What a chart draws is read from the
-// answers to the page's own charts:queryData requests (the charts paint on a canvas).
+// answers to the page's own charts:queryData requests (the charts paint on a canvas). 李静 then opens 月度服务总结: her
+// members' summaries of last month (drafted at its close), writes a plan, prints one and marks it sent.
 import { Page, Response } from 'playwright-core';
 import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
@@ -49,7 +50,7 @@ async function openPage(page: Page, title: string) {
   await page.locator('.ant-menu-item').filter({ hasText: title }).first().click();
 }
 
-describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', () => {
+describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总结 for a matchmaker', () => {
   const suite = appInBrowser();
 
   it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 红娘绩效 ranks the matchmakers', async () => {
@@ -129,6 +130,77 @@ describe('报表: 经营概览 for the manager, 我的业绩 for a matchmaker', 
         answer.dimensions?.some((d) => fieldOf(d) === 'status'),
       );
       expect(sum(byStatus.rows, '会员数')).toBe(herMembers);
+      await page.waitForLoadState('networkidle');
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('李静 opens 月度服务总结: her members’ summaries only; she writes a plan, prints the summary and marks it sent', async () => {
+    const lijing = await apiToken(suite.app, 'lijing', PASSWORD);
+    const me = (await callApi(suite.app, lijing, 'auth:check')).data;
+    const hers = (await callApi(suite.app, lijing, 'serviceSummaries:list?paginate=false&appends[]=member'))
+      .data as any[];
+    // Drafted when the app closed last month (the demo agency has members in service then).
+    expect(hers.length).toBeGreaterThan(0);
+    expect(hers.every((summary) => summary.member.matchmakerId === me.id)).toBe(true);
+    const names = new Set(hers.map((summary) => summary.member.name));
+    const plan = `下月安排两次见面（${Date.now().toString(36)}）`;
+
+    const page = await suite.tab.signIn('lijing', PASSWORD, { width: 1600, height: 1000 });
+    const problems = watchProblems(page);
+    await screenshotOnFailure(page, 'reports-summaries', async () => {
+      await openPage(page, '月度服务总结');
+      const table = page.locator('.ant-table-tbody:visible').first();
+      await table.locator('.ant-table-row').first().waitFor({ timeout: 90000 });
+      const rows = await table.locator('.ant-table-row').allInnerTexts();
+      for (const row of rows) expect([...names].some((name) => row.includes(name))).toBe(true);
+      const row = table.locator('.ant-table-row', { hasText: '草稿' }).first();
+      const rowText = await row.innerText();
+      const summary = hers.find((one) => rowText.includes(one.member.name) && rowText.includes(one.month));
+      expect(summary).toBeTruthy();
+
+      // 编辑: the plan alone.
+      await row.locator('text=编辑').first().click();
+      const drawer = page.locator('.ant-drawer-content:visible').last();
+      const planInput = drawer.locator('textarea').first();
+      await planInput.waitFor({ timeout: 60000 });
+      expect(await drawer.locator('textarea').count()).toBe(1);
+      await planInput.fill(plan);
+      await drawer.locator('button:has-text("提 交"), button:has-text("提交")').first().click();
+      await drawer.waitFor({ state: 'hidden', timeout: 30000 });
+      const saved = async () =>
+        (await callApi(suite.app, lijing, `serviceSummaries:get?filterByTk=${summary.id}`)).data;
+      expect((await saved()).plan).toBe(plan);
+
+      // 打印: a page of its own with her member's name and the plan, as the member would receive it.
+      const [printed] = await Promise.all([
+        page.waitForEvent('popup', { timeout: 60000 }),
+        row.locator('text=打印').first().click(),
+      ]);
+      await printed.locator('h1').waitFor({ timeout: 60000 });
+      const text = await printed.locator('body').innerText();
+      expect(text).toContain('月度服务总结');
+      expect(text).toContain(summary.member.name);
+      expect(text).toContain(plan);
+      await printed.close();
+
+      // 标记已发送: the server stamps who sent it and when.
+      await row.locator('text=标记已发送').first().click();
+      const confirm = page.locator(
+        '.ant-popover:visible .ant-btn-primary, .ant-modal-confirm:visible .ant-btn-primary',
+      );
+      // NocoBase may ask first (its confirmation setting); answered when it does.
+      await confirm
+        .first()
+        .waitFor({ timeout: 5000 })
+        .then(
+          () => confirm.first().click(),
+          () => undefined,
+        );
+      for (let waited = 0; (await saved()).status !== 'sent' && waited < 30000; waited += 500)
+        await page.waitForTimeout(500);
+      const sent = await saved();
+      expect([sent.status, sent.sentById]).toEqual(['sent', me.id]);
       await page.waitForLoadState('networkidle');
     });
     expect(problems).toEqual([]);

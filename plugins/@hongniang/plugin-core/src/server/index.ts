@@ -16,6 +16,7 @@ export { labelsOf } from './refusals/labels';
 export type { Labelled } from './refusals/labels';
 export type { RefusalOptions, RefusalStatus } from './refusals/refusal';
 export { namesIn, spreadsheetColumns } from './requests/request-params';
+export { sameValue } from './requests/same-value';
 export { fieldKinds } from './fields/field-kinds';
 export { callerIdOf, callerRolesOf, reachesEveryRecord, scopeOf } from './requests/caller';
 export { onDatabaseEvent } from './database/database-events';

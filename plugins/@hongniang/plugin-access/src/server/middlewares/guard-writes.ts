@@ -1,13 +1,13 @@
 // What a caller may write. NocoBase silently drops the fields outside a role's list and links records named by id in a
 // hasOne/hasMany value without asking whose they are; here, before the ACL, such a request is refused (403, naming the
 // field), and a member a matchmaker creates without naming a matchmaker becomes hers.
-import { fieldTitle, Language, namesIn } from '@hongniang/plugin-core';
+import { fieldTitle, Language, namesIn, sameValue, scopeOf } from '@hongniang/plugin-core';
 import { accessLanguage, forbidden } from '../privacy/access-refusal';
 import { roleNamed } from '../agency/agency-roles';
 import { AccessRegistry } from '../agency/registry';
 import { HIDDEN_FIELDS } from './shape-records';
 import { knownFieldName } from '../privacy/field-paths';
-import { fieldOfKey, requestedCollection } from '../privacy/request-fields';
+import { fieldOfKey, requestedCollection, viewableFields } from '../privacy/request-fields';
 import { viewerOf } from '../privacy/viewer';
 
 /** Fields NocoBase maintains itself and ignores in a request's values (forms may send them back). */
@@ -50,6 +50,12 @@ export function guardWrites(registry: AccessRegistry) {
             ? String(key) !== String(params.filterByTk)
             : actionName !== 'create' && !namesIn(params.filterKeys).includes(primaryKey);
         if (!associated && key != null && changesKey) refuse(collection, primaryKey, locale);
+        // An edit form sends the record back whole: on an update of one record of an ordinary collection, a field
+        // she may read but not write passes when its value is the stored one (unchangedOnRecord).
+        const record =
+          actionName === 'update' && !associated && params.filterByTk != null && !registry.ownerKey(collection.name)
+            ? { filterByTk: params.filterByTk }
+            : undefined;
         for (const action of WRITTEN_AS[actionName]) {
           await checkValues(
             ctx,
@@ -59,6 +65,7 @@ export function guardWrites(registry: AccessRegistry) {
             params.values,
             actionName === 'update' && !associated ? params.filterByTk : undefined,
             locale,
+            record,
           );
         }
       }
@@ -96,6 +103,7 @@ async function checkValues(
   values: Record<string, any>,
   filterByTk: any,
   locale: Language,
+  record?: { filterByTk: any },
 ) {
   const can = ctx.app.acl.can({ roles, resource: collection.name, action });
   // No permission at all: the ACL itself answers 403 right after.
@@ -103,6 +111,7 @@ async function checkValues(
   const allowed: string[] | undefined = can.params?.whitelist || can.params?.fields;
   // A record sent back as it was read carries our note of what was withheld from her (shape-records.ts): not a field.
   delete values[HIDDEN_FIELDS];
+  const unwritable: string[] = [];
   for (const key of Object.keys(values)) {
     // A name that is not exactly a field would be dropped, or matched case-insensitively by the database: 400.
     const field = knownFieldName(collection, key, locale);
@@ -112,8 +121,10 @@ async function checkValues(
       delete values[key];
     }
     const definition = collection.getField(field);
-    if (allowed && definition && !allowed.includes(field) && !IGNORED_ON_WRITE.has(definition.options.interface))
-      refuse(collection, field, locale);
+    if (allowed && definition && !allowed.includes(field) && !IGNORED_ON_WRITE.has(definition.options.interface)) {
+      unwritable.push(field);
+      continue;
+    }
     if (definition && ['hasOne', 'hasMany'].includes(definition.type) && values[field] != null) {
       await checkLinkedRecords(
         ctx,
@@ -125,6 +136,51 @@ async function checkValues(
       );
     }
   }
+  if (!unwritable.length) return;
+  const unchanged = record ? await unchangedOnRecord(ctx, roles, collection, record.filterByTk, values, unwritable) : [];
+  const changed = unwritable.find((field) => !unchanged.includes(field));
+  if (changed) refuse(collection, changed, locale);
+  // Sent back as stored: nothing to write, so left out (NocoBase's ACL would drop them silently).
+  for (const field of unchanged) delete values[field];
+}
+
+/**
+ * Of `fields` (names in `values` outside her write list), those whose sent value is the one stored on the record
+ * `filterByTk`, as she reads it: only fields her roles may view, on a record within both her view and her update scope
+ * (plugin-core's scopeOf), so the answer tells her nothing she could not read. A belongsTo is compared by its foreign key
+ * (a value `3` or `{ id: 3 }`); other associations never pass. Returns [] when the record is not hers to reach.
+ */
+async function unchangedOnRecord(
+  ctx: any,
+  roles: string[],
+  collection: any,
+  filterByTk: any,
+  values: Record<string, any>,
+  fields: string[],
+): Promise<string[]> {
+  const viewable = viewableFields(ctx, roles, collection);
+  const comparable = fields.filter((name) => {
+    const definition = collection.getField(name);
+    if (viewable && !viewable.has(name)) return false;
+    return definition && !['hasOne', 'hasMany', 'belongsToMany', 'belongsToArray'].includes(definition.type);
+  });
+  if (!comparable.length) return [];
+  const [viewScope, updateScope] = await Promise.all([
+    scopeOf(ctx, collection.name, 'view'),
+    scopeOf(ctx, collection.name, 'update'),
+  ]);
+  if (!viewScope || !updateScope) return [];
+  const key = collection.filterTargetKey || collection.model.primaryKeyAttribute;
+  const stored = await (ctx.db || ctx.database)
+    .getRepository(collection.name)
+    .findOne({ filter: { $and: [{ [key]: filterByTk }, viewScope, updateScope] } });
+  if (!stored) return [];
+  return comparable.filter((name) => {
+    const definition = collection.getField(name);
+    if (definition.type !== 'belongsTo') return sameValue(values[name], stored.get(name));
+    const sent = values[name] && typeof values[name] === 'object' ? values[name][definition.targetKey || 'id'] : values[name];
+    return sameValue(sent, stored.get(definition.foreignKey));
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // Values our code derives (age from the birth date, age group from the agency's bands, when the status changed; later,
 // counters that processes keep) are read-only to callers: a request may send one back unchanged, as forms do, but never set it.
-import { fieldTitle, Language, refuseField } from '@hongniang/plugin-core';
+import { fieldTitle, Language, refuseField, sameValue } from '@hongniang/plugin-core';
 
 const DERIVED = new Map<string, Map<string, string>>();
 
@@ -34,19 +34,12 @@ export function takeBackDerivedValues(model: any, options: any): TypedValues {
   return typed;
 }
 
-const instant = (value: unknown) => new Date(value as string | Date).getTime();
-
-/** The same value, as a form sends it back: a number as text, a moment as an ISO string. */
-const same = (a: unknown, b: unknown) =>
-  (a ?? null) === (b ?? null) ||
-  (a != null && b != null && String(a) === String(b)) ||
-  ((a instanceof Date || b instanceof Date) && a != null && b != null && instant(a) === instant(b));
 
 /** After deriving: a typed value that differs from the derived one is refused (400), naming the field and its source. */
 export function refuseTypedDerivedValues(model: any, typed: TypedValues, language: Language) {
   const collection = model.constructor.collection;
   for (const [field, value] of typed) {
-    if (same(value, model.get(field))) continue;
+    if (sameValue(value, model.get(field))) continue;
     const source = DERIVED.get(collection.name)!.get(field)!;
     throw refuseField(
       collection,

@@ -77,6 +77,45 @@ describe('月度服务总结: marking sent', () => {
     expect(await storedSummary(app, summaries.theirs)).toEqual(before);
   });
 
+  it('saves 编辑’s plan from the whole record the form sends back, and still refuses a changed figure in it', async () => {
+    const { as, summaries } = agency;
+    // The page's edit form sends every value of the record as she read it (found in the browser: a 403 on 生成时间).
+    const read = (await as.lijing.get(`/serviceSummaries:get?filterByTk=${summaries.hers}`)).body.data;
+    const whole = { ...read, plan: '整条记录发回的计划' };
+    const saved = await update(as.lijing, summaries.hers, whole);
+    expect(saved.status).toBe(200);
+    const stored = await storedSummary(app, summaries.hers);
+    expect([stored.plan, stored.suggestionsMade, stored.memberId]).toEqual([
+      '整条记录发回的计划',
+      read.suggestionsMade,
+      read.memberId,
+    ]);
+    const changed = await update(as.lijing, summaries.hers, { ...whole, suggestionsMade: read.suggestionsMade + 5 });
+    expect(changed.status).toBe(403);
+    expect(changed.body.errors[0].message).toBe('您无权填写或修改「推荐数」，请求未保存');
+    const english = await update(as.lijing, summaries.hers, { ...whole, memberId: read.memberId + 1000 }, 'en-US');
+    expect(english.status).toBe(403);
+    expect(english.body.errors[0].message).toBe('You may not write “Member”; nothing was saved');
+    expect(await storedSummary(app, summaries.hers)).toEqual(stored);
+  });
+
+  it('tells her nothing of a summary she cannot reach, even sent back exactly as stored', async () => {
+    const { as, summaries } = agency;
+    // 王芳's member's summary, read by the manager: every value right, yet 李静 may not write it, so the answer is
+    // the same refusal as for a wrong value (no way to test a guess against what is stored).
+    const theirs = (await as.manager.get(`/serviceSummaries:get?filterByTk=${summaries.theirs}`)).body.data;
+    const before = await storedSummary(app, summaries.theirs);
+    const exact = await update(as.lijing, summaries.theirs, { ...theirs, plan: '不是我的会员' });
+    const wrong = await update(as.lijing, summaries.theirs, {
+      ...theirs,
+      suggestionsMade: theirs.suggestionsMade + 1,
+      plan: '不是我的会员',
+    });
+    expect([exact.status, wrong.status]).toEqual([403, 403]);
+    expect(exact.body.errors[0].message).toBe(wrong.body.errors[0].message);
+    expect(await storedSummary(app, summaries.theirs)).toEqual(before);
+  });
+
   it('stamps each summary marked sent by an update by filter, within her reach only', async () => {
     const { as, summaries, users } = agency;
     const response = await as.wangfang.post(`/serviceSummaries:update?filter[month]=${M2}`).send({ status: 'sent' });

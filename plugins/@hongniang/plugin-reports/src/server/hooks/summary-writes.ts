@@ -2,7 +2,7 @@
 // its status. Everything else is the server's (drafted, or stamped here): a request that changes it is refused naming the
 // field, in the caller's language, and nothing is saved; a value sent back unchanged, as a form does, is accepted. Marking
 // it sent stamps who and when; only a manager takes a sent summary back to draft, and a sent summary's plan stays as sent.
-import { callerIdOf, fieldTitle, reachesEveryRecord, Refusal, RefusalStatus } from '@hongniang/plugin-core';
+import { callerIdOf, fieldTitle, reachesEveryRecord, Refusal, RefusalStatus, sameValue } from '@hongniang/plugin-core';
 import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { reportsLanguage } from '../language/reports-language';
 import { SUMMARY_STATUSES } from '../language/vocabulary';
@@ -12,13 +12,6 @@ export const WRITTEN_BY_PEOPLE = ['plan', 'status'];
 /** Kept by NocoBase itself. */
 const IGNORED = ['id', 'createdAt', 'updatedAt'];
 
-const instant = (value: unknown) => new Date(value as string | Date).getTime();
-
-/** The same value, as a form sends it back: a number as text, a moment as an ISO string. */
-const same = (a: unknown, b: unknown) =>
-  (a ?? null) === (b ?? null) ||
-  (a != null && b != null && String(a) === String(b)) ||
-  ((a instanceof Date || b instanceof Date) && a != null && b != null && instant(a) === instant(b));
 
 /** The server's own writes (drafting, a script) carry no request and are not checked. */
 export function checkSummaryWrite(db: any, model: any, options: any) {
@@ -32,7 +25,7 @@ export function checkSummaryWrite(db: any, model: any, options: any) {
   if (model.isNewRecord)
     refuse('member', 'Service summaries are drafted by the system at the end of each month; nothing was saved', 403);
   for (const name of model.changed() || []) {
-    if (WRITTEN_BY_PEOPLE.includes(name) || IGNORED.includes(name) || same(model.get(name), model.previous(name)))
+    if (WRITTEN_BY_PEOPLE.includes(name) || IGNORED.includes(name) || sameValue(model.get(name), model.previous(name)))
       continue;
     refuse(
       fieldOfKey(collection, name),
@@ -56,7 +49,7 @@ export function checkSummaryWrite(db: any, model: any, options: any) {
     before === 'sent' &&
     after === 'sent' &&
     model.changed('plan') &&
-    !same(model.get('plan'), model.previous('plan'))
+    !sameValue(model.get('plan'), model.previous('plan'))
   )
     refuse(
       'plan',
