@@ -137,7 +137,9 @@ async function checkValues(
     }
   }
   if (!unwritable.length) return;
-  const unchanged = record ? await unchangedOnRecord(ctx, roles, collection, record.filterByTk, values, unwritable) : [];
+  const unchanged = record
+    ? await unchangedOnRecord(ctx, roles, collection, record.filterByTk, values, unwritable)
+    : [];
   const changed = unwritable.find((field) => !unchanged.includes(field));
   if (changed) refuse(collection, changed, locale);
   // Sent back as stored: nothing to write, so left out (NocoBase's ACL would drop them silently).
@@ -178,7 +180,8 @@ async function unchangedOnRecord(
   return comparable.filter((name) => {
     const definition = collection.getField(name);
     if (definition.type !== 'belongsTo') return sameValue(values[name], stored.get(name));
-    const sent = values[name] && typeof values[name] === 'object' ? values[name][definition.targetKey || 'id'] : values[name];
+    const sent =
+      values[name] && typeof values[name] === 'object' ? values[name][definition.targetKey || 'id'] : values[name];
     return sameValue(sent, stored.get(definition.foreignKey));
   });
 }

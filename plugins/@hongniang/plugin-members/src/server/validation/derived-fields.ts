@@ -34,7 +34,6 @@ export function takeBackDerivedValues(model: any, options: any): TypedValues {
   return typed;
 }
 
-
 /** After deriving: a typed value that differs from the derived one is refused (400), naming the field and its source. */
 export function refuseTypedDerivedValues(model: any, typed: TypedValues, language: Language) {
   const collection = model.constructor.collection;

@@ -12,7 +12,6 @@ export const WRITTEN_BY_PEOPLE = ['plan', 'status'];
 /** Kept by NocoBase itself. */
 const IGNORED = ['id', 'createdAt', 'updatedAt'];
 
-
 /** The server's own writes (drafting, a script) carry no request and are not checked. */
 export function checkSummaryWrite(db: any, model: any, options: any) {
   const ctx = options?.context;
