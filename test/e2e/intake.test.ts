@@ -160,7 +160,8 @@ describe('新增会员 at the front desk (陈雨, 前台), and deleting a member
     const page = await suite.tab.signIn(suite.app.admin.email, suite.app.admin.password, { width: 1400, height: 900 });
     await page.click('text=会员管理');
     await page.click('text=会员列表');
-    const row = page.locator('.ant-table-tbody .ant-table-row').first();
+    // The page the admin lands on stays in the document, hidden: the list's rows are the visible ones.
+    const row = page.locator('.ant-table-tbody .ant-table-row:visible').first();
     await row.waitFor({ timeout: 60000 });
     await row
       .locator('a:has-text("删除"), button:has-text("删除"), a:has-text("删 除"), button:has-text("删 除")')

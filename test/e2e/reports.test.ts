@@ -4,6 +4,7 @@
 // members' summaries of last month (drafted at its close), writes a plan, prints one and marks it sent.
 import { Page, Response } from 'playwright-core';
 import { screenshotOnFailure, watchProblems } from '@test/support/browser';
+import { fillLoaded } from '@test/support/forms';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -45,9 +46,26 @@ async function waitForAnswers(page: Page, answers: ChartAnswer[], atLeast: numbe
   }
 }
 
+/**
+ * Opens a page of 报表 from the menus, until the menu marks it as the one shown: 报表 lands on its first page, which can take over a click
+ * on another page made while it is still loading.
+ */
 async function openPage(page: Page, title: string) {
   await page.locator('.ant-menu-submenu-title, .ant-menu-item').filter({ hasText: '报表' }).first().click();
-  await page.locator('.ant-menu-item').filter({ hasText: title }).first().click();
+  // The menu marks the page the address shows.
+  const heading = page.locator('.ant-menu-item-selected:visible', { hasText: title });
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await page.locator('.ant-menu-item').filter({ hasText: title }).first().click();
+    const shown = await heading
+      .first()
+      .waitFor({ timeout: 30000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+  }
+  throw new Error(`the page ${title} did not open from the menu`);
 }
 
 describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总结 for a matchmaker', () => {
@@ -165,7 +183,7 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       const planInput = drawer.locator('textarea').first();
       await planInput.waitFor({ timeout: 60000 });
       expect(await drawer.locator('textarea').count()).toBe(1);
-      await planInput.fill(plan);
+      await fillLoaded(page, planInput, plan);
       await drawer.locator('button:has-text("提 交"), button:has-text("提交")').first().click();
       await drawer.waitFor({ state: 'hidden', timeout: 30000 });
       const saved = async () =>

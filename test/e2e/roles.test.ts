@@ -2,6 +2,7 @@ import os from 'os';
 import path from 'path';
 import { Page } from 'playwright-core';
 import { SharedTab, watchProblems } from '@test/support/browser';
+import { fillLoaded } from '@test/support/forms';
 import { appInBrowser, callApi } from '@test/support/running-app';
 
 jest.setTimeout(20 * 60 * 1000);
@@ -16,10 +17,13 @@ async function memberRow(page: Page, memberNo: string) {
     .first();
   await filters.locator('.ant-form-item').filter({ hasText: '会员编号' }).first().locator('input').fill(memberNo);
   await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-  const row = page.locator('.ant-table-tbody .ant-table-row', { hasText: memberNo });
-  await page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length === 1`, null, {
-    timeout: 60000,
-  });
+  // NocoBase keeps earlier pages in the document, hidden: only the rows shown count.
+  const row = page.locator('.ant-table-tbody .ant-table-row:visible', { hasText: memberNo });
+  await page.waitForFunction(
+    `[...document.querySelectorAll('.ant-table-tbody .ant-table-row')].filter((r) => r.offsetParent !== null).length === 1`,
+    null,
+    { timeout: 60000 },
+  );
   await row.waitFor({ timeout: 60000 });
   return row.innerText();
 }
@@ -30,13 +34,14 @@ async function openMemberList(tab: SharedTab, account: string) {
   try {
     await page.click('text=会员管理');
     await page.click('text=会员列表');
-    await page.locator('.ant-table-tbody .ant-table-row').first().waitFor({ timeout: 60000 });
+    // The page she lands on stays in the document, hidden: the list's rows are the visible ones.
+    await page.locator('.ant-table-tbody .ant-table-row:visible').first().waitFor({ timeout: 60000 });
   } catch (error) {
     const file = path.join(os.tmpdir(), `hongniang-roles-${account}.png`);
     await page.screenshot({ path: file, fullPage: true });
     throw new Error(`${(error as Error).message}\n(screenshot: ${file}; page problems: ${JSON.stringify(problems)})`);
   }
-  return { page, problems, columns: (await page.locator('.ant-table-thead').first().innerText()).split(/\s+/) };
+  return { page, problems, columns: (await page.locator('.ant-table-thead:visible').first().innerText()).split(/\s+/) };
 }
 
 describe('what each role sees in 会员列表 (the demo agency, signed in as its staff)', () => {
@@ -113,7 +118,7 @@ describe('what each role sees in 会员列表 (the demo agency, signed in as its
     const drawer = page.locator('.ant-drawer-content:visible');
     const notes = drawer.locator('.ant-form-item').filter({ hasText: '备注' }).first().locator('textarea');
     await notes.waitFor({ timeout: 60000 });
-    await notes.fill('李静在浏览器里改的备注');
+    await fillLoaded(page, notes, '李静在浏览器里改的备注');
     await drawer.locator('button:has-text("提 交"), button:has-text("提交")').first().click();
     await drawer.waitFor({ state: 'hidden', timeout: 30000 });
     const token = (

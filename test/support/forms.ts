@@ -24,3 +24,19 @@ export async function optionsOf(page: Page, scope: Locator, label: string): Prom
   await options.first().waitFor({ timeout: 30000 });
   return (await options.allInnerTexts()).map((text) => text.trim());
 }
+
+/**
+ * Types `value` into a field of an edit form that loads its record: waits until the page's requests have settled (the
+ * record's values are set into the form when its request answers, over anything typed before), types, and types again
+ * when the form set its loaded values over it after all. On a busy machine the record may answer after the field shows.
+ */
+export async function fillLoaded(page: Page, input: Locator, value: string) {
+  await page.waitForLoadState('networkidle');
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    await input.fill(value);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(300);
+    if ((await input.inputValue()) === value) return;
+  }
+  throw new Error(`the form kept resetting the field to "${await input.inputValue()}" instead of "${value}"`);
+}

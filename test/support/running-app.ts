@@ -2,9 +2,9 @@ import { ChildProcess, spawn } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
-import { Browser } from 'playwright-core';
+import { BrowserContext } from 'playwright-core';
 import { freePort, throwawayAppEnv } from '../../scripts/lib/throwaway-app';
-import { launchChromium, SharedTab } from './browser';
+import { launchChromiumProfile, SharedTab } from './browser';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -147,14 +147,14 @@ export async function stopApp(stateFile: string) {
  * The app, one Chromium and its tab (`tab`: sign in with it) for a browser suite. The app is the one shared by every browser suite when the e2e project's
  * global set-up started it (npm test), else one of its own, started before the suite's tests and stopped after them.
  */
-export function appInBrowser(): { app: RunningApp; browser: Browser; tab: SharedTab } {
-  const suite = {} as { app: RunningApp; browser: Browser; tab: SharedTab };
+export function appInBrowser(): { app: RunningApp; browser: BrowserContext; tab: SharedTab } {
+  const suite = {} as { app: RunningApp; browser: BrowserContext; tab: SharedTab };
   suite.tab = new SharedTab(
     () => suite.browser,
     () => suite.app.url,
   );
   beforeAll(async () => {
-    suite.browser = await launchChromium();
+    suite.browser = await launchChromiumProfile();
     suite.app = sharedApp() ?? (await startApp());
   });
   afterAll(async () => {
