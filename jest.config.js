@@ -1,7 +1,7 @@
 // One jest run, four projects: framework-free libraries, server integration (real NocoBase), the scripts, and the browser.
-// Transpiled only, file by file: npm test type-checks the whole project first (tsc --noEmit), so ts-jest's own
-// type-check of every file in every worker was the same work again.
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
+// Transpiled only, file by file (tsconfig.json's isolatedModules): npm test type-checks the whole project first
+// (tsc --noEmit), so ts-jest's own type-check of every file in every worker was the same work again.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',

@@ -88,11 +88,9 @@ export class SharedTab {
 
   /** A new page at the sign-in form (the previous one closed, no one signed in). */
   async signedOut(viewport = VIEWPORT): Promise<Page> {
-    await this.page?.close();
     const context = this.context();
-    // Popups a test opened (a print window) go too.
+    // The previous page, and popups a test opened (a print window).
     for (const open of context.pages()) await open.close();
-    await context.clearCookies();
     this.page = await context.newPage();
     const cdp = await context.newCDPSession(this.page);
     await cdp.send('Storage.clearDataForOrigin', {
