@@ -226,16 +226,17 @@ async function main() {
         );
     }
   }
-  // CI (.ci/run) starts its PostgreSQL and MariaDB runs when this file appears, and the browser tests wait for them
-  // (HONGNIANG_BROWSER_TESTS_AFTER): beside two busy database runs, pages took over a minute and browser tests failed.
+  // CI (.ci/run) starts its PostgreSQL run when this file appears, and the browser tests wait for it to end
+  // (HONGNIANG_BROWSER_TESTS_AFTER): beside two busy database workers, pages took over a minute and browser tests
+  // failed. MariaDB's run, with one worker, goes beside the browser tests.
   if (process.env.HONGNIANG_SERVER_SUITES_DONE)
     require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
   if ((options.e2e || options.onlyE2e) && process.env.HONGNIANG_BROWSER_TESTS_AFTER) {
     const began = Date.now();
-    console.log('[hongniang] the browser tests wait for the database runs (HONGNIANG_BROWSER_TESTS_AFTER)');
+    console.log("[hongniang] the browser tests wait for CI's database run (HONGNIANG_BROWSER_TESTS_AFTER)");
     while (!require('fs').existsSync(process.env.HONGNIANG_BROWSER_TESTS_AFTER))
       await new Promise((resolve) => setTimeout(resolve, 2000));
-    times.push(`waiting for the database runs: ${Math.round((Date.now() - began) / 1000)} s`);
+    times.push(`waiting for the database run: ${Math.round((Date.now() - began) / 1000)} s`);
   }
   if (options.e2e || options.onlyE2e) {
     ok =
