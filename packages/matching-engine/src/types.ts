@@ -67,6 +67,8 @@ export interface MatchSettings {
   combination: Combination;
   /** Results below this combined score are left out. */
   minimumScore: number;
+  /** How what members did moves scores (applyLearned); without it, DEFAULT_LEARNED_SETTINGS. */
+  learned?: LearnedSettings;
 }
 
 export const DEFAULT_SETTINGS: MatchSettings = {
@@ -95,6 +97,8 @@ export interface CriterionScore {
   backward: number;
   /** The weights used in each direction. */
   weight: { forward: number; backward: number };
+  /** The stated weights, when revealed weights changed those used (learned scoring only). */
+  statedWeight?: { forward: number; backward: number };
 }
 
 export interface MatchResult {
@@ -132,4 +136,85 @@ export interface MatchOutcome {
   results: MatchResult[];
   evaluated: number;
   excluded: Partial<Record<ExclusionReason, number>>;
+}
+
+/** A member's answer about another: consent to a suggestion or introduction, or to continue after a date (yes), or not. */
+export type Answer = 'yes' | 'no';
+
+/** One decision a member made about a candidate, as the learned signals take it (docs/matching-quality.md). */
+export interface Outcome {
+  /** Who answered. */
+  memberId: number;
+  /** Whom she answered about. */
+  candidateId: number;
+  answer: Answer;
+  /**
+   * How well he fitted her stated wishes when she answered: the similarity (0–1) per criterion in CRITERIA order, as
+   * `fitOf` gives it. Kept with the outcome, so that forgetting it later takes back exactly what it added.
+   */
+  fit: readonly number[];
+}
+
+/**
+ * How far what members did moves their scores (匹配设置). Off, or with `learnedShare` and `revealedShare` at 0, the
+ * scores are the stated ones to the bit; so is the score of a candidate nobody has answered about and who has answered
+ * no one, when neither side has revealed weights.
+ */
+export interface LearnedSettings {
+  enabled: boolean;
+  /** How much his reception (how others answered him) moves his learned estimate: a multiplier of its log lift, ≥ 0. */
+  receptionWeight: number;
+  /** How much his openness (how he answered others) moves his learned estimate: a multiplier of its log lift, ≥ 0. */
+  opennessWeight: number;
+  /** The most his learned estimate may count in a score, 0–1 (0: never): learnedShare × n / (n + learnedHalfAt). */
+  learnedShare: number;
+  /** His answers given and received (n) at which his learned estimate reaches half of `learnedShare`. */
+  learnedHalfAt: number;
+  /** The most her revealed weights may replace her stated ones, 0–1 (0: stated weights only). */
+  revealedShare: number;
+  /** Answers (yes and no) after which her revealed weights reach half of `revealedShare`. */
+  revealedHalfAt: number;
+  /** Strength of the Beta prior of every yes rate, in pseudo-answers at the population's rate. */
+  priorAnswers: number;
+  /** The population's yes rate before any answer is recorded (0–1, exclusive). */
+  priorYesRate: number;
+}
+
+/** A member's yes rate in one direction: answers counted, yes among them, the posterior mean, and its lift. */
+export interface LearnedRate {
+  answers: number;
+  yes: number;
+  /** Posterior mean of the yes rate, 0–1; the population's rate when `answers` is 0. */
+  rate: number;
+  /** log(rate / population rate): 0 with no answers, > 0 when she is answered / answers yes more than most. */
+  lift: number;
+}
+
+/** Her revealed weights: how much they count now, and the share of each criterion (CRITERIA order, summing to 1). */
+export interface RevealedWeights {
+  /** Answers they rest on (she needs at least one yes and one no). */
+  answers: number;
+  /** Their share in her blended weights now, 0–1: revealedShare × answers / (answers + revealedHalfAt). */
+  share: number;
+  weights: number[];
+}
+
+/**
+ * One learned line of a result's explanation. reception: how others answered the candidate (will she say yes to him?);
+ * openness: how he answered others (will he say yes to her?); revealedWeights: her (`forward`) and his (`backward`)
+ * revealed weights, null when there are none. `effect`: the points it moved the score, taken in the order revealed
+ * weights, reception, openness (the effects add up to score − statedScore, up to rounding).
+ */
+export type LearnedLine =
+  | { signal: 'reception' | 'openness'; candidate: LearnedRate; effect: number }
+  | { signal: 'revealedWeights'; forward: RevealedWeights | null; backward: RevealedWeights | null; effect: number };
+
+/**
+ * A result rescored with what members did: `score` the learned one, `statedScore` the stated wishes' alone,
+ * `learnedShare` the share (0–1) the candidate's learned estimate took in it.
+ */
+export interface LearnedMatchResult extends MatchResult {
+  statedScore: number;
+  learnedShare: number;
+  learned: LearnedLine[];
 }
