@@ -22,8 +22,6 @@ interface Stored {
   fit: number[];
 }
 
-const NO_ANSWERS: LearnedRate = Object.freeze({ answers: 0, yes: 0, rate: 0, lift: 0 });
-
 /**
  * How well `candidate` fits `member`'s stated wishes, per criterion (CRITERIA order, each 0–1): what an Outcome's `fit`
  * holds. Compute it when she answers, from the profiles she answered about.
@@ -91,13 +89,13 @@ export class LearnedSignals {
   /** How others answered her (yes rate received), with its prior; `answers` 0 and `lift` 0 for a member never answered. */
   reception(memberId: number, settings: LearnedSettings): LearnedRate {
     const tally = this.tallies.get(memberId);
-    return tally ? this.rate(tally.receivedYes, tally.receivedYes + tally.receivedNo, settings) : NO_ANSWERS;
+    return this.rate(tally?.receivedYes ?? 0, (tally?.receivedYes ?? 0) + (tally?.receivedNo ?? 0), settings);
   }
 
   /** How she answered others (yes rate given), with its prior; `answers` 0 and `lift` 0 for a member who never answered. */
   openness(memberId: number, settings: LearnedSettings): LearnedRate {
     const tally = this.tallies.get(memberId);
-    return tally ? this.rate(tally.givenYes, tally.givenYes + tally.givenNo, settings) : NO_ANSWERS;
+    return this.rate(tally?.givenYes ?? 0, (tally?.givenYes ?? 0) + (tally?.givenNo ?? 0), settings);
   }
 
   /**
@@ -133,8 +131,8 @@ export class LearnedSignals {
    * population rate and m = priorAnswers (Gelman et al., Bayesian Data Analysis, 3rd ed., §2.4); lift: log(rate / μ).
    */
   private rate(yes: number, answers: number, settings: LearnedSettings): LearnedRate {
-    if (answers === 0) return NO_ANSWERS;
     const population = this.populationRate(settings);
+    if (answers === 0) return { answers, yes, rate: population, lift: 0 };
     const rate = (settings.priorAnswers * population + yes) / (settings.priorAnswers + answers);
     return { answers, yes, rate, lift: Math.log(rate / population) };
   }
