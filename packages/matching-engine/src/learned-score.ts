@@ -41,11 +41,14 @@ export const DEFAULT_LEARNED_SETTINGS: LearnedSettings = {
 const CRITERION_INDEX = new Map<Criterion, number>(CRITERIA.map((criterion, c) => [criterion, c]));
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
-/** One side's weights blended with her revealed ones: (1 − share)·stated + share·Σstated·revealed (Σstated 0: as 1). */
-function blended(stated: number[], revealed: RevealedWeights | null): number[] {
-  if (!revealed) return stated;
-  const total = stated.reduce((sum, weight) => sum + weight, 0) || 1;
-  return stated.map((weight, c) => (1 - revealed.share) * weight + revealed.share * total * revealed.weights[c]);
+/** One side's weights blended, in place, with her revealed ones: (1 − share)·stated + share·Σstated·revealed (Σstated 0: as 1). */
+function blend(weights: Float64Array, revealed: RevealedWeights | null) {
+  if (!revealed) return;
+  let total = 0;
+  for (let c = 0; c < weights.length; c++) total += weights[c];
+  if (total === 0) total = 1;
+  for (let c = 0; c < weights.length; c++)
+    weights[c] = (1 - revealed.share) * weights[c] + revealed.share * total * revealed.weights[c];
 }
 
 /**
@@ -77,37 +80,48 @@ export function applyLearned(
 ): LearnedMatchResult {
   const learned = settings.learned ?? DEFAULT_LEARNED_SETTINGS;
   if (!learned.enabled) return { ...result, statedScore: result.score, learnedShare: 0, learned: [] };
-  const candidateId = result.candidateId;
+  return rescore(result, signals, settings, learned, signals.revealedWeights(memberId, learned, ignore), ignore);
+}
 
-  const revealedForward = signals.revealedWeights(memberId, learned, ignore);
+/** applyLearned with her revealed weights given (the same for each of her candidates). */
+function rescore(
+  result: MatchResult,
+  signals: LearnedSignals,
+  settings: MatchSettings,
+  learned: LearnedSettings,
+  revealedForward: RevealedWeights | null,
+  ignore?: ReadonlySet<Criterion>,
+): LearnedMatchResult {
+  const candidateId = result.candidateId;
   const revealedBackward = signals.revealedWeights(candidateId, learned, ignore);
   let { breakdown, forward, backward } = result;
   let base = result.score;
   if (revealedForward || revealedBackward) {
-    const ordered = [...result.breakdown].sort(
-      (a, b) => CRITERION_INDEX.get(a.criterion)! - CRITERION_INDEX.get(b.criterion)!,
-    );
-    const forwardWeights = blended(
-      ordered.map((line) => line.weight.forward),
-      revealedForward,
-    );
-    const backwardWeights = blended(
-      ordered.map((line) => line.weight.backward),
-      revealedBackward,
-    );
-    const exactForward = directionalScore(
-      Float64Array.from(ordered, (line) => line.forward),
-      Float64Array.from(forwardWeights),
-    );
-    const exactBackward = directionalScore(
-      Float64Array.from(ordered, (line) => line.backward),
-      Float64Array.from(backwardWeights),
-    );
+    // Per criterion in CRITERIA order, whatever the breakdown's order; plain loops (TypedArray.from with a mapping
+    // function was most of this function's time).
+    const ordered: CriterionScore[] = new Array(CRITERIA.length);
+    for (const line of result.breakdown) ordered[CRITERION_INDEX.get(line.criterion)!] = line;
+    const forwardSimilarities = new Float64Array(CRITERIA.length);
+    const backwardSimilarities = new Float64Array(CRITERIA.length);
+    const forwardWeights = new Float64Array(CRITERIA.length);
+    const backwardWeights = new Float64Array(CRITERIA.length);
+    for (let c = 0; c < CRITERIA.length; c++) {
+      forwardSimilarities[c] = ordered[c].forward;
+      backwardSimilarities[c] = ordered[c].backward;
+      forwardWeights[c] = ordered[c].weight.forward;
+      backwardWeights[c] = ordered[c].weight.backward;
+    }
+    blend(forwardWeights, revealedForward);
+    blend(backwardWeights, revealedBackward);
+    const exactForward = directionalScore(forwardSimilarities, forwardWeights);
+    const exactBackward = directionalScore(backwardSimilarities, backwardWeights);
     base = combine(exactForward, exactBackward, settings.combination);
     forward = round2(exactForward);
     backward = round2(exactBackward);
     breakdown = ordered.map((line, c): CriterionScore => ({
-      ...line,
+      criterion: line.criterion,
+      forward: line.forward,
+      backward: line.backward,
       weight: { forward: forwardWeights[c], backward: backwardWeights[c] },
       statedWeight: line.weight,
     }));
@@ -117,10 +131,10 @@ export function applyLearned(
   const openness = signals.openness(candidateId, learned);
   const answers = reception.answers + openness.answers;
   const share = answers === 0 ? 0 : (learned.learnedShare * answers) / (answers + learned.learnedHalfAt);
-  const blend = (shift: number) => (share === 0 ? base : (1 - share) * base + share * 100 * sigmoid(shift));
+  const withEstimate = (shift: number) => (share === 0 ? base : (1 - share) * base + share * 100 * sigmoid(shift));
   const receptionShift = learned.receptionWeight * reception.lift;
-  const afterReception = blend(receptionShift);
-  const score = blend(receptionShift + learned.opennessWeight * openness.lift);
+  const afterReception = withEstimate(receptionShift);
+  const score = withEstimate(receptionShift + learned.opennessWeight * openness.lift);
 
   const lines: LearnedLine[] = [
     {
@@ -152,5 +166,8 @@ export function rankLearned(
   settings: MatchSettings,
   ignore?: ReadonlySet<Criterion>,
 ): LearnedMatchResult[] {
-  return results.map((result) => applyLearned(memberId, result, signals, settings, ignore)).sort(byRank);
+  const learned = settings.learned ?? DEFAULT_LEARNED_SETTINGS;
+  if (!learned.enabled) return results.map((result) => applyLearned(memberId, result, signals, settings)).sort(byRank);
+  const revealedForward = signals.revealedWeights(memberId, learned, ignore);
+  return results.map((result) => rescore(result, signals, settings, learned, revealedForward, ignore)).sort(byRank);
 }

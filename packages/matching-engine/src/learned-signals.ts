@@ -19,7 +19,58 @@ interface Tally {
 
 interface Stored {
   answer: Answer;
-  fit: number[];
+  /** Millionths, CRITERIA order. */
+  fit: ArrayLike<number>;
+}
+
+// One outcome as a record of Int32: yes (1) or no (0), then its fit in millionths.
+const RECORD = 1 + CRITERIA.length;
+
+/**
+ * Every outcome held, as records in one growing buffer found by member and candidate, freed records reused: about a
+ * hundred bytes per outcome where an object per outcome took over three hundred.
+ */
+class OutcomeStore {
+  private buffer = new Int32Array(RECORD * 1024);
+  private readonly slots = new Map<number, Map<number, number>>();
+  private readonly free: number[] = [];
+  private next = 0;
+
+  get(memberId: number, candidateId: number): Stored | undefined {
+    const slot = this.slots.get(memberId)?.get(candidateId);
+    if (slot === undefined) return undefined;
+    const at = slot * RECORD;
+    return { answer: this.buffer[at] === 1 ? 'yes' : 'no', fit: this.buffer.subarray(at + 1, at + RECORD) };
+  }
+
+  add(memberId: number, candidateId: number, { answer, fit }: Stored) {
+    let slot = this.free.pop();
+    if (slot === undefined) {
+      slot = this.next++;
+      if (slot * RECORD >= this.buffer.length) {
+        const grown = new Int32Array(this.buffer.length * 2);
+        grown.set(this.buffer);
+        this.buffer = grown;
+      }
+    }
+    const at = slot * RECORD;
+    this.buffer[at] = answer === 'yes' ? 1 : 0;
+    for (let c = 0; c < CRITERIA.length; c++) this.buffer[at + 1 + c] = fit[c];
+    let slots = this.slots.get(memberId);
+    if (!slots) this.slots.set(memberId, (slots = new Map()));
+    slots.set(candidateId, slot);
+  }
+
+  /** Frees the pair's record; what it held, copied, or undefined. */
+  remove(memberId: number, candidateId: number): Stored | undefined {
+    const stored = this.get(memberId, candidateId);
+    if (!stored) return undefined;
+    const slots = this.slots.get(memberId)!;
+    this.free.push(slots.get(candidateId)!);
+    slots.delete(candidateId);
+    if (slots.size === 0) this.slots.delete(memberId);
+    return { answer: stored.answer, fit: Int32Array.from(stored.fit) };
+  }
 }
 
 /**
@@ -36,7 +87,7 @@ export function fitOf(member: Person, candidate: Person): number[] {
  */
 export class LearnedSignals {
   private readonly tallies = new Map<number, Tally>();
-  private readonly outcomes = new Map<number, Map<number, Stored>>();
+  private readonly outcomes = new OutcomeStore();
   private totalYes = 0;
   private totalAnswers = 0;
 
@@ -53,28 +104,23 @@ export class LearnedSignals {
   record(outcome: Outcome): void {
     const stored = storable(outcome);
     this.forget(outcome.memberId, outcome.candidateId);
-    let answers = this.outcomes.get(outcome.memberId);
-    if (!answers) this.outcomes.set(outcome.memberId, (answers = new Map()));
-    answers.set(outcome.candidateId, stored);
+    this.outcomes.add(outcome.memberId, outcome.candidateId, stored);
     this.count(outcome.memberId, outcome.candidateId, stored, 1);
   }
 
   /** Takes back her answer about him; false when none was recorded. The state is then as if it never was. */
   forget(memberId: number, candidateId: number): boolean {
-    const answers = this.outcomes.get(memberId);
-    const stored = answers?.get(candidateId);
-    if (!answers || !stored) return false;
-    answers.delete(candidateId);
-    if (answers.size === 0) this.outcomes.delete(memberId);
+    const stored = this.outcomes.remove(memberId, candidateId);
+    if (!stored) return false;
     this.count(memberId, candidateId, stored, -1);
     return true;
   }
 
   /** Her recorded answer about him, as it was recorded (fit to the millionth), or undefined. */
   outcome(memberId: number, candidateId: number): Outcome | undefined {
-    const stored = this.outcomes.get(memberId)?.get(candidateId);
+    const stored = this.outcomes.get(memberId, candidateId);
     if (!stored) return undefined;
-    return { memberId, candidateId, answer: stored.answer, fit: stored.fit.map((units) => units / UNITS) };
+    return { memberId, candidateId, answer: stored.answer, fit: Array.from(stored.fit, (units) => units / UNITS) };
   }
 
   /**
@@ -181,10 +227,11 @@ function storable({ memberId, candidateId, answer, fit }: Outcome): Stored {
     throw new TypeError(`an outcome's answer is 'yes' or 'no', got ${JSON.stringify(answer)}`);
   if (!Array.isArray(fit) || fit.length !== CRITERIA.length)
     throw new RangeError(`an outcome's fit has ${CRITERIA.length} similarities (one per criterion)`);
-  const units = fit.map((value, c) => {
+  const units = new Int32Array(CRITERIA.length);
+  fit.forEach((value, c) => {
     if (typeof value !== 'number' || !(value >= 0 && value <= 1))
       throw new RangeError(`an outcome's fit for ${CRITERIA[c]} must be within 0–1, got ${value}`);
-    return Math.round(value * UNITS);
+    units[c] = Math.round(value * UNITS);
   });
   return { answer, fit: units };
 }
