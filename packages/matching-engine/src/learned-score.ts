@@ -158,7 +158,11 @@ function rescore(
   };
 }
 
-/** Stated results rescored by applyLearned and ranked again (best first, equal scores by candidate id). */
+/**
+ * Stated results of one member (`memberId`'s, from MatchIndex.match or rankCandidates) rescored by applyLearned and
+ * ranked again: best first, equal scores by candidate id. Her revealed weights are read once. The index ranks by stated
+ * score, so ask it for a wider shortlist than the list shown (docs/matching-quality.md).
+ */
 export function rankLearned(
   memberId: number,
   results: readonly MatchResult[],

@@ -158,7 +158,8 @@ export interface Outcome {
 /**
  * How far what members did moves their scores (匹配设置). Off, or with `learnedShare` and `revealedShare` at 0, the
  * scores are the stated ones to the bit; so is the score of a candidate nobody has answered about and who has answered
- * no one, when neither side has revealed weights.
+ * no one, when neither side has revealed weights. Ranges are the caller's to check (匹配设置 refuses others): shares 0–1,
+ * weights ≥ 0, half-at and prior answers > 0, priorYesRate strictly between 0 and 1.
  */
 export interface LearnedSettings {
   enabled: boolean;
