@@ -1,4 +1,4 @@
-import { Plugin } from '@nocobase/server';
+import { Application, Plugin } from '@nocobase/server';
 import {
   declareAccess,
   ensureIndexes,
@@ -17,7 +17,8 @@ import { labelChartCategories } from './middlewares/chart-labels';
 import { COMPUTED_COLLECTIONS, refuseWritesToServerRecords } from './middlewares/computed-records';
 import { refuseExportsWithoutColumns } from './middlewares/export-columns';
 import { refreshLiveMonth } from './middlewares/live-month';
-import { REPORTS_ACCESS, SUMMARIES_PAGE } from './roles';
+import { connectFiltersToCharts } from './pages/filter-connections';
+import { MINE_PAGE, OVERVIEW_PAGE, REPORTS_ACCESS, SUMMARIES_PAGE } from './roles';
 
 /** Ours, in the collection manager. */
 export const MANAGED_COLLECTIONS = ['matchmakerMonths', 'agencyMonths', 'serviceRatings', 'serviceSummaries'];
@@ -28,6 +29,11 @@ export const MANAGED_COLLECTIONS = ['matchmakerMonths', 'agencyMonths', 'service
  * (drafted when a month closes, planned and sent by her matchmaker, printable). Charts read the records. See
  * docs/reports.md.
  */
+/** The finishing step of the dashboards' pages (plugin-core's extendBlueprint). */
+const connectChartFilters = async (app: Application) => {
+  await connectFiltersToCharts(app);
+};
+
 export class PluginReportsServer extends Plugin {
   readonly keeper = new MonthKeeper(this.app);
 
@@ -82,9 +88,13 @@ export class PluginReportsServer extends Plugin {
     }
   }
 
-  /** Charts (ours and those a manager builds): an option field's categories in words, in the caller's language. */
+  /**
+   * Charts (ours and those a manager builds): an option field's categories in words, in the caller's language. The
+   * dashboards' filter fields filter the charts of their tab beside its table.
+   */
   private serveCharts() {
     this.app.resourceManager.use(labelChartCategories, { tag: 'hongniang-reports-chart-labels', after: 'acl' });
+    for (const page of [OVERVIEW_PAGE, MINE_PAGE]) extendBlueprint(this.app, page, null, connectChartFilters);
   }
 
   /** Past months closed and last month's summaries drafted: at start (a stopped server's catch-up), then hourly. */
