@@ -39,6 +39,16 @@ export type { PrivacyService } from './access/privacy-service';
 export { excludePairs, pairExclusionsOf } from './matching/pair-exclusions';
 export { decisionsChanged, decisionsOf, onDecisionsChanged, provideDecisions } from './matching/decisions';
 export type { DecisionListener, DecisionProvider, DecisionReason, MemberDecision } from './matching/decisions';
+export {
+  ANSWER_STEPS,
+  answerProviders,
+  answersChanged,
+  onAnswersChanged,
+  provideAnswers,
+  standingAnswer,
+  standingAnswerBetween,
+} from './matching/answers';
+export type { AnswerListener, AnswerProvider, AnswerStep, AnsweredPair, MemberAnswer } from './matching/answers';
 export type { PairExclusionProvider, PairExclusions } from './matching/pair-exclusions';
 export {
   DEMO_STAFF,

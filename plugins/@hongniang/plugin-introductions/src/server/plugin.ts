@@ -6,6 +6,7 @@ import {
   excludePairs,
   extendBlueprint,
   extendDemoAgency,
+  provideAnswers,
   provideDecisions,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
@@ -17,6 +18,7 @@ import { recordContactReleases } from './hooks/contact-releases';
 import { enforceDateRules } from './hooks/date-rules';
 import { announceDecisions, feedbackDecisions } from './hooks/decisions';
 import { introducedPairs } from './hooks/excluded-pairs';
+import { announceAnswers, introductionAnswers } from './hooks/member-answers';
 import { enforceFeedbackRules } from './hooks/feedback-rules';
 import { keepMembersOfOpenIntroductions } from './hooks/member-deletion';
 import { endIntroductionsOfWithdrawnMembers } from './hooks/member-withdrawal';
@@ -53,6 +55,9 @@ export class PluginIntroductionsServer extends Plugin {
     // Date feedback is what members decided and why: matching learns from it (weight proposals), through plugin-core too.
     provideDecisions(this.app, this.name, feedbackDecisions);
     announceDecisions(this.app);
+    // Each side's consent and each "continue?" after a date are answers matching's learned signals learn from (plugin-core).
+    provideAnswers(this.app, this.name, introductionAnswers);
+    announceAnswers(this.app);
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
