@@ -128,11 +128,14 @@ async function bootApp(boot: {
 }
 
 /**
- * Waits for the work our plugins start beside the app (the matching index warm-up, which also prunes the change journal):
+ * Waits for the work our plugins start beside the app (the matching index warm-up, which also prunes the change journal,
+ * and the learned signals' history):
  * on SQLite its write would race a suite's first transaction, and SQLite fails the one that read first (SQLITE_BUSY).
  */
 export async function startupWorkDone(app: MockServer) {
   await app.pm.get<any>('@hongniang/plugin-matching')?.pool?.current();
+  // Matching's learned signals, read from the history as the app starts.
+  await app.pm.get<any>('@hongniang/plugin-matching')?.learned?.current();
   // The reminders' first sweep, started with the app (plugin-follow-ups).
   await app.pm.get<any>('@hongniang/plugin-follow-ups')?.sweeper?.idle();
 }

@@ -5,6 +5,7 @@ import {
   extendBlueprint,
   onDecisionsChanged,
   privacyOf,
+  provideAnswers,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
 import { withMemberPopupDefaults } from '@hongniang/plugin-members';
@@ -27,6 +28,8 @@ import { enforceSuggestionRules } from './hooks/suggestion-rules';
 import { proposeWeights } from './hooks/propose-weights';
 import { enforceWeightProposalRules } from './hooks/weight-proposal-rules';
 import { label } from './language/vocabulary';
+import { LearnedFeed } from './learning/learned-feed';
+import { announceSuggestionAnswers, suggestionAnswers } from './learning/suggestion-answers';
 
 /** In the collection manager, which the web client reads: 推荐记录 and 匹配设置 show them (see ./migrations). */
 export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings', 'weightProposals'];
@@ -34,6 +37,8 @@ export const MANAGED_COLLECTIONS = ['matchSuggestions', 'matchSettings', 'weight
 /** Matching: members:match over an in-memory index kept fresh from the database, match suggestions, the agency's settings. */
 export class PluginMatchingServer extends Plugin {
   readonly pool = new MemberPool(this.db);
+  /** What members answered about one another, learned in this process (learning/learned-feed.ts). */
+  readonly learned = new LearnedFeed(this.app, this.pool);
   /** A candidate card's fields: the agency's introduction-level member fields (字段隐私), or a fixed list without field privacy. */
   readonly cardFields: CardFields = async () =>
     (await privacyOf(this.app)?.fieldsAt('members', ['introduction'])) ?? introductionSafeFields();
@@ -53,6 +58,7 @@ export class PluginMatchingServer extends Plugin {
     this.runBatchesAsTasks();
     // A member whose declines keep pointing to one criterion gets a weight proposal for her matchmaker to accept.
     onDecisionsChanged(this.app, proposeWeights(this.app));
+    this.learnFromAnswers();
     this.app.on('afterStart', () => this.warmUp());
     // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
     extendBlueprint(this.app, '1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
@@ -85,7 +91,7 @@ export class PluginMatchingServer extends Plugin {
   private answerWithMatching() {
     const sources = (): AnswerSources => ({ cardFields: this.cardFields, seenOnEveryMember: this.seenOnEveryMember });
     this.app.resourceManager.registerActionHandlers({
-      'members:match': findMatches(this.pool, sources),
+      'members:match': findMatches(this.pool, this.learned, sources),
       'matchSuggestions:create': createSuggestion(this.pool, sources),
     });
     this.app.acl.setAvailableAction('match', { displayName: label('Find matches') });
@@ -109,7 +115,7 @@ export class PluginMatchingServer extends Plugin {
 
   /** The batch run (matchSuggestions:refreshAll) goes through NocoBase's async-task manager; managers get it with the settings. */
   private runBatchesAsTasks() {
-    this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool));
+    this.app.container.get<any>('AsyncTaskManager').registerTaskType(refreshTaskType(this.pool, this.learned));
     this.app.resourceManager.registerActionHandlers({ 'matchSuggestions:refreshAll': startRefresh });
     this.app.acl.registerSnippet({
       name: `pm.${this.name}`,
@@ -117,9 +123,20 @@ export class PluginMatchingServer extends Plugin {
     });
   }
 
-  /** Builds the index in the background at start, so the first matchmaker does not wait for it. */
+  /**
+   * Members' answers move later scores: a declined suggestion's side is one source (the others register through
+   * plugin-core: introductions' consents and date feedback); every source's changes reach this process's signals.
+   */
+  private learnFromAnswers() {
+    provideAnswers(this.app, this.name, suggestionAnswers);
+    announceSuggestionAnswers(this.app);
+    this.learned.listen();
+  }
+
+  /** Builds the index, then the learned signals from history, in the background at start: the first matchmaker does not wait. */
   private warmUp() {
     this.pool.current().catch((error) => this.log.error('matching index could not be built', { error }));
+    this.learned.current().catch((error) => this.log.error('learned signals could not be loaded', { error }));
   }
 }
 

@@ -9,7 +9,9 @@ import { readMatchRequest } from '../matching/match-request';
 import { memberInScope } from '../matching/match-scope';
 import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
-import { explain } from '../matching/reasons';
+import { explain, explainLearned } from '../matching/reasons';
+import { LearnedFeed } from '../learning/learned-feed';
+import { learnedTop, shortlistSize } from '../learning/learned-ranking';
 import { adjustmentsOf } from '../matching/adjustments';
 import { matchingLanguage } from '../language/matching-language';
 import { excludedPairsOf, saveSuggestions } from '../matching/suggestions';
@@ -20,7 +22,7 @@ export interface AnswerSources {
   seenOnEveryMember: FieldsSeenOnEveryMember;
 }
 
-export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
+export function findMatches(pool: MemberPool, feed: LearnedFeed, sources: () => AnswerSources) {
   return async (ctx: any, next: () => Promise<void>) => {
     const started = performance.now();
     const locale = localeOf({ context: ctx });
@@ -36,20 +38,25 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
     const settings = await readSettings(ctx.db);
     const pairs = await excludedPairsOf(ctx.app, ctx.db, request.memberId);
     const excludedIds = new Set(pairs.keys());
+    const limit = request.candidateIds ? request.candidateIds.length : (request.limit ?? settings.defaultLimit);
     const outcome = request.candidateIds
       ? evaluateChosen(pool, request.memberId, request.candidateIds, settings.engine, excludedIds, view.withheld)
       : pool.index.match(request.memberId, {
-          limit: request.limit ?? settings.defaultLimit,
+          limit: shortlistSize(limit, settings.engine),
           settings: settings.engine,
           excludedIds,
           ignore: view.withheld,
         });
+    // Learning on: ranked by what members answered too, explained by its effects only (learning/learned-ranking.ts).
+    const signals = settings.engine.learned?.enabled ? await feed.current() : null;
+    const ranked = learnedTop(request.memberId, outcome.results, limit, signals, settings.engine, view.withheld);
+    const results = ranked.map((result) => result.stated);
 
     const saved = request.persist
       ? await saveSuggestions(
           ctx.db,
           request.memberId,
-          fullEvaluations(pool, request.memberId, outcome.results, settings.engine, view.withheld),
+          fullEvaluations(pool, request.memberId, results, settings.engine, view.withheld),
           {
             origin: 'matchmaker',
             context: ctx,
@@ -59,16 +66,18 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
       : new Map<number, number>();
     const cards = await candidateCards(
       ctx,
-      outcome.results.map((result) => result.candidateId),
+      results.map((result) => result.candidateId),
       fields,
     );
     const adjustments = await adjustmentsOf(ctx.db, request.memberId);
-    const rows = outcome.results.map((result) => ({
+    const rows = ranked.map(({ learned, stated: result }) => ({
       candidateId: result.candidateId,
-      score: result.score,
+      score: learned?.score ?? result.score,
+      ...(learned ? { statedScore: result.score } : {}),
       forward: result.forward,
       backward: result.backward,
       breakdown: explain(result.breakdown, locale, view.withheld, adjustments),
+      ...(learned ? { learned: explainLearned(learned.learned, language) } : {}),
       candidate: cards.get(result.candidateId) ?? { id: result.candidateId },
       ...(request.persist ? { suggestionId: saved.get(result.candidateId) ?? null } : {}),
     }));
@@ -77,6 +86,7 @@ export function findMatches(pool: MemberPool, sources: () => AnswerSources) {
       rows,
       evaluated: outcome.evaluated,
       excluded: exclusionCounts(pool, request.memberId, outcome, pairs, request.candidateIds, view),
+      learning: Boolean(signals),
       // Scores, exclusions and reasons leave these criteria out: they compare fields the caller may not see on every member.
       withheldCriteria: withheldList(view),
       tookMs: Math.round((performance.now() - started) * 10) / 10,

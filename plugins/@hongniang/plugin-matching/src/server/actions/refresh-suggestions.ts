@@ -1,6 +1,6 @@
 // The batch run (批量匹配): keeps every member in service supplied with her best open suggestions, as an async task
 // whose progress shows in NocoBase's task list. Safe to re-run: it only adds, rescored or retires open batch suggestions.
-import { MatchResult } from '@hongniang/matching-engine';
+import { LearnedSignals, MatchResult } from '@hongniang/matching-engine';
 import { CancelError, TaskType } from '@nocobase/plugin-async-task-manager';
 import { PairExclusions, pairExclusionsOf } from '@hongniang/plugin-core';
 import { explain } from '../matching/reasons';
@@ -8,9 +8,16 @@ import { readSettings } from '../hooks/match-settings';
 import { MemberPool } from '../matching/member-pool';
 import { pairKey } from '../matching/suggestions';
 import { NAMESPACE } from '../language/vocabulary';
+import { LearnedFeed } from '../learning/learned-feed';
+import { learnedTop, shortlistSize } from '../learning/learned-ranking';
 
 export const REFRESH_TASK = 'hongniang.refreshSuggestions';
 const CHUNK = 1000;
+/**
+ * The batch run's shortlist per member when learning is on: four times the places kept, at least 20 (a search asks for
+ * 100; at 100 000 members that would add minutes to a run for candidates far below the places kept).
+ */
+const batchShortlist = (places: number) => Math.min(100, Math.max(20, 4 * places));
 
 interface Suggestion {
   id: number;
@@ -30,7 +37,9 @@ export interface RefreshSummary {
 
 /**
  * One pass over the members in service. `onProgress` hears (done, total); `isCanceled` is asked between members;
- * `excludedPairs` answers the pairs other features keep out (plugin-core's pairExclusionsOf: introductions), asked once.
+ * `excludedPairs` answers the pairs other features keep out (plugin-core's pairExclusionsOf: introductions), asked once;
+ * `learned` the process's learned signals: with learning on, a member's places go to her best by learned score (stored
+ * with their stated evaluation, as a search saves them).
  */
 export async function refreshSuggestions(
   db: any,
@@ -41,11 +50,14 @@ export async function refreshSuggestions(
     onProgress?: (done: number, total: number) => void;
     isCanceled?: () => boolean;
     excludedPairs?: (memberIds: number[]) => Promise<PairExclusions>;
+    learned?: LearnedFeed;
   } = {},
 ): Promise<RefreshSummary> {
   const { createdById = null, locale = 'zh-CN', onProgress, isCanceled, excludedPairs } = options;
   await pool.current();
   const settings = await readSettings(db);
+  const signals: LearnedSignals | null =
+    settings.engine.learned?.enabled && options.learned ? await options.learned.current() : null;
   const Suggestions = db.getModel('matchSuggestions');
   const memberIds: number[] = (
     await db
@@ -95,11 +107,16 @@ export async function refreshSuggestions(
       ...pairs.filter((s) => !competing.has(s)).map((s) => (s.memberId === memberId ? s.candidateId : s.memberId)),
       ...outside.keys(),
     ]);
-    const { results } = pool.index.match(memberId, {
-      limit: settings.batchLimit,
+    const shortlist = pool.index.match(memberId, {
+      limit: signals
+        ? shortlistSize(settings.batchLimit, settings.engine, batchShortlist(settings.batchLimit))
+        : settings.batchLimit,
       settings: settings.engine,
       excludedIds,
     });
+    const results = learnedTop(memberId, shortlist.results, settings.batchLimit, signals, settings.engine).map(
+      (result) => result.stated,
+    );
     const kept = new Set<number>();
     for (const result of results) {
       const existing = own.get(result.candidateId);
@@ -185,7 +202,7 @@ export async function startRefresh(ctx: any, next: () => Promise<void>) {
 }
 
 /** The batch run as a task of NocoBase's async-task manager (progress in the task list, cancellable). */
-export function refreshTaskType(pool: MemberPool): { type: string; new (record: any): TaskType } {
+export function refreshTaskType(pool: MemberPool, learned: LearnedFeed): { type: string; new (record: any): TaskType } {
   return class RefreshSuggestionsTask extends TaskType {
     static type = REFRESH_TASK;
 
@@ -197,6 +214,7 @@ export function refreshTaskType(pool: MemberPool): { type: string; new (record: 
         onProgress: (current, total) => this.reportProgress({ current, total }),
         isCanceled: () => this.isCanceled || this.abortController.signal.aborted,
         excludedPairs: (memberIds) => pairExclusionsOf(this.app, this.app.db, memberIds),
+        learned,
       });
       // Stopped from the task list: what was written stays (each pair is whole), the task shows as cancelled.
       if (this.isCanceled || this.abortController.signal.aborted) throw new CancelError();

@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { DEFAULT_SETTINGS } from '@hongniang/matching-engine';
+import { DEFAULT_LEARNED_SETTINGS, DEFAULT_SETTINGS } from '@hongniang/matching-engine';
 import { COMBINATIONS, CRITERIA, CRITERION_LABELS, label, weightField } from '../language/vocabulary';
 
 const number = (name: string, title: string, defaultValue: number, bounds: { min: number; max: number }, step = 1) => ({
@@ -42,5 +42,27 @@ export default defineCollection({
     number('minimumScore', 'Minimum score', DEFAULT_SETTINGS.minimumScore, { min: 0, max: 100 }),
     number('defaultLimit', 'Results per search', 20, { min: 1, max: 100 }),
     number('batchLimit', 'Open suggestions kept per member by the batch run', 5, { min: 1, max: 100 }),
+    // What members answered moves scores (docs/matching.md, "Learning from answers"); these three are the agency's to set.
+    {
+      name: 'learningEnabled',
+      type: 'boolean',
+      interface: 'checkbox',
+      defaultValue: DEFAULT_LEARNED_SETTINGS.enabled,
+      uiSchema: { type: 'boolean', title: label('Learn from members’ answers'), 'x-component': 'Checkbox' },
+    },
+    number(
+      'learnedShare',
+      'Most that answers about a candidate may count in his score (0–1)',
+      DEFAULT_LEARNED_SETTINGS.learnedShare,
+      { min: 0, max: 1 },
+      0.05,
+    ),
+    number(
+      'revealedShare',
+      'Most that preferences shown by answers may replace stated weights (0–1)',
+      DEFAULT_LEARNED_SETTINGS.revealedShare,
+      { min: 0, max: 1 },
+      0.05,
+    ),
   ],
 });

@@ -1,5 +1,5 @@
 import { defineCollection } from '@nocobase/database';
-import { SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../language/vocabulary';
+import { DECLINING_SIDES, SUGGESTION_ORIGINS, SUGGESTION_STATUSES, label } from '../language/vocabulary';
 import { member, score, select } from '../fields/field-kinds';
 
 /** Match suggestions (推荐记录): a pair the engine ranked, with its reasons, for a matchmaker to work through. One per pair. */
@@ -25,6 +25,8 @@ export default defineCollection({
       uiSchema: { type: 'object', title: label('Reasons'), 'x-component': 'Input.JSON', 'x-read-pretty': true },
     },
     select('status', 'Status', SUGGESTION_STATUSES, 'open'),
+    // Who said no when the status is 一方拒绝 (empty: not known): a member's answer, learned from (docs/matching.md).
+    select('declinedBy', 'Declined by', DECLINING_SIDES),
     select('origin', 'Origin', SUGGESTION_ORIGINS, 'matchmaker'),
     {
       name: 'createdAt',

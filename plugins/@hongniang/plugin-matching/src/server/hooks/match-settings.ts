@@ -1,5 +1,5 @@
 // The agency's matching settings (one record), read for every match and checked on every save.
-import { DEFAULT_SETTINGS, MatchSettings } from '@hongniang/matching-engine';
+import { DEFAULT_LEARNED_SETTINGS, DEFAULT_SETTINGS, MatchSettings } from '@hongniang/matching-engine';
 import { fieldTitle, Refusal } from '@hongniang/plugin-core';
 import { COMBINATIONS, CRITERIA, weightField } from '../language/vocabulary';
 import { labelIn, matchingLanguage } from '../language/matching-language';
@@ -25,6 +25,12 @@ export async function readSettings(db: any, transaction?: any): Promise<AgencySe
       weights,
       combination: row?.combination || DEFAULT_SETTINGS.combination,
       minimumScore: Number(row?.minimumScore ?? DEFAULT_SETTINGS.minimumScore),
+      learned: {
+        ...DEFAULT_LEARNED_SETTINGS,
+        enabled: row?.learningEnabled == null ? DEFAULT_LEARNED_SETTINGS.enabled : Boolean(row.learningEnabled),
+        learnedShare: Number(row?.learnedShare ?? DEFAULT_LEARNED_SETTINGS.learnedShare),
+        revealedShare: Number(row?.revealedShare ?? DEFAULT_LEARNED_SETTINGS.revealedShare),
+      },
     },
     defaultLimit: Number(row?.defaultLimit ?? 20),
     batchLimit: Number(row?.batchLimit ?? 5),
@@ -55,9 +61,11 @@ const BOUNDS: Record<string, [number, number, boolean]> = {
   minimumScore: [0, 100, false],
   defaultLimit: [1, 100, true],
   batchLimit: [1, 100, true],
+  learnedShare: [0, 1, false],
+  revealedShare: [0, 1, false],
 };
 
-/** Weights 0–10, minimum score 0–100, limits 1–100, a known combination; refused with the field's title otherwise. */
+/** Weights 0–10, minimum score 0–100, limits 1–100, learned shares 0–1, a known combination; refused with the field's title otherwise. */
 export function validateSettings(collection: any, values: Record<string, unknown>, options: any) {
   checkNumbers(collection, values, options, BOUNDS);
   const combination = values.combination;

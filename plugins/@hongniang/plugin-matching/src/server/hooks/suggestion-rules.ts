@@ -1,13 +1,13 @@
 // Match suggestions hold what matching computed. On every path that writes them (create, update, firstOrCreate,
-// updateOrCreate, association routes, updates by filter, imports) a caller only moves the status along its steps and
-// writes a note; everything else is matching's own (authored-by-matching.ts). Option values are checked on every write.
-import { fieldTitle, Refusal, rowByRow } from '@hongniang/plugin-core';
+// updateOrCreate, association routes, updates by filter, imports) a caller only moves the status along its steps, says
+// which side declined and writes a note; everything else is matching's own (authored-by-matching.ts). Option values are checked on every write.
+import { fieldTitle, Language, Refusal, rowByRow } from '@hongniang/plugin-core';
 import { byMatchingProcess } from './authored-by-matching';
 import { labelIn, matchingLanguage } from '../language/matching-language';
-import { Labelled, SUGGESTION_ORIGINS, SUGGESTION_STATUSES } from '../language/vocabulary';
+import { DECLINING_SIDES, Labelled, SUGGESTION_ORIGINS, SUGGESTION_STATUSES } from '../language/vocabulary';
 
 /** What a caller may change on a suggestion, besides what NocoBase keeps itself (when, by whom). */
-const CALLER_WRITABLE = new Set(['status', 'note', 'updatedAt', 'updatedById', 'updatedBy']);
+const CALLER_WRITABLE = new Set(['status', 'declinedBy', 'note', 'updatedAt', 'updatedById', 'updatedBy']);
 
 /** The steps a status may take. Declined is final: matching never suggests a declined pair again, and relies on it. */
 export const STATUS_STEPS: Record<string, string[]> = {
@@ -17,7 +17,11 @@ export const STATUS_STEPS: Record<string, string[]> = {
   declined: [],
 };
 
-const OPTIONS: Record<string, Labelled[]> = { status: SUGGESTION_STATUSES, origin: SUGGESTION_ORIGINS };
+const OPTIONS: Record<string, Labelled[]> = {
+  status: SUGGESTION_STATUSES,
+  origin: SUGGESTION_ORIGINS,
+  declinedBy: DECLINING_SIDES,
+};
 
 /** Registers the rules as database hooks, so that they hold whichever action or route wrote. */
 export function enforceSuggestionRules(db: any) {
@@ -55,11 +59,12 @@ function checkCallerChange(suggestion: any, options: any) {
     if (CALLER_WRITABLE.has(key)) continue;
     const field = fieldNameOf(collection, key);
     const message = language.t(
-      '“{{field}}” is computed by matching and cannot be changed (only the status and the note can); nothing was saved',
+      '“{{field}}” is computed by matching and cannot be changed (only the status, who declined and the note can); nothing was saved',
       { field: fieldTitle(collection, field, language) },
     );
     throw new Refusal(message, { field });
   }
+  refuseSideWithoutDecline(suggestion, language);
   if (!suggestion.changed('status')) return;
   const from = suggestion.previous('status');
   const to = suggestion.get('status');
@@ -81,7 +86,24 @@ function checkCallerChange(suggestion: any, options: any) {
   throw new Refusal(language.t(key, values), { field: 'status' });
 }
 
-/** Status and origin are one of their options, on every write (the batch run's and the engine's included). */
+/** Who declined is said of a declined suggestion only (it is her answer about the other, learned from). */
+function refuseSideWithoutDecline(suggestion: any, language: Language) {
+  if (suggestion.get('declinedBy') == null || suggestion.get('status') === 'declined') return;
+  const collection = suggestion.constructor.collection;
+  const message = language.t(
+    '“{{field}}” is said only of a suggestion whose status is “{{status}}”; nothing was saved',
+    {
+      field: fieldTitle(collection, 'declinedBy', language),
+      status: labelIn(
+        language,
+        SUGGESTION_STATUSES.find((option) => option.value === 'declined')!,
+      ),
+    },
+  );
+  throw new Refusal(message, { field: 'declinedBy' });
+}
+
+/** Status, origin and who declined are one of their options, on every write (the batch run's and the engine's included). */
 function checkOptions(suggestion: any, options: any) {
   const collection = suggestion.constructor.collection;
   for (const [field, choices] of Object.entries(OPTIONS)) {

@@ -40,6 +40,12 @@ export const SUGGESTION_STATUSES: Labelled[] = [
   { value: 'declined', zh: '一方拒绝', en: 'Declined by a side' },
 ];
 
+/** Which side declined a suggestion (一方拒绝): her answer is a no about the other, which matching learns from. */
+export const DECLINING_SIDES: Labelled[] = [
+  { value: 'member', zh: '会员本人', en: 'The member' },
+  { value: 'candidate', zh: '推荐对象', en: 'The candidate' },
+];
+
 export const SUGGESTION_ORIGINS: Labelled[] = [
   { value: 'matchmaker', zh: '红娘匹配', en: 'Found by a matchmaker' },
   { value: 'batch', zh: '批量匹配', en: 'Batch run' },

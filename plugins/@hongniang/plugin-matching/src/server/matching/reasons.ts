@@ -1,6 +1,15 @@
 // A result's reasons as people read them: per criterion, how well each side fits the other's wish (0–100) and the
 // weights — or, for a criterion withheld from the caller, only that it was withheld (no fit, no weight).
-import { Combination, Criterion, CriterionScore, combine, directionalScore, round2 } from '@hongniang/matching-engine';
+import {
+  Combination,
+  Criterion,
+  CriterionScore,
+  LearnedLine,
+  combine,
+  directionalScore,
+  round2,
+} from '@hongniang/matching-engine';
+import type { Language } from '@hongniang/plugin-core';
 import { criterionLabel } from '../language/vocabulary';
 import type { Adjustment } from './adjustments';
 
@@ -39,6 +48,41 @@ export const explain = (
           ...(adjustments.has(item.criterion) ? { adjusted: adjustments.get(item.criterion) } : {}),
         },
   );
+
+/** What members' answers did to a score, as a matchmaker reads it: the signal, its words and the points it moved. */
+export interface LearnedReason {
+  signal: LearnedLine['signal'];
+  title: string;
+  /** Points added to (or taken from) the stated score, two decimals. */
+  effect: number;
+  /** The title and the points, e.g. "learned: 对方受欢迎的程度 +6.2". */
+  text: string;
+}
+
+const LEARNED_TITLES: Record<LearnedLine['signal'], string> = {
+  revealedWeights: 'learned: how both sides accept partners like these',
+  reception: 'learned: how others answered the candidate',
+  openness: 'learned: how the candidate answered others',
+};
+
+/**
+ * The engine's learned lines (applyLearned) as effects only: which signal moved the score and by how many points. The
+ * counts the engine keeps with them (answers, yes) stay out: they would tell a matchmaker how other members answered.
+ * Lines that moved nothing are left out.
+ */
+export const explainLearned = (lines: readonly LearnedLine[], language: Language): LearnedReason[] =>
+  lines
+    .filter((line) => line.effect !== 0)
+    .map((line) => {
+      const title = language.t(LEARNED_TITLES[line.signal]);
+      const points = Math.abs(Math.round(line.effect * 10) / 10);
+      return {
+        signal: line.signal,
+        title,
+        effect: line.effect,
+        text: `${title} ${line.effect > 0 ? '+' : '-'}${points}`,
+      };
+    });
 
 export interface StoredScores {
   score: number | null;
