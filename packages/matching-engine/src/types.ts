@@ -163,13 +163,13 @@ export interface Outcome {
  */
 export interface LearnedSettings {
   enabled: boolean;
-  /** How much his reception (how others answered him) moves his learned estimate: a multiplier of its log lift, ≥ 0. */
+  /** How much his reception (how others answered him) moves his score's log-odds: a multiplier of its log lift, ≥ 0. */
   receptionWeight: number;
-  /** How much his openness (how he answered others) moves his learned estimate: a multiplier of its log lift, ≥ 0. */
+  /** How much his openness (how he answered others) moves his score's log-odds: a multiplier of its log lift, ≥ 0. */
   opennessWeight: number;
-  /** The most his learned estimate may count in a score, 0–1 (0: never): learnedShare × n / (n + learnedHalfAt). */
+  /** The most his learned lift may count in a score, 0–1 (0: never): Z = learnedShare × n / (n + learnedHalfAt). */
   learnedShare: number;
-  /** His answers given and received (n) at which his learned estimate reaches half of `learnedShare`. */
+  /** His answers given and received (n) at which his learned lift counts half of `learnedShare`. */
   learnedHalfAt: number;
   /** The most her revealed weights may replace her stated ones, 0–1 (0: stated weights only). */
   revealedShare: number;
@@ -212,7 +212,7 @@ export type LearnedLine =
 
 /**
  * A result rescored with what members did: `score` the learned one, `statedScore` the stated wishes' alone,
- * `learnedShare` the share (0–1) the candidate's learned estimate took in it.
+ * `learnedShare` the share Z (0–1) of the candidate's learned lift that moved it.
  */
 export interface LearnedMatchResult extends MatchResult {
   statedScore: number;

@@ -8,6 +8,7 @@ import { person } from './people';
 const learned: LearnedSettings = { ...DEFAULT_LEARNED_SETTINGS, priorAnswers: 4, priorYesRate: 0.4 };
 const settings: MatchSettings = { ...DEFAULT_SETTINGS, learned };
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const logit = (p: number) => Math.log(p / (1 - p));
 
 // She wishes for a man who reads; nothing else. He does not read: forward 16/17 = 94.12, backward 100 (no wishes),
 // harmonic 2·94.1176·100 / 194.1176 = 96.97.
@@ -64,20 +65,83 @@ describe('learned score: without history, or switched off, the stated score to t
   });
 });
 
+describe('learned score: a lift around the stated score, not a pull toward 50', () => {
+  // At a yes rate of 0.5, a yes and a no received leave his rate at the population's: μ = (4·0.5 + 1)/(4 + 2) = 0.5,
+  // his reception (4·0.5 + 1)/(4 + 2) = 0.5, lift ln 1 = 0, while Z = 0.9·2/4 = 0.45 (once 0.55·96.97 + 0.45·50 = 75.8).
+  const even: MatchSettings = { ...settings, learned: { ...learned, priorYesRate: 0.5 } };
+  const neutral = (signals: LearnedSignals, man: Person) => {
+    record(signals, person(3, { gender: 'female' }), man, true);
+    record(signals, person(4, { gender: 'female' }), man, false);
+  };
+
+  it('neutral history leaves the stated score as it is, to the bit', () => {
+    const signals = new LearnedSignals();
+    neutral(signals, him);
+    expect(signals.reception(2, even.learned!)).toMatchObject({ answers: 2, rate: 0.5, lift: 0 });
+    const rescored = applyLearned(1, stated(), signals, even);
+    expect(rescored.learnedShare).toBeCloseTo(0.45, 12);
+    expect(rescored.score).toBe(96.97);
+    expect(rescored.learned.map((line) => line.effect)).toEqual([0, 0, 0]);
+  });
+
+  it('one yes raises him above his stated score, one no lowers him below it', () => {
+    const scoreAfter = (yes: boolean) => {
+      const signals = new LearnedSignals();
+      record(signals, person(3, { gender: 'female' }), him, yes);
+      return applyLearned(1, stated(), signals, even).score;
+    };
+    expect(scoreAfter(true)).toBeGreaterThan(96.97);
+    expect(scoreAfter(false)).toBeLessThan(96.97);
+  });
+
+  it('a newcomer and a man with neutral history, of the same stated score, tie', () => {
+    const signals = new LearnedSignals();
+    const newcomer = person(10, { gender: 'male' });
+    const known = person(11, { gender: 'male' });
+    neutral(signals, known);
+    const ranked = rankLearned(
+      1,
+      [known, newcomer].map((man) => evaluatePair(her, man, even) as MatchResult),
+      signals,
+      even,
+    );
+    expect(ranked.map((result) => [result.candidateId, result.score])).toEqual([
+      [10, 96.97],
+      [11, 96.97],
+    ]);
+  });
+});
+
 describe('learned score: reception and openness, in both directions', () => {
-  it('one yes he received: blended by credibility, by hand', () => {
+  it('one yes he received: a lift in log-odds, weighed by credibility, by hand', () => {
     const signals = new LearnedSignals();
     record(signals, person(3, { gender: 'female' }), him, true);
-    // μ = 0.52, his reception 0.616, lift ln(0.616 / 0.52) = 0.16942; n = 1, Z = 0.9·1/3 = 0.3;
-    // estimate 100·σ(2·0.16942) = 58.391; score 0.7·96.97 + 0.3·58.391 = 85.40.
+    // μ = 0.52, his reception 0.616, lift ln(0.616 / 0.52) = 0.16942; n = 1, Z = 0.9·1/3 = 0.3; shift 0.3·10·0.16942 =
+    // 0.50825; logit(0.9697) = ln(0.9697 / 0.0303) = 3.46584; score 100·σ(3.97409) = 98.155 → 98.16, above his 96.97.
     const rescored = applyLearned(1, stated(), signals, settings);
     expect(rescored.learnedShare).toBeCloseTo(0.3, 12);
-    expect(100 * sigmoid(2 * Math.log(0.616 / 0.52))).toBeCloseTo(58.391, 3);
-    expect(rescored.score).toBe(85.4);
+    expect(logit(0.9697)).toBeCloseTo(3.46584, 5);
+    expect(100 * sigmoid(3.46584 + 0.3 * 10 * Math.log(0.616 / 0.52))).toBeCloseTo(98.155, 3);
+    expect(rescored.score).toBe(98.16);
     expect(rescored.statedScore).toBe(96.97);
     const reception = rescored.learned.find((line) => line.signal === 'reception')!;
-    expect(reception).toMatchObject({ candidate: { answers: 1, yes: 1 }, effect: -11.57 });
+    expect(reception).toMatchObject({ candidate: { answers: 1, yes: 1 }, effect: 1.19 });
     expect(rescored.learned.find((line) => line.signal === 'openness')!.effect).toBe(0);
+  });
+
+  it('one no he received lowers him from his stated score, a stated 100 too', () => {
+    const signals = new LearnedSignals();
+    record(signals, person(3, { gender: 'female' }), him, false);
+    // μ = 1.6 / 5 = 0.32, his reception 1.28 / 5 = 0.256, lift ln 0.8 = −0.22314; Z = 0.3, shift −0.66943;
+    // 100·σ(3.46584 − 0.66943) = 100·σ(2.79641) = 94.25.
+    expect(applyLearned(1, stated(), signals, settings).score).toBe(94.25);
+    // Wishing for nothing, she finds him a fit of 100, read as 99.5 for its odds: 100·σ(5.29330 − 0.66943) = 99.03.
+    const open = person(5, { gender: 'female' });
+    const perfect = evaluatePair(open, him, settings) as MatchResult;
+    expect(perfect.score).toBe(100);
+    const rescored = applyLearned(5, perfect, signals, settings);
+    expect(rescored.score).toBe(99.03);
+    expect(rescored.learned.find((line) => line.signal === 'reception')!.effect).toBe(-0.97);
   });
 
   it('a yes he received and a no he gave: both lines, their effects adding up to the change', () => {
@@ -87,12 +151,13 @@ describe('learned score: reception and openness, in both directions', () => {
     record(signals, someone, him, true);
     record(signals, him, another, false);
     // μ = 2.6 / 6 = 0.4333; reception (4μ + 1)/5 = 0.5467, openness 4μ/5 = 0.3467; Z = 0.9·2/4 = 0.45;
-    // after reception 0.55·96.97 + 0.45·100·σ(2·ln(0.5467/0.4333)) = 80.97, then with openness 76.04.
+    // shifts 0.45·10·ln(0.5467/0.4333) = +1.04549 and 0.45·10·ln(0.3467/0.4333) = −1.00415;
+    // after reception 100·σ(3.46584 + 1.04549) = 98.91, then with openness 100·σ(3.50718) = 97.09.
     const rescored = applyLearned(1, stated(), signals, settings);
     expect(rescored.learnedShare).toBeCloseTo(0.45, 12);
-    expect(rescored.score).toBe(76.04);
+    expect(rescored.score).toBe(97.09);
     const effects = Object.fromEntries(rescored.learned.map((line) => [line.signal, line.effect]));
-    expect(effects).toEqual({ revealedWeights: 0, reception: -16, openness: -4.93 });
+    expect(effects).toEqual({ revealedWeights: 0, reception: 1.94, openness: -1.82 });
     expect(effects.reception + effects.openness).toBeCloseTo(rescored.score - rescored.statedScore, 1);
   });
 
