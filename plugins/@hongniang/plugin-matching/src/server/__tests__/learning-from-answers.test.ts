@@ -8,13 +8,19 @@ import { appForSuite, pluginsForSuite, signInStaff } from '@test/support/app';
 import { addMember, SUITED } from '@test/support/members';
 
 const DAY = 86_400_000;
-/** DEFAULT_LEARNED_SETTINGS, as the docs state them: prior 4 answers at 0.4, weights 2, share 0.9 half at 2 answers. */
-const PRIOR = { answers: 4, yesRate: 0.4, weight: 2, share: 0.9, halfAt: 2 };
+/** DEFAULT_LEARNED_SETTINGS, as the docs state them: prior 4 answers at 0.4, weights 10, share 0.9 half at 2 answers. */
+const PRIOR = { answers: 4, yesRate: 0.4, weight: 10, share: 0.9, halfAt: 2 };
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+/** A score's log-odds, a score within half a point of 0 or 100 read at that half point. */
+const logOdds = (score: number) => {
+  const p = Math.min(Math.max(score, 0.5), 99.5) / 100;
+  return Math.log(p / (1 - p));
+};
 
 /**
  * The learned score of a candidate by the documented formula (docs/matching-quality.md): μ over every outcome held (Y yes
- * of N), his reception (yes received of answers received) and openness (yes given of answers given) as posterior means.
+ * of N), his reception (yes received of answers received) and openness (yes given of answers given) as posterior means;
+ * their weighted log lifts, times the credibility, added to the stated score's log-odds (never moving it the other way).
  */
 function expectedScore(
   stated: number,
@@ -27,8 +33,10 @@ function expectedScore(
     all ? Math.log((PRIOR.answers * mu + yes) / (PRIOR.answers + all) / mu) : 0;
   const n = reception.all + openness.all;
   const share = (PRIOR.share * n) / (n + PRIOR.halfAt);
-  const estimate = 100 * sigmoid(PRIOR.weight * lift(reception) + PRIOR.weight * lift(openness));
-  return (1 - share) * stated + share * estimate;
+  const shift = share * PRIOR.weight * (lift(reception) + lift(openness));
+  if (shift === 0) return stated;
+  const moved = 100 * sigmoid(logOdds(stated) + shift);
+  return shift > 0 ? Math.max(stated, moved) : Math.min(stated, moved);
 }
 
 describe('members:match learns from members’ answers', () => {
@@ -97,9 +105,13 @@ describe('members:match learns from members’ answers', () => {
     await consent(introduction, id.w1, 'declined');
     const { rows } = await match();
     const m1 = rows.get(id.m1);
-    // By hand: μ = (4·0.4)/(4+1) = 0.32; his reception (4·0.32)/(4+1) = 0.256, lift ln 0.8; estimate 100·σ(2·ln 0.8) =
-    // 100·0.64/1.64 = 39.02; one answer about him: share 0.9·1/3 = 0.3. Score 0.7·stated + 0.3·39.02.
-    expect(m1.score).toBeCloseTo(0.7 * stated[id.m1] + 0.3 * 39.0244, 1);
+    // By hand: μ = (4·0.4)/(4+1) = 0.32; his reception (4·0.32)/(4+1) = 0.256, lift ln 0.8 = −0.22314; one answer about
+    // him: share 0.9·1/3 = 0.3; shift 0.3·10·(−0.22314) = −0.66943. His stated 100 is read as 99.5, log-odds
+    // ln(99.5/0.5) = 5.29330: score 100·σ(5.29330 − 0.66943) = 99.03 (near 100 a log-odds shift is a point; at a stated
+    // 85 the same no would take 10.6).
+    expect(stated[id.m1]).toBe(100);
+    expect(m1.score).toBeCloseTo(100 * sigmoid(5.2933 - 0.66943), 1);
+    expect(m1.score).toBeCloseTo(99.03, 2);
     expect(m1.score).toBeLessThan(stated[id.m1]);
     expect(m1.statedScore).toBe(stated[id.m1]);
     expect(m1.learned).toEqual([
@@ -147,13 +159,17 @@ describe('members:match learns from members’ answers', () => {
       wantsToContinue: 'no',
     });
     // Held: w1→m1 no, w2→m2 no (her date's 不继续 outranks her consent's 同意), m2→w2 yes (his consent): 1 yes of 3.
+    // By hand: μ = 2.6/7 = 0.37143; his reception 4μ/5, lift ln 0.8 = −0.22314; his openness (4μ + 1)/5 = 0.49714, lift
+    // ln(0.49714/0.37143) = +0.29152; share 0.9·2/4 = 0.45; shift 0.45·10·0.06838 = +0.30770. Her no lowers him, his
+    // yes to her raises him a little more: from 99.41 (log-odds 5.12689) to 100·σ(5.43458) = 99.57.
     let m2 = (await match()).rows.get(id.m2);
+    expect(stated[id.m2]).toBe(99.41);
     const afterNo = expectedScore(stated[id.m2], { yes: 1, all: 3 }, { yes: 0, all: 1 }, { yes: 1, all: 1 });
+    expect(afterNo).toBeCloseTo(99.57, 2);
     expect(m2.score).toBeCloseTo(afterNo, 1);
-    expect(m2.score).toBeLessThan(stated[id.m2]);
     expect(m2.learned.map((line: any) => line.signal)).toEqual(['reception', 'openness']);
     expect(m2.learned[0].effect).toBeLessThan(0);
-    // He said yes to her: his openness pulls him up (a yes from him is likelier than from most).
+    // He said yes to her: his openness lifts him (a yes from him is likelier than from most).
     expect(m2.learned[1].effect).toBeGreaterThan(0);
 
     await ok(as.manager, `/dateFeedback:update?filterByTk=${feedback.id}`, { wantsToContinue: 'yes' });
@@ -161,11 +177,13 @@ describe('members:match learns from members’ answers', () => {
     const afterYes = expectedScore(stated[id.m2], { yes: 2, all: 3 }, { yes: 1, all: 1 }, { yes: 1, all: 1 });
     expect(m2.score).toBeCloseTo(afterYes, 1);
     expect(m2.score).toBeGreaterThan(afterNo);
-    // Both lifts are positive now: his estimate is above 50 (66.6), yet under his stated 99.41, so the blend still lowers
-    // him (docs/matching.md: a candidate with answers is drawn toward his learned estimate, one without keeps his stated).
-    expect(100 * sigmoid(4 * Math.log((4 * (3.6 / 7) + 1) / 5 / (3.6 / 7)))).toBeCloseTo(66.6, 1);
-    expect(m2.score).toBeLessThan(stated[id.m2]);
+    // Both lifts are positive now: μ = 3.6/7 = 0.51429, reception and openness (4μ + 1)/5 = 0.61143, each lift +0.17302;
+    // shift 0.45·10·0.34604 = +1.55717: he rises above his stated score, 100·σ(5.12689 + 1.55717) = 99.88 (once 84.66,
+    // drawn toward 50).
+    expect(afterYes).toBeCloseTo(99.88, 2);
+    expect(m2.score).toBeGreaterThan(stated[id.m2]);
     expect(m2.learned.map((line: any) => line.signal)).toEqual(['reception', 'openness']);
+    expect(m2.learned[0].effect).toBeGreaterThan(0);
     expect(m2.learned[1].effect).toBeGreaterThan(0);
   });
 
@@ -188,10 +206,11 @@ describe('members:match learns from members’ answers', () => {
     });
     let m3 = (await match()).rows.get(id.m3);
     expect((await signals()).outcome(id.m3, id.w3)).toMatchObject({ answer: 'no' });
-    // His no about another woman: his openness takes his score down in her search. The reception line carries the draw
-    // toward 50 of a candidate with answers (no one answered him: lift 0, estimate 50 before his openness).
-    expect(m3.learned.map((line: any) => line.signal)).toEqual(['reception', 'openness']);
-    expect(m3.learned[1].effect).toBeLessThan(0);
+    // His no about another woman: his openness takes his score down in her search. No one answered him: his reception
+    // has no lift and no line (μ = 3.6/8 = 0.45, openness 4μ/5, lift ln 0.8; share 0.3: shift −0.66943).
+    expect(m3.learned.map((line: any) => line.signal)).toEqual(['openness']);
+    expect(m3.learned[0].effect).toBeLessThan(0);
+    expect(m3.score).toBeLessThan(stated[id.m3]);
     expect(m3.score).toBeCloseTo(
       expectedScore(stated[id.m3], { yes: 2, all: 4 }, { yes: 0, all: 0 }, { yes: 0, all: 1 }),
       1,
@@ -221,8 +240,9 @@ describe('members:match learns from members’ answers', () => {
     const introduction = await introduce(id.w3, id.m1);
     const recorded = await consent(introduction, id.w3, 'agreed');
     expect((await signals()).outcome(id.w3, id.m1)).toMatchObject({ answer: 'yes' });
-    // Held: w1→m1 no, w2→m2 yes, m2→w2 yes, w3→m1 yes. Most answers are yes now (μ 0.575), so his one yes in two is
-    // below the average: by the formula his score moves down, not up.
+    // Held: w1→m1 no, w2→m2 yes, m2→w2 yes, w3→m1 yes. Most answers are yes now (μ 0.575), so his one yes in two
+    // ((4μ + 1)/6 = 0.55) is below the average: lift ln(0.55/0.575) = −0.04445, shift 0.45·10·(−0.04445) = −0.20003,
+    // his record as a whole lowers him a little, 100·σ(5.29330 − 0.20003) = 99.39.
     expect((await match()).rows.get(id.m1).score).toBeCloseTo(
       expectedScore(stated[id.m1], { yes: 3, all: 4 }, { yes: 1, all: 2 }, { yes: 0, all: 0 }),
       1,
