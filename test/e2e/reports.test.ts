@@ -1,8 +1,10 @@
 // 报表 as the agency meets it (the demo agency): 赵丽 (主管) opens 经营概览 and its charts draw from data named in Chinese;
-// 李静 (红娘) opens 我的业绩 and its charts count her own months and members only. What a chart draws is read from the
-// answers to the page's own charts:queryData requests (the charts paint on a canvas). 李静 then opens 月度服务总结: her
-// members' summaries of last month (drafted at its close), writes a plan, prints one and marks it sent.
-import { Page, Response } from 'playwright-core';
+// its 月份 filter narrows the charts of 推荐与转化; she adds a chart of her own in the UI editor, with the mouse, that counts
+// every member for her and only hers for a matchmaker. 李静 (红娘) opens 我的业绩 and its charts count her own months and
+// members only. What a chart draws is read from the answers to the page's own charts:queryData requests (the charts
+// paint on a canvas). 李静 then opens 月度服务总结: her members' summaries of last month (drafted at its close), writes a
+// plan, prints one and marks it sent.
+import { Locator, Page, Response } from 'playwright-core';
 import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { fillLoaded } from '@test/support/forms';
 import { apiToken, appInBrowser, callApi } from '@test/support/running-app';
@@ -38,6 +40,15 @@ const fieldOf = (entry: { field: string[] | string }) =>
 const answersFor = (answers: ChartAnswer[], collection: string, measure: string) =>
   answers.filter((answer) => answer.collection === collection && answer.measures?.some((m) => fieldOf(m) === measure));
 
+/** Polls `done` every half second for up to two minutes; throws naming `what` when it never holds. */
+async function waitUntil(done: () => boolean | Promise<boolean>, what: string) {
+  const deadline = Date.now() + 120000;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`not within two minutes: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function waitForAnswers(page: Page, answers: ChartAnswer[], atLeast: number) {
   const deadline = Date.now() + 120000;
   while (answers.length < atLeast) {
@@ -71,7 +82,18 @@ async function openPage(page: Page, title: string) {
 describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总结 for a matchmaker', () => {
   const suite = appInBrowser();
 
-  it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 红娘绩效 ranks the matchmakers', async () => {
+  it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 推荐与转化 filters by month; 红娘绩效 ranks the matchmakers', async () => {
+    // The agency's last closed month (the demo agency has months of history).
+    const admin = await apiToken(suite.app);
+    const closed = (
+      await callApi(
+        suite.app,
+        admin,
+        `agencyMonths:list?pageSize=1&sort=-month&filter=${encodeURIComponent(JSON.stringify({ closedAt: { $notEmpty: true } }))}`,
+      )
+    ).data as any[];
+    expect(closed.length).toBe(1);
+    const lastMonth: string = closed[0].month;
     const page = await suite.tab.signIn('zhaoli', PASSWORD, { width: 1600, height: 1000 });
     const problems = watchProblems(page);
     const answers = chartAnswers(page);
@@ -92,6 +114,36 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       const cards = page.locator('.ant-card:visible', { has: page.locator('canvas') });
       await cards.nth(9).waitFor({ timeout: 60000 });
 
+      // 推荐与转化: its 月份 filter narrows the tab's eight charts (over the agency's months) with its table.
+      const PIPELINE = [
+        'suggestionsMade',
+        'introductionsStarted',
+        'bothAgreed',
+        'datesHeld',
+        'dating',
+        'marriages',
+        'agreementRate',
+        'satisfactionAverage',
+      ];
+      /** Each pipeline chart's latest answer since `from` (undefined where it has not answered). */
+      const latest = (from: number) =>
+        PIPELINE.map((measure) => answersFor(answers.slice(from), 'agencyMonths', measure).pop());
+      const opened = answers.length;
+      await page.locator('.ant-tabs-tab').filter({ hasText: '推荐与转化' }).first().click();
+      await waitUntil(() => latest(opened).every(Boolean), '推荐与转化 drew its eight charts');
+      const filtered = answers.length;
+      const monthInput = page.locator('.ant-form-item:visible', { hasText: '月份' }).locator('input').first();
+      await monthInput.waitFor({ timeout: 60000 });
+      await monthInput.fill(lastMonth);
+      await page
+        .locator('button:visible')
+        .filter({ hasText: /^\s*筛\s*选\s*$/ })
+        .first()
+        .click();
+      const asksFiltered = (answer?: ChartAnswer) => JSON.stringify(answer?.filter ?? null).includes(lastMonth);
+      await waitUntil(() => latest(filtered).every(asksFiltered), 'the eight charts asked for the month');
+      for (const answer of latest(filtered)) expect(answer!.rows.map((row) => row.month)).toEqual([lastMonth]);
+
       // 红娘绩效: the three matchmakers' months, and no way to write the computed records.
       await page.locator('.ant-tabs-tab').filter({ hasText: '红娘绩效' }).first().click();
       const table = page.locator('.ant-table-tbody:visible').first();
@@ -104,6 +156,131 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
           .filter({ hasText: /^\s*添\s*加\s*$/ })
           .count(),
       ).toBe(0);
+      await page.waitForLoadState('networkidle');
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('赵丽 adds her own chart in the UI editor (members by source channel): it counts the whole agency for her, only her own for 李静', async () => {
+    const admin = await apiToken(suite.app);
+    const lijing = await apiToken(suite.app, 'lijing', PASSWORD);
+    const me = (await callApi(suite.app, lijing, 'auth:check')).data;
+    const membersOf = async (filter: object) =>
+      (await callApi(suite.app, admin, `members:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify(filter))}`))
+        .meta.count as number;
+    const [everyone, herMembers] = [await membersOf({}), await membersOf({ matchmakerId: me.id })];
+    expect(herMembers).toBeLessThan(everyone);
+
+    const page = await suite.tab.signIn('zhaoli', PASSWORD, { width: 1600, height: 1000 });
+    const problems = watchProblems(page);
+    const answers = chartAnswers(page);
+    const selectsShowing = (text: string) =>
+      page.locator('.ant-select:visible, .ant-cascader:visible').filter({
+        has: page.locator('.ant-select-selection-placeholder, .ant-select-selection-item', { hasText: text }),
+      });
+    const formItem = (label: string) =>
+      page.locator('.ant-form-item:visible, .ant-formily-item:visible').filter({ hasText: label }).first();
+    /** Opens a select (or cascader) and picks the option with this text. */
+    const choose = async (select: Locator, option: RegExp) => {
+      await select.click();
+      const options = page
+        .locator(
+          '.ant-select-dropdown:visible .ant-select-item-option, .ant-cascader-menu:visible .ant-cascader-menu-item',
+        )
+        .filter({ hasText: option });
+      await options.first().waitFor({ timeout: 30000 });
+      await options.first().click();
+    };
+    const addField = page.locator('button:visible').filter({ hasText: /^\s*添加字段\s*$/ });
+    await screenshotOnFailure(page, 'reports-own-chart', async () => {
+      await openPage(page, '经营概览');
+      await waitForAnswers(page, answers, 10);
+      const before = answers.length;
+      // UI-editor mode (the top bar's 界面配置 button), then 创建区块 › 图表 at the foot of the tab.
+      const emptyCharts = page.locator('.ant-card:visible').filter({ hasText: '请配置图表' });
+      await page.locator('.anticon-highlight').first().click();
+      const empty = await emptyCharts.count();
+      const addBlock = page
+        .locator('button:visible')
+        .filter({ hasText: /创建区块/ })
+        .last();
+      await addBlock.scrollIntoViewIfNeeded();
+      await addBlock.hover();
+      await page
+        .locator('.ant-dropdown:visible [role=menuitem]')
+        .filter({ hasText: /^图表$/ })
+        .first()
+        .click();
+      const block = page.locator('.ant-card:visible').filter({ hasText: '请配置图表' }).last();
+      await block.waitFor({ timeout: 60000 });
+      await block.hover();
+      await page.locator('.anticon-menu:visible').last().hover();
+      await page.locator('.ant-dropdown:visible [role=menuitem]').filter({ hasText: '配置图表' }).first().click();
+
+      // 数据查询: 会员, 度量 会员编号 计数 named 会员数, 维度 来源渠道; run it.
+      await selectsShowing('数据表').last().click();
+      await page.locator('.ant-cascader-menu-item:visible').filter({ hasText: '主数据源' }).first().click();
+      await page
+        .locator('.ant-cascader-menu:visible')
+        .nth(1)
+        .locator('.ant-cascader-menu-item')
+        .filter({ hasText: /^会员$/ })
+        .first()
+        .click();
+      await addField.first().click();
+      await choose(selectsShowing('选择字段').first(), /^会员编号$/);
+      await choose(selectsShowing('聚合').last(), /^计数$/);
+      await page.locator('input[placeholder="别名"]:visible').first().fill('会员数');
+      await addField.nth(1).click();
+      await choose(selectsShowing('选择字段').first(), /^来源渠道$/);
+      const asked = answers.length;
+      await page
+        .locator('button:visible, span:visible')
+        .filter({ hasText: /^运行查询$/ })
+        .first()
+        .click();
+      await waitForAnswers(page, answers, asked + 1);
+      const ran = answers[answers.length - 1];
+      expect([ran.collection, ran.dimensions.map(fieldOf)]).toEqual(['members', ['sourceChannel']]);
+      // 图表选项: bars, source channels along x, the count up.
+      await choose(selectsShowing('折线图').last(), /^柱状图$/);
+      await choose(formItem('x轴字段').locator('.ant-select').first(), /^来源渠道$/);
+      expect(await formItem('y轴字段').innerText()).toContain('会员数');
+      await page
+        .locator('button:visible')
+        .filter({ hasText: /^\s*保\s*存\s*$/ })
+        .last()
+        .click();
+      // Saved: the settings close and no block is left asking to be configured.
+      await page.getByText('配置图表', { exact: true }).first().waitFor({ state: 'hidden', timeout: 60000 });
+      await waitUntil(async () => (await emptyCharts.count()) === empty, 'her block configured');
+      await page.locator('.anticon-highlight').first().click();
+
+      // Saved with the page: opened again, the chart asks by source channel and counts every member, in words.
+      const reopened = answers.length;
+      await page.reload();
+      await waitForAnswers(page, answers, reopened + 11);
+      const bySource = (list: ChartAnswer[]) =>
+        list.filter(
+          (answer) => answer.collection === 'members' && answer.dimensions.map(fieldOf).join() === 'sourceChannel',
+        );
+      // One chart more by source channel than when the page first opened (经营概览's own 来源渠道, and hers).
+      expect(bySource(answers.slice(reopened)).length).toBe(bySource(answers.slice(0, before)).length + 1);
+      const mine = bySource(answers.slice(reopened)).pop();
+      expect(mine).toBeTruthy();
+      const channels = mine!.rows.map((row) => String(row.sourceChannel));
+      expect(channels).toContain('线上');
+      expect(channels).not.toContain('online');
+      const count = (rows: Record<string, unknown>[]) => rows.reduce((total, row) => total + Number(row['会员数']), 0);
+      expect(count(mine!.rows)).toBe(everyone);
+      // The same chart's query asked by 李静 (红娘): her own members only (her role's data scope).
+      const { rows: _rows, ...query } = mine!;
+      const hers = await callApi(suite.app, lijing, 'charts:queryData', {
+        ...query,
+        rd: undefined,
+        variableResolution: 'legacy-schema',
+      });
+      expect(count(hers.data)).toBe(herMembers);
       await page.waitForLoadState('networkidle');
     });
     expect(problems).toEqual([]);
