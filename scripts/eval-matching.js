@@ -9,6 +9,7 @@ const path = require('path');
 const { spawnSync } = require('child_process');
 const { readCsv, CsvError } = require('./lib/csv');
 const { auc, precisionAt, ndcgAt, meanWithError } = require('./lib/ranking-metrics');
+const { seeded } = require('./lib/seeded-random');
 
 const root = path.resolve(__dirname, '..');
 
@@ -207,17 +208,6 @@ function partnerOf(meeting) {
   partner.profile.age = numberOrNull(values.age_o);
   partner.profile.province = race === null ? null : `race-${race}`;
   return partner;
-}
-
-/** mulberry32: a seeded stream of numbers in [0, 1). */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

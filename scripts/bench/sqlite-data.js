@@ -1,16 +1,8 @@
 // What the benchmarks' data writers share: a seeded random source and a promise-shaped SQLite handle.
+const { seeded } = require('../lib/seeded-random');
 
-/** mulberry32: the same seed, the same data. */
-function random(seed) {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seed, the same data (a seed of 0 is taken as 1). */
+const random = (seed) => seeded(seed >>> 0 || 1);
 
 function open(file) {
   const sqlite3 = require('sqlite3');

@@ -5,6 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { readCsv } from '../../scripts/lib/csv';
+import { seeded } from '../../scripts/lib/seeded-random';
 
 const root = path.resolve(__dirname, '..', '..');
 const devFile = path.resolve(root, '..', 'shared', 'datasets', 'speed-dating', 'dev.csv');
@@ -35,17 +36,6 @@ function write(name: string, rows: Row[], columns = header) {
   const lines = rows.map((row) => columns.map((column) => quoted(row[column] ?? '')).join(','));
   fs.writeFileSync(file, [columns.join(','), ...lines].join('\n') + '\n');
   return file;
-}
-
-/** mulberry32, so the shuffle is the same on every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
