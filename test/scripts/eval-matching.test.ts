@@ -1,14 +1,16 @@
 // `npm run eval:matching` (scripts/eval-matching.js) on files cut at test time from the speed-dating development file,
-// read from ../shared (never copied into the repository): no leak, the scores file, and refusals of bad input.
+// read from the shared folder in place (never copied into the repository; test/support/shared-files.ts finds it beside
+// this checkout or on this machine): no leak, the scores file, and refusals of bad input.
 import { spawnSync } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { readCsv } from '../../scripts/lib/csv';
 import { seeded } from '../../scripts/lib/seeded-random';
+import { sharedDir } from '../support/shared-files';
 
 const root = path.resolve(__dirname, '..', '..');
-const devFile = path.resolve(root, '..', 'shared', 'datasets', 'speed-dating', 'dev.csv');
+const devFile = path.join(sharedDir(), 'datasets', 'speed-dating', 'dev.csv');
 // The four largest evenings of the development file: 2 944 meetings, enough people for a per-person mean.
 const SAMPLE_WAVES = ['2', '4', '14', '21'];
 // A chance AUC over ~120 people moves by about ±0.03 (its standard error); 0.06 is two of them.
