@@ -20,7 +20,7 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     const problems = watchProblems(page);
     await page.click('text=会员管理');
     await page.click('text=会员列表');
-    const rows = page.locator('.ant-table-tbody .ant-table-row');
+    const rows = page.locator('.ant-table-tbody .ant-table-row:visible');
     await rows.first().waitFor({ timeout: 60000 });
     expect(await rows.count()).toBe(20);
 
