@@ -62,6 +62,24 @@ function Adjusted({ adjusted }) {
   );
 }
 
+// With learning on, the score is the stated one moved by what members answered (members:match's `learned` lines): each
+// line says which signal moved it and by how much, never whose answers (docs/matching.md, "Learning from answers").
+function Learned({ result }) {
+  if (result.statedScore === undefined || !result.learned?.length) return null;
+  return (
+    <Space size={2} wrap>
+      <Typography.Text type="secondary">
+        {say(`按条件 ${result.statedScore}`, `stated ${result.statedScore}`)}
+      </Typography.Text>
+      {result.learned.map((line) => (
+        <Tag key={line.signal} color={line.effect < 0 ? 'orange' : 'green'} title={line.title}>
+          {line.text}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
 function Reasons({ breakdown }) {
   const fit = (item, side) => (item.withheld ? WITHHELD : unweighted(item) ? '—' : `${item[side]}%`);
   const columns = [
@@ -134,7 +152,12 @@ function Matches({ onClose }) {
     {
       title: say('匹配度', 'Score'),
       dataIndex: 'score',
-      render: (value) => <Typography.Text strong>{value}</Typography.Text>,
+      render: (value, result) => (
+        <Space direction="vertical" size={2}>
+          <Typography.Text strong>{value}</Typography.Text>
+          <Learned result={result} />
+        </Space>
+      ),
     },
     { title: say('对方符合她', 'Fits her'), dataIndex: 'forward' },
     { title: say('她符合对方', 'She fits him'), dataIndex: 'backward' },
