@@ -11,7 +11,7 @@ import { seedDemoMembers } from './demo/seed-demo';
 import { keepWhatCodeNeeds } from './hooks/fields-in-code';
 import { keepHasOneSingle } from './hooks/has-one-stays-one';
 import { prepareSpreadsheet } from './middlewares/prepare-spreadsheet';
-import { reportImportRows } from './middlewares/import-rows';
+import { explainImportsOf, reportImportRows } from './middlewares/import-rows';
 import { DeletionCheck, eraseMemberOnDelete } from './hooks/member-deletion';
 import { keepGivenMemberNumbers, tidyMemberNumber } from './hooks/member-numbers';
 import { narrowPreferencesUpdate, requireMemberPreferences } from './middlewares/preferences-target';
@@ -72,6 +72,16 @@ export class PluginMembersServer extends Plugin {
   /** A plugin that still needs some members (open introductions, later) refuses their deletion: its check throws MemberDeletionRefused. */
   refuseDeletionWhen(check: DeletionCheck) {
     this.deletionChecks.push(check);
+  }
+
+  /**
+   * Another plugin's collection imported from Excel as members are (docs/member-archive.md): the header row found where
+   * it is, blank rows skipped, values trimmed, dates read, errors naming the row as Excel numbers it and the field. Its
+   * bulk-create checks number their rows with `rowNumbering` and report them with `rowsRefused`.
+   */
+  importLikeMembers(collectionName: string) {
+    this.app.resourceManager.registerPreActionHandler(`${collectionName}:importXlsx`, prepareSpreadsheet);
+    explainImportsOf(collectionName);
   }
 
   private refuseBadInput() {

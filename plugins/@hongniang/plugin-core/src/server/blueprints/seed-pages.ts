@@ -56,9 +56,13 @@ const register = <T>(registry: Map<string, T[]>, name: string, item: T) => {
   if (!known.includes(item)) registry.set(name, [...known, item]);
 };
 
+/** The name that extends every blueprint: a field a plugin adds to another's collection, in each popup showing it. */
+export const EVERY_BLUEPRINT = '*';
+
 /**
  * Lets another plugin add to one of ours before it is applied (e.g. matching adds 找对象 to the member popup), and
- * finish the page once created (matching gives 找对象 its linkage rules). Called in a plugin's load().
+ * finish the page once created (matching gives 找对象 its linkage rules). Called in a plugin's load(). `name`
+ * `EVERY_BLUEPRINT` ('*') extends every blueprint, after the blueprint's own extensions.
  */
 export function extendBlueprint(
   app: Application,
@@ -94,7 +98,9 @@ export async function seedPages(app: Application, blueprints: { name: string; do
   for (const { name, document } of blueprints) {
     if (await seeded.findOne({ filter: { blueprint: name } })) continue;
     try {
-      for (const extend of requestsOf(app).extensions.get(name) || []) extend(document);
+      const { extensions } = requestsOf(app);
+      for (const extend of [...(extensions.get(name) || []), ...(extensions.get(EVERY_BLUEPRINT) || [])])
+        extend(document);
       const codes = stubCodeFiles(name, document);
       const result = await applyBlueprint(app, document);
       await installCode(app, codes);

@@ -3,7 +3,10 @@ import { membersLanguage } from '../language/members-language';
 import { spreadsheetRow } from '../spreadsheets/row-problems';
 
 /** Resources whose Excel imports get row-numbered, field-named errors in the caller's language. */
-const IMPORTED_COLLECTIONS = ['members'];
+const IMPORTED_COLLECTIONS = new Set(['members']);
+
+/** Another plugin's collection whose imports are explained the same way (PluginMembersServer.importLikeMembers). */
+export const explainImportsOf = (collectionName: string) => IMPORTED_COLLECTIONS.add(collectionName);
 
 /**
  * Wraps NocoBase's `importXlsx` for our collections: turns the importer's errors into one sentence per problem naming
@@ -11,7 +14,7 @@ const IMPORTED_COLLECTIONS = ['members'];
  */
 export async function reportImportRows(ctx: any, next: () => Promise<void>) {
   const { resourceName, actionName } = ctx.action || {};
-  if (actionName !== 'importXlsx' || !IMPORTED_COLLECTIONS.includes(resourceName)) return next();
+  if (actionName !== 'importXlsx' || !IMPORTED_COLLECTIONS.has(resourceName)) return next();
   try {
     await next();
   } catch (error) {

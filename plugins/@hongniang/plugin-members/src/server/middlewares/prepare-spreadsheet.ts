@@ -28,8 +28,9 @@ const columnsOf = (body: any): ImportColumn[] | null => {
 };
 
 /**
- * A pre-action handler of `members:importXlsx` (after the upload is parsed, before NocoBase's import runs). A file
- * whose headers NocoBase would not find is left to NocoBase, which names the missing ones.
+ * A pre-action handler of `members:importXlsx`, and of collections imported like members (after the upload is parsed,
+ * before NocoBase's import runs). A file whose headers NocoBase would not find is left to NocoBase, which names the
+ * missing ones.
  */
 export async function prepareSpreadsheet(ctx: any, next: () => Promise<void>) {
   const columns = columnsOf(ctx.request.body);
@@ -49,7 +50,8 @@ export async function prepareSpreadsheet(ctx: any, next: () => Promise<void>) {
     .map(({ row, cells }): SheetRow => ({ row, cells: positions.map((at, k) => readers[k](cells[at])) }))
     // Rows that look blank (only spaces, full-width spaces, empty strings) hold no member.
     .filter(({ cells }) => cells.some((cell) => cell !== null));
-  if (rows.length > MAX_IMPORT_ROWS) throw tooManyRows(rows.length, membersLanguage({ context: ctx }));
+  if (rows.length > MAX_IMPORT_ROWS)
+    throw tooManyRows(rows.length, membersLanguage({ context: ctx }), ctx.action.resourceName === 'members');
   const clean = writeSheet([titles, ...rows.map(({ cells }) => cells)]);
   if (file.path) await fs.writeFile(file.path, clean);
   else file.buffer = clean;
@@ -60,9 +62,11 @@ export async function prepareSpreadsheet(ctx: any, next: () => Promise<void>) {
   return next();
 }
 
-function tooManyRows(count: number, { t }: Language) {
+function tooManyRows(count: number, { t }: Language, members: boolean) {
   const message = t(
-    'The file has {{rows}} member rows; import at most {{max}} at a time (so that a file is imported whole or not at all); split it into several files',
+    members
+      ? 'The file has {{rows}} member rows; import at most {{max}} at a time (so that a file is imported whole or not at all); split it into several files'
+      : 'The file has {{rows}} rows; import at most {{max}} at a time (so that a file is imported whole or not at all); split it into several files',
     { rows: count, max: MAX_IMPORT_ROWS },
   );
   return new Refusal(message, { field: 'file' });
