@@ -33,14 +33,22 @@ function explainImportError(error: any, ctx: any): Refusal | null {
     const row = spreadsheetRow(ctx, rowIndex);
     const options = (collection.getField(field)?.options?.uiSchema?.enum || []).map((option: any) => option.label);
     const value = /^"(.*)" is not a valid option/.exec(message || '')?.[1];
+    // NocoBase's China-region reader names a place it does not know in English.
+    const place = /^china region "(.*)" does not exist/.exec(message || '')?.[1];
     const title = fieldTitle(collection, field, language);
+    const values = { row, field: title, value, place, message, options: language.list(options) };
     return new Refusal(
       value !== undefined
         ? language.t(
             'Row {{row}}, {{field}}: "{{value}}" is not one of its options ({{options}}); nothing was imported',
-            { row, field: title, value, options: language.list(options) },
+            values,
           )
-        : language.t('Row {{row}}, {{field}}: {{message}}; nothing was imported', { row, field: title, message }),
+        : place !== undefined
+          ? language.t(
+              'Row {{row}}, {{field}}: "{{place}}" is not a place of the China region list; write province, city and district separated by /, such as 广东省/深圳市/南山区; nothing was imported',
+              values,
+            )
+          : language.t('Row {{row}}, {{field}}: {{message}}; nothing was imported', values),
       { field },
     );
   }

@@ -1,6 +1,8 @@
 // A member names the organisation that referred her only when her source channel is 合作机构, on every path that saves
-// members: one member (forms, API, association routes), members created together (Excel import, row by row with their
-// Excel row numbers), an update by condition that sets the organisation or the channel (then checked member by member).
+// members: one member (forms, API, association routes), members created together (Excel import, with their Excel row
+// numbers), an update by condition that sets the organisation or the channel (then checked member by member).
+// NocoBase's import links a member to the organisation named in a 合作机构 column only after inserting her (its
+// updateAssociations saves her again, without the request): her row and the request are remembered at the insert.
 import { Language, Refusal, fieldTitle } from '@hongniang/plugin-core';
 import { RowProblem, rowNumbering, rowsRefused, vocabulary } from '@hongniang/plugin-members';
 import { partnersLanguage } from '../language/partners-language';
@@ -11,11 +13,16 @@ export const FROM_PARTNER = 'partner';
 const LINK = 'partnerOrganisationId';
 const touches = (model: any) => model.isNewRecord || model.changed(LINK) || model.changed('sourceChannel');
 
+/** Members of an import being written: their Excel row and the request, for the save that links them (see above). */
+const importedRows = new WeakMap<object, { row: number; context: any }>();
+
 /** Checks one member about to be saved; throws a `Refusal` naming 合作机构 (400; 404 no such organisation). */
 export async function checkMemberLink(db: any, model: any, options: any) {
   if (!touches(model)) return;
-  const problem = await problemOf(db, model, options, partnersLanguage(options));
-  if (problem) throw problem;
+  const imported = importedRows.get(model);
+  const language = partnersLanguage(imported ? { context: imported.context } : options);
+  const problem = await problemOf(db, model, options, language);
+  if (problem) throw imported ? rowsRefused([{ row: imported.row, error: problem }], language) : problem;
 }
 
 /** Checks members created together; every bad row is named (as Excel numbers it in an import). */
@@ -24,6 +31,7 @@ export async function checkMemberLinksInBulk(db: any, models: any[], options: an
   const rowOf = rowNumbering(options);
   const problems: RowProblem[] = [];
   for (const [i, model] of models.entries()) {
+    if (options?.context) importedRows.set(model, { row: rowOf(i), context: options.context });
     const error = await problemOf(db, model, options, language);
     if (error) problems.push({ row: rowOf(i), error });
   }
