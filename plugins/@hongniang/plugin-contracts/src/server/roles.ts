@@ -38,7 +38,20 @@ const RESPONSE: ActionGrant = { scope: 'own', fields: ['status', 'resolution', '
 
 const HER_MEMBER = { matchmakerId: { $eq: '{{$user.id}}' } };
 
+/** 财务 (finance), a role this plugin adds to the agency's: she books payments and refunds. */
+export const FINANCE_ROLE = 'finance';
+
+/** What finance reads of a member: whom a contract is for, nothing of her archive. */
+const MEMBER_LABEL: ActionGrant = { fields: ['id', 'memberNo', 'name'] };
+
 export const CONTRACTS_ACCESS: AccessDeclaration = {
+  // Finance sees members by name and number only (MEMBER_LABEL): no privacy level beyond those reaches her.
+  agencyRoles: {
+    [FINANCE_ROLE]: {
+      title: '财务',
+      sees: { introduction: 'every', archive: 'none', contact: 'none', sensitive: 'none' },
+    },
+  },
   ownScopes: {
     contracts: { title: '自己会员的服务合同', filter: { member: HER_MEMBER } },
     complaints: { title: '自己会员的投诉与建议', filter: { member: HER_MEMBER } },
@@ -50,6 +63,16 @@ export const CONTRACTS_ACCESS: AccessDeclaration = {
       resources: {
         contracts: { view: { scope: 'own', fields: CONTRACT_FIELDS_WITHOUT_MONEY }, ledger: { scope: 'own' } },
         complaints: { view: { scope: 'own' }, update: RESPONSE },
+      },
+    },
+    [FINANCE_ROLE]: {
+      menus: [CONTRACTS_PAGE],
+      resources: {
+        contracts: { view: {}, ledger: {}, proposeRefund: {} },
+        payments: { view: {}, create: {}, update: {} },
+        members: { view: MEMBER_LABEL },
+        // A staff account's label (who sold a contract, who booked a payment).
+        users: { view: { fields: ['id', 'nickname', 'username'] } },
       },
     },
   },

@@ -2,13 +2,13 @@
 // balance follows the payments and refunds; bad writes are refused in both languages naming the field, and write
 // nothing; a matchmaker reads her own members' contracts without their money, and no payments.
 import { MockServer } from '@nocobase/test';
-import { appForSuite, signInStaff } from '@test/support/app';
+import { AGENCY_STAFF, appForSuite, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
 
 describe('contracts and payments', () => {
   let app: MockServer;
-  let as: Record<'manager' | 'lijing' | 'wangfang' | 'intake', any>;
-  let users: Record<'manager' | 'lijing' | 'wangfang' | 'intake', number>;
+  let as: Record<'manager' | 'lijing' | 'wangfang' | 'intake' | 'caiwu', any>;
+  let users: Record<'manager' | 'lijing' | 'wangfang' | 'intake' | 'caiwu', number>;
   let hers: number;
   let wangfangs: number;
 
@@ -34,7 +34,7 @@ describe('contracts and payments', () => {
 
   appForSuite(async (booted) => {
     app = booted;
-    ({ as, users } = await signInStaff(app));
+    ({ as, users } = await signInStaff(app, { ...AGENCY_STAFF, caiwu: 'finance' }));
     hers = await addMember(app, { name: '林小雨', gender: 'female', matchmakerId: users.lijing, tier: 'standard' });
     wangfangs = await addMember(app, { name: '周晓梅', gender: 'female', matchmakerId: users.wangfang });
   });
@@ -220,5 +220,49 @@ describe('contracts and payments', () => {
     const byPrice = await as.lijing.get('/contracts:list').query({ filter: JSON.stringify({ price: { $gt: 1000 } }) });
     expect(byPrice.status).toBe(403);
     expect((await as.manager.get('/contracts:list')).body.data[0]).toHaveProperty('price');
+  });
+
+  /** What finance may see of a member: her label, and the record's own bookkeeping (when it was entered and changed). */
+  const LABEL = ['id', 'memberNo', 'name', 'hiddenFields', 'createdAt', 'updatedAt'];
+
+  it('finance (财务), a role contracts adds: books payments and refunds, reads contracts, sees members by name and number only', async () => {
+    const role = await app.db.getRepository('roles').findOne({ filterByTk: 'finance' });
+    expect(role.get('title')).toBe('财务');
+    const id = (await app.db.getRepository('contracts').findOne({ filter: { memberId: hers } })).get('id');
+    const payment = await post(as.caiwu, '/payments:create', {
+      contractId: id,
+      paidOn: '2026-01-05',
+      amount: 2000,
+      method: 'cash',
+    });
+    expect(payment.status).toBe(200);
+    const refund = await post(as.caiwu, '/payments:create', {
+      contractId: id,
+      paidOn: '2026-01-06',
+      amount: -500,
+      method: 'cash',
+      reason: '多收退回',
+    });
+    expect(refund.status).toBe(200);
+    const contracts = await as.caiwu.get('/contracts:list').query({ appends: ['member'], pageSize: 50 });
+    expect(contracts.status).toBe(200);
+    const row = contracts.body.data.find((one: any) => one.id === id);
+    expect(row).toHaveProperty('price');
+    expect(Number(row.paidAmount)).toBe(1500);
+    expect(Object.keys(row.member).filter((key) => !LABEL.includes(key))).toEqual([]);
+    const members = await as.caiwu.get('/members:list').query({ pageSize: 50 });
+    expect(members.status).toBe(200);
+    for (const member of members.body.data)
+      expect(Object.keys(member).filter((key) => !LABEL.includes(key))).toEqual([]);
+    expect(
+      (await as.caiwu.get('/members:list').query({ filter: JSON.stringify({ phone: { $includes: '139' } }) })).status,
+    ).toBe(403);
+    expect((await as.caiwu.get('/contracts:ledger').query({ filterByTk: id })).status).toBe(200);
+    expect((await as.caiwu.get('/contracts:proposeRefund').query({ filterByTk: id })).status).toBe(200);
+    // Not the contracts themselves, members, complaints or introductions.
+    expect((await post(as.caiwu, `/contracts:update?filterByTk=${id}`, { price: 1 })).status).toBe(403);
+    expect((await post(as.caiwu, `/members:update?filterByTk=${hers}`, { notes: 'x' })).status).toBe(403);
+    expect((await as.caiwu.get('/complaints:list')).status).toBe(403);
+    expect((await as.caiwu.get('/introductions:list')).status).toBe(403);
   });
 });
