@@ -27,9 +27,11 @@ export { accessDeclarations, declareAccess } from './access/declarations';
 export type {
   AccessDeclaration,
   ActionGrant,
+  AgencyRoleDeclaration,
   OwnScope,
   PrivacyLevel,
   PrivateCollection,
+  Reach,
   RoleGrants,
 } from './access/declarations';
 export { privacyOf, providePrivacy } from './access/privacy-service';

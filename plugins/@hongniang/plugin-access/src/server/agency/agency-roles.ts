@@ -1,13 +1,11 @@
-// The agency's roles (主管 / 红娘 / 前台), as data: who they are and how far each privacy level reaches for them. What
-// each may do with a feature's collections, its snippets and menus, the feature declares (its roles.ts, through
-// plugin-core's declareAccess); registry.ts merges both. Applied to NocoBase's ACL once (install, or an upgrade that
+// The agency's roles (主管 / 红娘 / 前台, and those a feature adds through plugin-core's declareAccess `agencyRoles`, as
+// contracts adds 财务), as data: who they are and how far each privacy level reaches for them. What each may do with a
+// feature's collections, its snippets and menus, the feature declares (its roles.ts); registry.ts merges both. Applied to NocoBase's ACL once (install, or an upgrade that
 // finds one missing); afterwards the Roles page owns them, except the field lists by privacy level, which follow 字段隐私.
-import { ActionGrant, PrivacyLevel } from '@hongniang/plugin-core';
+import { accessDeclarations, ActionGrant, PrivacyLevel, Reach } from '@hongniang/plugin-core';
+import { Application } from '@nocobase/server';
 
-export type { ActionGrant };
-
-/** On which records (of private collections) a role sees the fields of a privacy level. */
-export type Reach = 'every' | 'own' | 'none';
+export type { ActionGrant, Reach };
 
 export interface AgencyRole {
   name: string;
@@ -65,4 +63,18 @@ export const AGENCY_ROLES: AgencyRole[] = [
   },
 ];
 
-export const roleNamed = (name: string) => AGENCY_ROLES.find((role) => role.name === name);
+/**
+ * The agency roles of this app: the three above, then each role a loaded plugin declares (`agencyRoles`), in load order,
+ * with no configuration rights and no grants of its own yet (the declarations' `roles` give them). A declared name that
+ * is already an agency role changes nothing.
+ */
+export function agencyRoles(app: Application): AgencyRole[] {
+  const roles = [...AGENCY_ROLES];
+  for (const declaration of accessDeclarations(app))
+    for (const [name, { title, sees }] of Object.entries(declaration.agencyRoles || {}))
+      if (!roles.some((role) => role.name === name))
+        roles.push({ name, title, sees, strategy: [], snippets: NO_CONFIGURATION, menus: [], resources: {} });
+  return roles;
+}
+
+export const roleNamed = (app: Application, name: string) => agencyRoles(app).find((role) => role.name === name);

@@ -8,7 +8,7 @@ import {
   PrivateCollection,
 } from '@hongniang/plugin-core';
 import { Application } from '@nocobase/server';
-import { AGENCY_ROLES, AgencyRole } from './agency-roles';
+import { agencyRoles, AgencyRole } from './agency-roles';
 
 export interface FieldPrivacyRow {
   collectionName: string;
@@ -23,9 +23,9 @@ export class AccessRegistry {
     return accessDeclarations(this.app);
   }
 
-  /** The agency roles (agency-roles.ts) with what each plugin grants them: resources, strategy, snippets, menus. */
+  /** The agency roles (agency-roles.ts, declared ones included) with what each plugin grants them: resources, strategy, snippets, menus. */
   roles(): AgencyRole[] {
-    return AGENCY_ROLES.map((role) => {
+    return agencyRoles(this.app).map((role) => {
       const merged: AgencyRole = {
         ...role,
         resources: {},

@@ -40,7 +40,7 @@ export function guardWrites(registry: AccessRegistry) {
         !Array.isArray(params.values)
       ) {
         if (actionName === 'create' && !associated)
-          assignOwnRecord(viewer, collection, registry.ownerKey(collection.name), params.values);
+          assignOwnRecord(ctx.app, viewer, collection, registry.ownerKey(collection.name), params.values);
         // The primary key is in every field list (it names the record): an update may re-send it, never change it; a
         // compound action may carry it only to look up by it.
         const primaryKey = collection.model.primaryKeyAttribute;
@@ -85,12 +85,14 @@ export function guardWrites(registry: AccessRegistry) {
 
 /** A record of a private collection (a member) a matchmaker creates is hers unless she names another owner. */
 function assignOwnRecord(
+  app: any,
   viewer: { roles: string[]; userId: number | null },
   collection: any,
   owner: string | undefined,
   values: Record<string, any>,
 ) {
-  if (!owner || viewer.userId === null || !viewer.roles.some((name) => roleNamed(name)?.ownsWhatSheCreates)) return;
+  if (!owner || viewer.userId === null || !viewer.roles.some((name) => roleNamed(app, name)?.ownsWhatSheCreates))
+    return;
   const association = fieldOfKey(collection, owner);
   if (values[owner] == null && values[association] == null) values[association] = viewer.userId;
 }

@@ -19,9 +19,10 @@ export interface Viewer {
 export function viewerOf(ctx: any): Viewer | null {
   const roles = callerRolesOf(ctx);
   if (!roles.length || roles.includes('root')) return null;
+  const agencyRoles = roles.map((name) => roleNamed(ctx.app, name));
   const reach = (level: PrivacyLevel): Reach =>
-    roles
-      .map((name) => roleNamed(name)?.sees[level] ?? 'every')
+    agencyRoles
+      .map((role) => role?.sees[level] ?? 'every')
       .reduce((widest, next) => (RANK[next] > RANK[widest] ? next : widest), 'none' as Reach);
   return { userId: callerIdOf(ctx), roles, reach };
 }

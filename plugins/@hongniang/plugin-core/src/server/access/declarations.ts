@@ -14,6 +14,19 @@ import { appState } from '../app/app-state';
  */
 export type PrivacyLevel = 'introduction' | 'archive' | 'contact' | 'sensitive';
 
+/** On which records a role sees the fields of a privacy level: every record, her own (`ownerKey`), or none. */
+export type Reach = 'every' | 'own' | 'none';
+
+/**
+ * An agency role a feature adds beside 主管, 红娘 and 前台 (财务, added by contracts): her title and how far each privacy
+ * level of the private collections reaches for her. What she may do is declared in `roles` under her name, as for the
+ * others; she starts without configuration rights (no ui.*, no plugin settings).
+ */
+export interface AgencyRoleDeclaration {
+  title: string;
+  sees: Record<PrivacyLevel, Reach>;
+}
+
 /** A role's permission on one action of a collection: its fields (all, or those at some privacy levels, or named) and rows. */
 export interface ActionGrant {
   /** Field list by privacy level (a private collection only); every field when neither this nor `fields` is given. */
@@ -24,7 +37,7 @@ export interface ActionGrant {
   scope?: 'own';
 }
 
-/** What one agency role (by name: manager, matchmaker, intake) gets from one plugin. */
+/** What one agency role (by name: manager, matchmaker, intake, or one a plugin adds) gets from one plugin. */
 export interface RoleGrants {
   /** Per collection, per action name (view, create, update, destroy, export, importXlsx, or the plugin's own). */
   resources?: Record<string, Record<string, ActionGrant>>;
@@ -53,6 +66,8 @@ export interface OwnScope {
 }
 
 export interface AccessDeclaration {
+  /** Agency roles the plugin adds, by name (a role access already has keeps its own definition). */
+  agencyRoles?: Record<string, AgencyRoleDeclaration>;
   /** By agency role name. */
   roles?: Record<string, RoleGrants>;
   /** By collection name. */
