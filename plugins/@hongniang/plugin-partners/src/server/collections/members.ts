@@ -1,5 +1,4 @@
 import { extendCollection } from '@nocobase/database';
-import { label } from '../language/vocabulary';
 import { belongsTo } from '../fields/field-kinds';
 
 /**
