@@ -24,6 +24,7 @@ import {
 } from './hooks/member-follows-contract';
 import { checkPayment, checkPaymentRemoval } from './hooks/payment-rules';
 import { label } from './language/vocabulary';
+import { addPurchaseHistoryToMemberPopup, MEMBER_BLUEPRINT } from './pages/purchase-history';
 import { complaintOverdue } from './reminders/complaint-overdue';
 import { contractEnding } from './reminders/contract-ending';
 import { COMPLAINTS_PAGE, CONTRACT_ACTIONS, CONTRACTS_ACCESS, CONTRACTS_PAGE } from './roles';
@@ -59,7 +60,9 @@ export class PluginContractsServer extends Plugin {
     this.keepDerivedValues();
     this.answerOwnActions();
     this.addReminderKinds();
+    // 合同与收款 and 投诉与建议 (src/blueprints): members open as on the member page; her purchase history in that popup.
     for (const page of [CONTRACTS_PAGE, COMPLAINTS_PAGE]) extendBlueprint(this.app, page, withMemberPopupDefaults);
+    extendBlueprint(this.app, MEMBER_BLUEPRINT, addPurchaseHistoryToMemberPopup);
     // The demo agency: contracts with payments for members in service, a refund, complaints answered and one overdue.
     extendDemoAgency(this.app, 'contracts', seedDemoContracts);
   }
