@@ -1,0 +1,37 @@
+// The demo agency's contracts, payments and complaints, seeded through the rules: balances kept by the payments, a
+// terminated contract with its refund, complaints answered, in progress and overdue, members' tiers from their contracts.
+import { MockServer } from '@nocobase/test';
+import { seedDemoAgency } from '@hongniang/plugin-core';
+import { appForSuite } from '@test/support/app';
+
+describe('the contracts of the demo agency', () => {
+  let app: MockServer;
+
+  appForSuite(async (booted) => {
+    app = booted;
+  });
+
+  it('seeds contracts with payments, a terminated one with its refund, and complaints answered, in progress and overdue', async () => {
+    const summaries = await seedDemoAgency(app, { members: 60, seed: 1 });
+    const summary = summaries.find((line) => line.includes('contracts'));
+    expect(summary).toMatch(/^\d+ contracts, \d+ payments, \d+ complaints$/);
+    const contracts = (await app.db.getRepository('contracts').find({ appends: ['payments'] })).map((row: any) =>
+      row.toJSON(),
+    );
+    expect(contracts.length).toBeGreaterThan(0);
+    for (const contract of contracts) {
+      const paid = contract.payments.reduce((sum: number, payment: any) => sum + Number(payment.amount), 0);
+      expect(Number(contract.paidAmount)).toBeCloseTo(paid, 2);
+      expect(Number(contract.balanceDue)).toBeCloseTo(Number(contract.price) - paid, 2);
+    }
+    expect(
+      contracts.some((row) => row.status === 'terminated' && row.payments.some((p: any) => p.kind === 'refund')),
+    ).toBe(true);
+    const statuses = (await app.db.getRepository('complaints').find()).map((row: any) => row.get('status'));
+    expect(statuses).toEqual(expect.arrayContaining(['answered', 'open', 'inProgress']));
+    // Each member with a contract in force has its tier and expiry.
+    const active = contracts.find((row) => row.status === 'active');
+    const member = await app.db.getRepository('members').findOne({ filterByTk: active.memberId });
+    expect(member.get('tier')).toBe(active.package);
+  });
+});
