@@ -240,7 +240,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
       .waitFor({ timeout: 30000 });
   });
 
-  it('carries it on as both matchmakers would: 王芳 agrees for 顾承泽, his phone reaches 李静, a date on 约会日历, both feedbacks, 交往中, the pair gone from 找对象', async () => {
+  it("carries it on as both matchmakers would: 王芳 agrees for 顾承泽, his phone reaches 李静, a date on 约会日历, both feedbacks, 交往中, the pair gone from 找对象; another member's 找对象 shows what learning did to a score", async () => {
     expect(introductionId).toBeGreaterThan(0);
     const stage = async () =>
       (await callApi(suite.app, token, `introductions:get?filterByTk=${introductionId}`)).data.stage;
@@ -345,6 +345,48 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
     await dialog.locator('.ant-table').first().waitFor({ timeout: 60000 });
     await page.waitForLoadState('networkidle');
     expect(await dialog.innerText()).not.toContain('顾承泽');
+
+    // Learning: a demo member of hers whose candidates others have answered (consents, date feedback in the demo
+    // agency). Under a score that what members did moved, the dialog shows the stated score and each learned line.
+    const lijingToken = (await callApi(suite.app, null, 'auth:signIn', { account: 'lijing', password })).data.token;
+    const zh = { 'X-Locale': 'zh-CN' };
+    const lijingId = (await callApi(suite.app, lijingToken, 'auth:check')).data.id;
+    const hers = (
+      await callApi(
+        suite.app,
+        lijingToken,
+        `members:list?pageSize=100&sort=id&filter=${encodeURIComponent(JSON.stringify({ matchmakerId: lijingId }))}`,
+        undefined,
+        zh,
+      )
+    ).data as any[];
+    let learnedFor: { name: string; row: any } | null = null;
+    for (const member of hers) {
+      const namesake = hers.filter((other) => other.name === member.name).length;
+      if (namesake > 1) continue;
+      const rows = (await callApi(suite.app, lijingToken, `members:match?filterByTk=${member.id}`, {}, zh)).data || [];
+      const row = rows.find(
+        (one: any) =>
+          one.learned?.length && rows.filter((r: any) => r.candidate?.name === one.candidate?.name).length === 1,
+      );
+      if (row) {
+        learnedFor = { name: member.name, row };
+        break;
+      }
+    }
+    expect(learnedFor).not.toBeNull();
+    await dialog.locator('button:has-text("关 闭"), button:has-text("关闭")').first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: 30000 });
+    await openMember(page, learnedFor!.name);
+    await page.locator('.ant-drawer-content:visible').last().locator('button:has-text("找对象")').click();
+    const learnedDialog = page.locator('.ant-modal-content:visible');
+    await learnedDialog.locator(`text=为 ${learnedFor!.name} 找对象`).waitFor({ timeout: 60000 });
+    const learnedRow = learnedDialog.locator('.ant-table-row', { hasText: learnedFor!.row.candidate.name }).first();
+    await learnedRow.waitFor({ timeout: 60000 });
+    const shown = await learnedRow.innerText();
+    expect(shown).toContain(`按条件 ${learnedFor!.row.statedScore}`);
+    for (const line of learnedFor!.row.learned) expect(shown).toContain(line.text);
+    expect(learnedFor!.row.learned[0].text).toMatch(/^learned: [\u4e00-\u9fa5]/);
     expect(problems).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // 报表 as the agency meets it (the demo agency): 赵丽 (主管) opens 经营概览 and its charts draw from data named in Chinese;
-// its 月份 filter narrows the charts of 推荐与转化; she adds a chart of her own in the UI editor, with the mouse, that counts
-// every member for her and only hers for a matchmaker. 李静 (红娘) opens 我的业绩 and its charts count her own months and
-// members only. What a chart draws is read from the answers to the page's own charts:queryData requests (the charts
-// paint on a canvas). 李静 then opens 月度服务总结: her members' summaries of last month (drafted at its close), writes a
-// plan, prints one and marks it sent.
+// 会员's 红娘 filter narrows its member charts to one matchmaker's members, 推荐与转化's 月份 filter its charts; she adds a
+// chart of her own in the UI editor, with the mouse, that counts every member for her and only hers for a matchmaker.
+// 李静 (红娘) opens 我的业绩 and its charts count her own months and members only. What a chart draws is read from the
+// answers to the page's own charts:queryData requests (the charts paint on a canvas). 李静 then opens 月度服务总结: her
+// members' summaries of last month (drafted at its close), writes a plan, prints one and marks it sent.
 import { Locator, Page, Response } from 'playwright-core';
 import { screenshotOnFailure, watchProblems } from '@test/support/browser';
 import { fillLoaded } from '@test/support/forms';
@@ -82,7 +82,7 @@ async function openPage(page: Page, title: string) {
 describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总结 for a matchmaker', () => {
   const suite = appInBrowser();
 
-  it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 推荐与转化 filters by month; 红娘绩效 ranks the matchmakers', async () => {
+  it('赵丽 opens 经营概览: every chart draws, its categories in Chinese; 会员 filters by matchmaker, 推荐与转化 by month; 红娘绩效 ranks the matchmakers', async () => {
     // The agency's last closed month (the demo agency has months of history).
     const admin = await apiToken(suite.app);
     const closed = (
@@ -113,6 +113,38 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       for (const answer of answers) expect(answer.rows.length).toBeGreaterThan(0);
       const cards = page.locator('.ant-card:visible', { has: page.locator('canvas') });
       await cards.nth(9).waitFor({ timeout: 60000 });
+
+      // 会员's filter: 红娘 李静 narrows the seven charts over members to her members (the agency months' three stay).
+      const MEMBER_CHARTS = 7;
+      const lijingsMembers = (
+        await callApi(
+          suite.app,
+          admin,
+          `members:list?pageSize=1&filter=${encodeURIComponent(JSON.stringify({ 'matchmaker.username': 'lijing' }))}`,
+        )
+      ).meta.count as number;
+      const agencysMembers = (await callApi(suite.app, admin, 'members:list?pageSize=1')).meta.count as number;
+      expect(lijingsMembers).toBeGreaterThan(0);
+      expect(lijingsMembers).toBeLessThan(agencysMembers);
+      const unfiltered = answers.length;
+      await page.locator('.ant-form-item:visible', { hasText: '红娘' }).locator('.ant-select-selector').first().click();
+      await page.locator('.ant-select-item-option:visible', { hasText: '李静' }).first().click();
+      await page
+        .locator('button:visible')
+        .filter({ hasText: /^\s*筛\s*选\s*$/ })
+        .first()
+        .click();
+      const byMatchmaker = () =>
+        answers.slice(unfiltered).filter((answer) => answer.collection === 'members' && answer.filter);
+      await waitUntil(
+        () => new Set(byMatchmaker().map((answer) => JSON.stringify(answer.dimensions))).size === MEMBER_CHARTS,
+        "the member charts asked for 李静's members",
+      );
+      const statusAnswer = byMatchmaker()
+        .filter((answer) => answer.dimensions?.some((d) => fieldOf(d) === 'status'))
+        .pop();
+      const counted = (statusAnswer?.rows || []).reduce((sum, row) => sum + Number(row['会员数']), 0);
+      expect(counted).toBe(lijingsMembers);
 
       // 推荐与转化: its 月份 filter narrows the tab's eight charts (over the agency's months) with its table.
       const PIPELINE = [
@@ -192,6 +224,8 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       await options.first().waitFor({ timeout: 30000 });
       await options.first().click();
     };
+    /** Her measure's name. */
+    const ALIAS = '渠道会员数';
     const addField = page.locator('button:visible').filter({ hasText: /^\s*添加字段\s*$/ });
     await screenshotOnFailure(page, 'reports-own-chart', async () => {
       await openPage(page, '经营概览');
@@ -212,11 +246,23 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
         .click();
       const block = page.locator('.ant-card:visible').filter({ hasText: '请配置图表' }).last();
       await block.waitFor({ timeout: 60000 });
-      await block.hover();
-      await page.locator('.anticon-menu:visible').last().hover();
-      await page.locator('.ant-dropdown:visible [role=menuitem]').filter({ hasText: '配置图表' }).first().click();
+      // The block's menu opens on hover; a chart above still drawing can move the page under it and close the menu
+      // before the click lands (seen with 会员's filter form on top): open it again then.
+      for (let attempt = 1; ; attempt += 1) {
+        await block.scrollIntoViewIfNeeded();
+        await block.hover();
+        await page.locator('.anticon-menu:visible').last().hover();
+        const configure = page.locator('.ant-dropdown:visible [role=menuitem]').filter({ hasText: '配置图表' }).first();
+        const clicked = await configure.click({ timeout: 15000 }).then(
+          () => true,
+          () => false,
+        );
+        if (clicked) break;
+        if (attempt === 3)
+          throw new Error("the chart block's menu closed before 配置图表 could be clicked, three times");
+      }
 
-      // 数据查询: 会员, 度量 会员编号 计数 named 会员数, 维度 来源渠道; run it.
+      // 数据查询: 会员, 度量 会员编号 计数 named 渠道会员数 (经营概览's own 来源渠道 chart says 会员数), 维度 来源渠道; run it.
       await selectsShowing('数据表').last().click();
       await page.locator('.ant-cascader-menu-item:visible').filter({ hasText: '主数据源' }).first().click();
       await page
@@ -229,7 +275,7 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       await addField.first().click();
       await choose(selectsShowing('选择字段').first(), /^会员编号$/);
       await choose(selectsShowing('聚合').last(), /^计数$/);
-      await page.locator('input[placeholder="别名"]:visible').first().fill('会员数');
+      await page.locator('input[placeholder="别名"]:visible').first().fill(ALIAS);
       await addField.nth(1).click();
       await choose(selectsShowing('选择字段').first(), /^来源渠道$/);
       const asked = answers.length;
@@ -244,7 +290,7 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       // 图表选项: bars, source channels along x, the count up.
       await choose(selectsShowing('折线图').last(), /^柱状图$/);
       await choose(formItem('x轴字段').locator('.ant-select').first(), /^来源渠道$/);
-      expect(await formItem('y轴字段').innerText()).toContain('会员数');
+      expect(await formItem('y轴字段').innerText()).toContain(ALIAS);
       await page
         .locator('button:visible')
         .filter({ hasText: /^\s*保\s*存\s*$/ })
@@ -259,18 +305,23 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       const reopened = answers.length;
       await page.reload();
       await waitForAnswers(page, answers, reopened + 11);
+      // Hers, by its measure's name: 经营概览's own 来源渠道 asks again too, more than once since 会员's filter form
+      // is connected to it.
       const bySource = (list: ChartAnswer[]) =>
         list.filter(
-          (answer) => answer.collection === 'members' && answer.dimensions.map(fieldOf).join() === 'sourceChannel',
+          (answer) =>
+            answer.collection === 'members' &&
+            answer.dimensions.map(fieldOf).join() === 'sourceChannel' &&
+            answer.measures.some((measure) => measure.alias === ALIAS),
         );
-      // One chart more by source channel than when the page first opened (经营概览's own 来源渠道, and hers).
+      // One chart more by that name than when the page first opened (none on a new agency).
       expect(bySource(answers.slice(reopened)).length).toBe(bySource(answers.slice(0, before)).length + 1);
       const mine = bySource(answers.slice(reopened)).pop();
       expect(mine).toBeTruthy();
       const channels = mine!.rows.map((row) => String(row.sourceChannel));
       expect(channels).toContain('线上');
       expect(channels).not.toContain('online');
-      const count = (rows: Record<string, unknown>[]) => rows.reduce((total, row) => total + Number(row['会员数']), 0);
+      const count = (rows: Record<string, unknown>[]) => rows.reduce((total, row) => total + Number(row[ALIAS]), 0);
       expect(count(mine!.rows)).toBe(everyone);
       // The same chart's query asked by 李静 (红娘): her own members only (her role's data scope).
       const { rows: _rows, ...query } = mine!;

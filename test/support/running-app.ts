@@ -164,14 +164,21 @@ export function appInBrowser(): { app: RunningApp; browser: BrowserContext; tab:
   return suite;
 }
 
-/** Calls the app's HTTP API as a client would (GET without a body, POST with one). */
-export async function callApi(app: RunningApp, token: string | null, action: string, body?: unknown) {
+/** Calls the app's HTTP API as a client would (GET without a body, POST with one), with any `headers` added. */
+export async function callApi(
+  app: RunningApp,
+  token: string | null,
+  action: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${app.url}/api/${action}`, {
     method: body === undefined ? 'GET' : 'POST',
     headers: {
       'Content-Type': 'application/json',
       'X-Authenticator': 'basic',
       ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...headers,
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
