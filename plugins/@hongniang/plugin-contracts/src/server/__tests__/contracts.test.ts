@@ -193,10 +193,45 @@ describe('contracts and payments', () => {
     expect(messageOf(kept)).toMatch(/^Contract HT\d{6} has 2 payments booked and is kept/);
   });
 
+  it('moving a payment to another contract, or a contract to another member, updates both sides', async () => {
+    const first = await post(as.manager, '/contracts:create', {
+      memberId: wangfangs,
+      ...YEAR,
+      price: 5000,
+      package: 'standard',
+    });
+    const third = await addMember(app, {
+      name: '吴倩',
+      gender: 'female',
+      matchmakerId: users.wangfang,
+      tier: 'standard',
+    });
+    const second = await post(as.manager, '/contracts:create', {
+      memberId: third,
+      ...YEAR,
+      price: 6000,
+      package: 'vip',
+      endDate: '2027-03-31',
+    });
+    expect((await member(third)).tier).toBe('vip');
+    const paid = await post(as.manager, '/payments:create', {
+      contractId: first.body.data.id,
+      paidOn: '2026-01-02',
+      amount: 1000,
+      method: 'cash',
+    });
+    await post(as.manager, `/payments:update?filterByTk=${paid.body.data.id}`, { contractId: second.body.data.id });
+    expect(Number((await contract(first.body.data.id)).balanceDue)).toBe(5000);
+    expect(Number((await contract(second.body.data.id)).balanceDue)).toBe(5000);
+    // The contract moved to 周晓梅: 吴倩 no longer has one (her fields stay as they were), 周晓梅's follows the later end.
+    await post(as.manager, `/contracts:update?filterByTk=${second.body.data.id}`, { memberId: wangfangs });
+    expect(await member(wangfangs)).toMatchObject({ tier: 'vip', expiryDate: '2027-03-31' });
+  });
+
   it('keeps a member with contracts (409), as the agency’s accounts', async () => {
     const refused = await post(as.manager, `/members:destroy?filterByTk=${wangfangs}`);
     expect(refused.status).toBe(409);
-    expect(messageOf(refused)).toMatch(/^周晓梅 has service contracts \(HT\d{6}\), kept as the agency’s accounts/);
+    expect(messageOf(refused)).toMatch(/^周晓梅 has service contracts \(HT\d{6}(, HT\d{6})+\), kept as the agency’s accounts/);
     expect(await app.db.getRepository('members').count({ filter: { id: wangfangs } })).toBe(1);
   });
 
