@@ -231,7 +231,9 @@ describe('contracts and payments', () => {
   it('keeps a member with contracts (409), as the agency’s accounts', async () => {
     const refused = await post(as.manager, `/members:destroy?filterByTk=${wangfangs}`);
     expect(refused.status).toBe(409);
-    expect(messageOf(refused)).toMatch(/^周晓梅 has service contracts \(HT\d{6}(, HT\d{6})+\), kept as the agency’s accounts/);
+    expect(messageOf(refused)).toMatch(
+      /^周晓梅 has service contracts \(HT\d{6}(, HT\d{6})+\), kept as the agency’s accounts/,
+    );
     expect(await app.db.getRepository('members').count({ filter: { id: wangfangs } })).toBe(1);
   });
 
