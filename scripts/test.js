@@ -199,13 +199,18 @@ async function main() {
     }
     try {
       // The engine's unit tests and the scripts' tests touch no database: they run once, with SQLite. So does the suite
-      // that boots each subset of our plugins (eight apps): it checks which plugins load together, not a dialect's SQL,
+      // that boots each subset of our plugins (eleven apps): it checks which plugins load together, not a dialect's SQL,
       // and on a server database it was the longest suite of a run that must stay within CI's budget; and the demo
       // generator's suite, which touches no database.
+      // The server suites run a folder's in one test file (test/support/suite-groups.ts: NocoBase is loaded once per
+      // folder, not once per suite), unless the run names suite files (`npm run test:postgres -- <file>.test.ts`).
+      const namesSuites = options.jestArgs.some((arg) => /\.test\.ts$/.test(arg));
+      const server = namesSuites ? 'server' : 'server-groups';
       const projects =
         options.dialect === 'sqlite'
-          ? ['--selectProjects', 'unit', 'server', 'scripts']
-          : ['--selectProjects', 'server', `--testPathIgnorePatterns=/node_modules/|${SQLITE_ONLY_SUITES.join('|')}`];
+          ? ['--selectProjects', 'unit', server, 'scripts']
+          : ['--selectProjects', server, `--testPathIgnorePatterns=/node_modules/|${SQLITE_ONLY_SUITES.join('|')}`];
+      if (options.dialect !== 'sqlite') env.HONGNIANG_SKIP_SUITES = SQLITE_ONLY_SUITES.join('|');
       const where =
         options.dialect !== 'sqlite'
           ? options.dialect

@@ -1,0 +1,54 @@
+// The order jest starts test files in: jest's own when it knows every file's time from an earlier run (files that failed
+// first, then the longest), else the longest expected first. On a fresh clone (CI) jest knows no times and orders by
+// file size: the groups of server suites (test/support/suite-groups.ts), three lines each, went in any order, and
+// test/integration, the longest, started last and kept one core busy alone for minutes.
+const fs = require('fs');
+const path = require('path');
+const Sequencer = require('@jest/test-sequencer').default;
+
+const GROUP_FILE = 'suites.group.ts';
+const root = path.resolve(__dirname, '..', '..');
+
+/**
+ * Seconds each group took in session 23's run on SQLite (two workers, a loaded machine): what a group costs is its
+ * apps' boots and set-ups more than its size (test/integration installs every subset of our plugins in 15 KB of tests).
+ */
+const MEASURED_SECONDS = {
+  'test/integration': 440,
+  'plugins/@hongniang/plugin-access/src/server/__tests__': 230,
+  'plugins/@hongniang/plugin-members/src/server/__tests__': 230,
+  'plugins/@hongniang/plugin-introductions/src/server/__tests__': 200,
+  'plugins/@hongniang/plugin-reports/src/server/__tests__': 190,
+  'plugins/@hongniang/plugin-follow-ups/src/server/__tests__': 175,
+  'plugins/@hongniang/plugin-events/src/server/__tests__': 135,
+  'plugins/@hongniang/plugin-matching/src/server/__tests__': 130,
+  'plugins/@hongniang/plugin-core/src/server/__tests__': 70,
+};
+/** A test file not measured: about a second per 500 bytes of suites (the measured groups: 0.3–2 s per KB). */
+const BYTES_PER_SECOND = 500;
+
+/** A test file's expected seconds: a group's as measured, else from the size of its suites (a group's: its folder's). */
+function weightOf(file) {
+  const folder = path.dirname(file);
+  if (path.basename(file) !== GROUP_FILE) return fs.statSync(file).size / BYTES_PER_SECOND;
+  const measured = MEASURED_SECONDS[path.relative(root, folder).split(path.sep).join('/')];
+  if (measured) return measured;
+  return (
+    fs
+      .readdirSync(folder)
+      .filter((name) => name.endsWith('.test.ts'))
+      .reduce((sum, name) => sum + fs.statSync(path.join(folder, name)).size, 0) / BYTES_PER_SECOND
+  );
+}
+
+class SuiteSequencer extends Sequencer {
+  sort(tests) {
+    const sorted = super.sort(tests);
+    // jest's order stands when it knows every file's time (or failures come first); else the heaviest first.
+    if (sorted.every((test) => test.duration != null)) return sorted;
+    const weight = new Map(sorted.map((test) => [test.path, weightOf(test.path)]));
+    return [...sorted].sort((a, b) => weight.get(b.path) - weight.get(a.path));
+  }
+}
+
+module.exports = SuiteSequencer;
