@@ -28,14 +28,35 @@ const OUR_COLLECTIONS = [
   'events',
   'eventInvitations',
   'eventInterests',
+  'partnerOrganisations',
+  'partnerContacts',
+  'partnerInteractions',
+  'contracts',
+  'payments',
+  'complaints',
+  'contractSettings',
 ];
 
 /**
  * The actions that open a popup, by label: in a block's toolbar, on a table row, and inside a popup (找对象, matching's
  * dialog in the member popup; 邀请合适会员 in an event's). Never clicked here: 删除, 导出, 批量匹配 and 转为推荐, which act at once.
  */
-const TOOLBAR_POPUPS = ['新增会员', '新增', '导入', '发起牵线', '新增活动', '邀请会员', '登记好感'];
-const RECORD_POPUPS = ['查看', '编辑', '处理', '回复 / 签到'];
+const TOOLBAR_POPUPS = [
+  '新增会员',
+  '新增',
+  '导入',
+  '发起牵线',
+  '新增活动',
+  '邀请会员',
+  '登记好感',
+  '新增合作机构',
+  '新增联系人',
+  '记录往来',
+  '新增合同',
+  '登记收款 / 退款',
+  '登记投诉 / 建议',
+];
+const RECORD_POPUPS = ['查看', '编辑', '处理', '回复 / 签到', '修改', '处理 / 答复'];
 const INNER_POPUPS = ['找对象', '邀请合适会员'];
 const POPUPS_DEEP = 2;
 

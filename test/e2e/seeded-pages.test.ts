@@ -6,7 +6,7 @@ jest.setTimeout(20 * 60 * 1000);
 // What installation seeds from every plugin's blueprints, read over HTTP from the app `npm start` installed (the browser
 // suites' shared app: seeding the pages is minutes of work, done once for all of them). That an upgrade (npm start on
 // an existing database) neither duplicates a menu nor undoes an admin's rename is member-archive.test.ts's restart test.
-describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段隐私, 牵线管理)', () => {
+describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段隐私, 牵线管理, 报表, 合同与投诉, 合作机构)', () => {
   const suite = appInBrowser();
   let token: string;
   const api = async (action: string) => {
@@ -111,6 +111,8 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       '1-member-list',
       '2-age-group-bands',
       'access-1-field-privacy',
+      'contracts-1-contracts',
+      'contracts-2-complaints',
       'events-1-events',
       'follow-ups-1-my-day',
       'follow-ups-2-team',
@@ -118,6 +120,7 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       'introductions-2-calendar',
       'matching-1-suggestions',
       'matching-2-settings',
+      'partners-1-organisations',
       'reports-1-overview',
       'reports-2-mine',
       'reports-3-summaries',
@@ -126,15 +129,28 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
     expect((await routes({ parentId: group.id })).map((page) => page.title)).toEqual(['推荐记录', '匹配设置']);
   });
 
-  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日, 活动, 我的业绩 and 月度服务总结, the front desk 会员列表 and 我的今日, the manager every page', async () => {
+  it('gives each agency role its menus: the matchmaker 会员列表, 推荐记录, 牵线看板, 约会日历, 我的今日, 活动, 我的业绩, 月度服务总结, 合同与收款, 投诉与建议 and 机构列表, the front desk 会员列表, 我的今日 and 机构列表, finance 合同与收款, the manager every page', async () => {
     const titlesOf = async (role: string) =>
       (await api(`roles/${role}/desktopRoutes:list?${query({ filter: { type: 'flowPage' }, paginate: 'false' })}`)).data
         .map((route: any) => route.title)
         .sort();
     expect(await titlesOf('matchmaker')).toEqual(
-      ['会员列表', '推荐记录', '牵线看板', '约会日历', '我的今日', '活动', '我的业绩', '月度服务总结'].sort(),
+      [
+        '会员列表',
+        '推荐记录',
+        '牵线看板',
+        '约会日历',
+        '我的今日',
+        '活动',
+        '我的业绩',
+        '月度服务总结',
+        '合同与收款',
+        '投诉与建议',
+        '机构列表',
+      ].sort(),
     );
-    expect(await titlesOf('intake')).toEqual(['会员列表', '我的今日'].sort());
+    expect(await titlesOf('intake')).toEqual(['会员列表', '我的今日', '机构列表'].sort());
+    expect(await titlesOf('finance')).toEqual(['合同与收款']);
     expect(await titlesOf('manager')).toEqual(
       [
         '会员列表',
@@ -150,6 +166,9 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
         '经营概览',
         '我的业绩',
         '月度服务总结',
+        '合同与收款',
+        '投诉与建议',
+        '机构列表',
       ].sort(),
     );
     expect(JSON.stringify(await pageTree('字段隐私'))).toContain('"collectionName":"fieldPrivacy"');
@@ -288,5 +307,19 @@ describe('the pages seeded from blueprints (会员管理, 匹配推荐, 字段�
       'DisplayChinaRegionFieldModel',
     ];
     expect(others.flatMap(regionFields)).toEqual([]);
+  });
+  it('builds 合同与收款 (服务合同, 收款记录) with the ledger, 投诉与建议, 机构列表 by industry, size and relationship, and puts 购买记录 and 合作机构 into the member popup', async () => {
+    const tabsOf = async (title: string) => {
+      const [page] = await routes({ type: 'flowPage', title });
+      return (await routes({ parentId: page.id })).map((tab) => tab.title);
+    };
+    expect(await tabsOf('合同与收款')).toEqual(['服务合同', '收款记录']);
+    expect(JSON.stringify(await pageTree('合同与收款'))).toContain('contracts:ledger');
+    expect(JSON.stringify(await pageTree('投诉与建议'))).toContain('"collectionName":"complaints"');
+    expect(await tabsOf('机构列表')).toEqual(['全部机构', '按行业', '按规模', '按合作关系']);
+    expect(JSON.stringify(await pageTree('机构列表'))).toContain('"collectionName":"partnerOrganisations"');
+    const popup = JSON.stringify(await memberPopup());
+    expect(popup).toContain('购买记录');
+    expect(popup).toContain('"fieldPath":"partnerOrganisation"');
   });
 });

@@ -13,6 +13,8 @@ const ACCESS = '@hongniang/plugin-access';
 const FOLLOW_UPS = '@hongniang/plugin-follow-ups';
 const EVENTS = '@hongniang/plugin-events';
 const REPORTS = '@hongniang/plugin-reports';
+const PARTNERS = '@hongniang/plugin-partners';
+const CONTRACTS = '@hongniang/plugin-contracts';
 
 const short = (names: string[]) =>
   names.map((name) => name.replace('@hongniang/plugin-', '')).join(' + ') || 'no feature';
@@ -27,11 +29,14 @@ const SUBSETS: string[][] = [
   [MEMBERS, MATCHING, ACCESS],
   [MEMBERS, INTRODUCTIONS, ACCESS],
   [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, ACCESS],
+  // Partner organisations stand on members alone; contracts on introductions (the ledger) and follow-ups (reminders).
+  [MEMBERS, PARTNERS, ACCESS],
+  [MEMBERS, INTRODUCTIONS, FOLLOW_UPS, CONTRACTS, ACCESS],
   // Reports count members, suggestions, introductions and reminders.
   [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, REPORTS],
-  // Events stand on matching (suggestions) and follow-ups (reminders): with reports and access, every plugin.
-  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS],
-  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS, ACCESS],
+  // Events stand on matching (suggestions) and follow-ups (reminders): with the rest and access, every plugin.
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS, PARTNERS, CONTRACTS],
+  [MEMBERS, MATCHING, INTRODUCTIONS, FOLLOW_UPS, EVENTS, REPORTS, PARTNERS, CONTRACTS, ACCESS],
 ];
 
 describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
@@ -78,6 +83,13 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         [REPORTS, 'serviceRatings'],
         [REPORTS, 'agencyMonths'],
         [REPORTS, 'serviceSummaries'],
+        [PARTNERS, 'partnerOrganisations'],
+        [PARTNERS, 'partnerContacts'],
+        [PARTNERS, 'partnerInteractions'],
+        [CONTRACTS, 'contracts'],
+        [CONTRACTS, 'payments'],
+        [CONTRACTS, 'complaints'],
+        [CONTRACTS, 'contractSettings'],
         [ACCESS, 'fieldPrivacy'],
       ]) {
         expect([collection, app.db.hasCollection(collection)]).toEqual([collection, has(plugin)]);
@@ -113,6 +125,8 @@ describe.each(SUBSETS.map((features) => ({ name: short(features), features })))(
         ...(has(FOLLOW_UPS) ? ['followUps', 'reminders'] : []),
         ...(has(EVENTS) ? ['eventInterests', 'eventInvitations', 'events'] : []),
         ...(has(REPORTS) ? ['matchmakerMonths', 'serviceRatings', 'serviceSummaries'] : []),
+        ...(has(PARTNERS) ? ['partnerContacts', 'partnerInteractions', 'partnerOrganisations'] : []),
+        ...(has(CONTRACTS) ? ['complaints', 'contracts'] : []),
       ];
       expect(resources.map((resource: any) => resource.get('name')).sort()).toEqual(expected.sort());
       const manager = await app.db.getRepository('roles').findOne({ filterByTk: 'manager' });

@@ -41,6 +41,9 @@ export const REMINDER_KINDS: Labelled[] = [
   { value: 'stageWaiting', zh: '牵线停滞', en: 'Introduction waiting' },
   // Swept by the events plugin's kind (its matchmakers' members are invited to an event tomorrow).
   { value: 'eventTomorrow', zh: '明日活动', en: 'Event tomorrow' },
+  // Swept by the contracts plugin's kinds (a contract ending with introductions owed; a complaint past its due day).
+  { value: 'contractEnding', zh: '合同将到期', en: 'Contract ending' },
+  { value: 'complaintOverdue', zh: '投诉逾期', en: 'Complaint overdue' },
 ];
 
 export const REMINDER_STATUSES: Labelled[] = [
