@@ -6,7 +6,10 @@ import { HONGNIANG_PLUGINS, appForSuite, signInAsRoot, signInStaff } from '@test
 import { addMember, SUITED } from '@test/support/members';
 import { workflowsIdle } from '@test/support/workflows';
 
-/** Every reminder kind, sorted: this plugin's nine, and 明日活动 when the events plugin (which adds it) is in the workspace. */
+/**
+ * Every reminder kind, sorted: this plugin's nine, 明日活动 when the events plugin (which adds it) is in the workspace,
+ * 合同将到期 and 投诉逾期 when the contracts plugin is.
+ */
 const KINDS = [
   'birthday',
   'collectFeedback',
@@ -18,6 +21,7 @@ const KINDS = [
   'noContact',
   'stageWaiting',
   ...(HONGNIANG_PLUGINS.includes('@hongniang/plugin-events') ? ['eventTomorrow'] : []),
+  ...(HONGNIANG_PLUGINS.includes('@hongniang/plugin-contracts') ? ['contractEnding', 'complaintOverdue'] : []),
 ].sort();
 
 describe('follow-ups', () => {
