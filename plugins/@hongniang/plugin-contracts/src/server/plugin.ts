@@ -8,7 +8,7 @@ import {
   rowByRow,
 } from '@hongniang/plugin-core';
 import { ReminderKind, ReminderWorkflowDefinition } from '@hongniang/plugin-follow-ups';
-import { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { MEMBER_BLUEPRINT, withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { contractLedger } from './actions/ledger';
 import { proposeContractRefund } from './actions/propose-refund';
 import { seedDemoContracts } from './demo/seed-demo';
@@ -24,7 +24,7 @@ import {
 } from './hooks/member-follows-contract';
 import { checkPayment, checkPaymentRemoval } from './hooks/payment-rules';
 import { label } from './language/vocabulary';
-import { addPurchaseHistoryToMemberPopup, MEMBER_BLUEPRINT } from './pages/purchase-history';
+import { addPurchaseHistoryToMemberPopup } from './pages/purchase-history';
 import { complaintOverdue } from './reminders/complaint-overdue';
 import { contractEnding } from './reminders/contract-ending';
 import { COMPLAINTS_PAGE, CONTRACT_ACTIONS, CONTRACTS_ACCESS, CONTRACTS_PAGE } from './roles';

@@ -10,7 +10,7 @@ import {
   provideDecisions,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
-import PluginMembers, { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import PluginMembers, { MEMBER_BLUEPRINT, withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { seedDemoIntroductions } from './demo/seed-demo';
 import { enforceConsentRules } from './hooks/consent-rules';
 import { releasedContacts } from './hooks/contact-disclosures';
@@ -28,7 +28,7 @@ import { closedActions } from './middlewares/closed-actions';
 import { rememberRequest } from './middlewares/remember-request';
 import { withDateDefaults } from './pages/date-defaults';
 import { finishFeedbackActions } from './pages/feedback-actions';
-import { addTimelineToMemberPopup, MEMBER_BLUEPRINT } from './pages/member-timeline';
+import { addTimelineToMemberPopup } from './pages/member-timeline';
 import { addStartToSuggestions, finishStartButtons, SUGGESTIONS_BLUEPRINT } from './pages/start-from-suggestions';
 import { BOARD_BLUEPRINT, CALENDAR_PAGE, INTRODUCTIONS_ACCESS } from './roles';
 import { INTRODUCTION_COLLECTIONS } from './our-collections';

@@ -8,7 +8,7 @@ import {
   provideAnswers,
   registerInCollectionManager,
 } from '@hongniang/plugin-core';
-import { withMemberPopupDefaults } from '@hongniang/plugin-members';
+import { MEMBER_BLUEPRINT, withMemberPopupDefaults } from '@hongniang/plugin-members';
 import { offerMatchingWhereAllowed } from './pages/action-visibility';
 import { CardFields, introductionSafeFields } from './matching/candidate-cards';
 import { FieldsSeenOnEveryMember, seenByRoleFieldList } from './matching/caller-view';
@@ -61,7 +61,7 @@ export class PluginMatchingServer extends Plugin {
     this.learnFromAnswers();
     this.app.on('afterStart', () => this.warmUp());
     // 找对象 and 批量匹配 are offered only to roles that may use them (an installed agency: ./migrations).
-    extendBlueprint(this.app, '1-member-list', addMatchingToMemberPopup, offerMatchingWhereAllowed);
+    extendBlueprint(this.app, MEMBER_BLUEPRINT, addMatchingToMemberPopup, offerMatchingWhereAllowed);
     // 推荐记录's member and candidate open a member's popup, grouped as on the member page.
     extendBlueprint(this.app, 'matching-1-suggestions', withMemberPopupDefaults, offerMatchingWhereAllowed);
     extendBlueprint(this.app, 'matching-1-suggestions', openCandidatesAtIntroductionLevel);

@@ -5,7 +5,12 @@ export type { Choice, ChoiceList } from './fields/vocabulary';
 export { ageOn } from './ages/age';
 export { MemberDeletionRefused } from './hooks/member-deletion';
 export type { DeletionCheck } from './hooks/member-deletion';
-export { memberPopupDefaults, withMemberPopupDefaults } from './pages/member-blueprint';
+export {
+  MEMBER_BLUEPRINT,
+  memberPopupDefaults,
+  memberPopupOf,
+  withMemberPopupDefaults,
+} from './pages/member-blueprint';
 export { DEFAULT_MEMBER_PRIVACY } from './roles';
 // For a collection imported like members (PluginMembersServer.importLikeMembers): its rows numbered as in Excel.
 export { markRowsChecked, rowNumbering, rowsRefused } from './spreadsheets/row-problems';

@@ -1,8 +1,8 @@
 // What contracts adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
 // 购买记录, a block in the member's popup listing her contracts and the payments on them (blueprints/code/purchase-history.jsx).
 import path from 'path';
+import { memberPopupOf } from '@hongniang/plugin-members';
 
-export const MEMBER_BLUEPRINT = '1-member-list';
 const PURCHASE_HISTORY_CODE = path.resolve(__dirname, '../../blueprints/code/purchase-history.jsx');
 
 /**
@@ -10,13 +10,7 @@ const PURCHASE_HISTORY_CODE = path.resolve(__dirname, '../../blueprints/code/pur
  * throws when the popup is not where plugin-members puts it.
  */
 export function addPurchaseHistoryToMemberPopup(document: any) {
-  const table = (document.tabs || [])
-    .flatMap((tab: any) => tab.blocks || [])
-    .find((block: any) => block.key === 'memberTable');
-  const popup = (table?.recordActions || []).find((action: any) => action?.key === 'viewMember')?.popup;
-  if (!popup?.blocks)
-    throw new Error('the member popup (memberTable → viewMember) is not in the member page blueprint');
-  popup.blocks.push({
+  memberPopupOf(document).blocks.push({
     key: 'memberPurchaseHistory',
     type: 'jsBlock',
     title: '购买记录',

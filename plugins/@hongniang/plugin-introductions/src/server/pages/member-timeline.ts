@@ -1,8 +1,8 @@
 // What introductions adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
 // 时间线, a block in the member's popup listing her suggestions, introductions, consents, dates and feedback in time order.
 import path from 'path';
+import { memberPopupOf } from '@hongniang/plugin-members';
 
-export const MEMBER_BLUEPRINT = '1-member-list';
 const TIMELINE_CODE = path.resolve(__dirname, '../../blueprints/code/timeline.jsx');
 
 /**
@@ -10,13 +10,7 @@ const TIMELINE_CODE = path.resolve(__dirname, '../../blueprints/code/timeline.js
  * Mutates the blueprint document; refuses (throws) when the popup is not where plugin-members puts it.
  */
 export function addTimelineToMemberPopup(document: any) {
-  const table = (document.tabs || [])
-    .flatMap((tab: any) => tab.blocks || [])
-    .find((block: any) => block.key === 'memberTable');
-  const popup = (table?.recordActions || []).find((action: any) => action?.key === 'viewMember')?.popup;
-  if (!popup?.blocks)
-    throw new Error('the member popup (memberTable → viewMember) is not in the member page blueprint');
-  popup.blocks.push({
+  memberPopupOf(document).blocks.push({
     key: 'memberTimeline',
     type: 'jsBlock',
     title: '时间线',

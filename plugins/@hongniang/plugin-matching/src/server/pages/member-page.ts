@@ -1,6 +1,7 @@
 // What matching adds to the member archive's page (plugin-members' blueprint 1-member-list) before it is applied:
 // in a member's popup, the 找对象 action and the table of her match suggestions; her own weights beside her preferences.
 import path from 'path';
+import { memberPopupOf } from '@hongniang/plugin-members';
 import { INTRODUCTION_SAFE_FIELDS } from '../matching/candidate-cards';
 import { CRITERIA, weightField } from '../language/vocabulary';
 
@@ -90,11 +91,8 @@ function preferenceGroups(node: any, found: any[] = []): any[] {
 
 export function addMatchingToMemberPopup(document: any) {
   for (const group of preferenceGroups(document)) group.fields.push(...CRITERIA.map(weightField));
-  const table = document.tabs
-    ?.flatMap((tab: any) => tab.blocks || [])
-    .find((block: any) => block.key === 'memberTable');
-  const popup = byKey(table?.recordActions, 'viewMember')?.popup;
-  const details = byKey(popup?.blocks, 'memberDetails');
+  const popup = memberPopupOf(document);
+  const details = byKey(popup.blocks, 'memberDetails');
   if (!details)
     throw new Error('the member popup (memberTable → viewMember → memberDetails) is not in the member page blueprint');
   details.recordActions = [

@@ -22,3 +22,21 @@ export function withMemberPopupDefaults(document: any) {
     collections: { ...document.defaults?.collections, ...defaults.collections },
   };
 }
+
+/** The name of the 会员列表 blueprint, which other plugins extend (`extendBlueprint`). */
+export const MEMBER_BLUEPRINT = '1-member-list';
+
+/**
+ * The member's popup in the 会员列表 blueprint document (the member table's 查看: memberTable → viewMember), whose
+ * `blocks` other plugins add to before the page is created (匹配, 时间线, 购买记录). Throws when the document has no
+ * such popup (another blueprint, or the member page changed).
+ */
+export function memberPopupOf(document: any): { blocks: any[] } {
+  const table = (document?.tabs || [])
+    .flatMap((tab: any) => tab.blocks || [])
+    .find((block: any) => block.key === 'memberTable');
+  const popup = (table?.recordActions || []).find((action: any) => action?.key === 'viewMember')?.popup;
+  if (!Array.isArray(popup?.blocks))
+    throw new Error('the member popup (memberTable → viewMember) is not in the member page blueprint');
+  return popup;
+}
