@@ -32,6 +32,8 @@ describe('server suites run in groups', () => {
     expect(folders.length).toBeGreaterThan(5);
     const missing = folders.filter((folder) => !fs.existsSync(path.join(folder, GROUP_FILE)));
     expect(missing.map((folder) => path.relative(root, folder))).toEqual([]);
+    // jest.config.js is CommonJS outside the TypeScript project.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require(path.join(root, 'jest.config.js'));
     const groups = config.projects.find((project: any) => project.displayName === 'server-groups');
     const patterns: string[] = groups.testMatch.map((pattern: string) => pattern.replace('<rootDir>', root));

@@ -32,6 +32,8 @@ export function runSuitesOf(folder: string): void {
     const name = path.relative(root, file);
     if (skip?.test(name)) continue;
     describe(name, () => {
+      // Loaded inside its describe, at this point of the file: an import would load every suite first, outside it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(file);
     });
   }
