@@ -8,11 +8,17 @@ const zh = !String(ctx.i18n?.language || 'zh-CN').startsWith('en');
 const say = (chinese, english) => (zh ? chinese : english);
 const errorOf = (error) => error?.response?.data?.errors?.[0]?.message || error?.message || String(error);
 
-const ask = (contractId, action) =>
-  ctx
-    .request({ url: `contracts:${action}`, method: 'get', params: { filterByTk: contractId }, skipNotify: true })
-    .then((response) => ({ data: response.data?.data }))
-    .catch((error) => ({ error: errorOf(error), status: error?.response?.status }));
+// may(resource, action), from roles:check: a matchmaker may read the ledger but not ask for a refund proposal.
+// @include may
+
+/** { data } or { error, status }; { status: 403 } without a request when her role may not call the action. */
+const ask = async (contractId, action) =>
+  !(await may('contracts', action))
+    ? { status: 403 }
+    : ctx
+        .request({ url: `contracts:${action}`, method: 'get', params: { filterByTk: contractId }, skipNotify: true })
+        .then((response) => ({ data: response.data?.data }))
+        .catch((error) => ({ error: errorOf(error), status: error?.response?.status }));
 
 /** Read after the block is drawn: NocoBase's JS runner ends code still running after 5 s. */
 async function read() {

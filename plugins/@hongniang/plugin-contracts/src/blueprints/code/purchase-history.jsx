@@ -13,8 +13,12 @@ const labelOf = (collection, field, value) => {
 };
 const yuan = (value) => (value == null ? '' : `¥${Number(value).toFixed(2)}`);
 
-/** Rows of a list as the signed-in user may read them, or null when her role may not. */
+// may(resource, action), from roles:check: the front desk may not list contracts, a matchmaker not payments.
+// @include may
+
+/** Rows of a list as the signed-in user may read them, or null when her role may not (no request is made then). */
 async function list(resource, params) {
+  if (!(await may(resource, 'list'))) return null;
   try {
     const response = await ctx.request({
       url: `${resource}:list`,

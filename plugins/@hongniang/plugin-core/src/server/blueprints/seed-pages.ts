@@ -2,6 +2,7 @@ import { Application } from '@nocobase/server';
 import fs from 'fs';
 import path from 'path';
 import { appState } from '../app/app-state';
+import { readCodeFile } from './code-includes';
 
 /**
  * A plugin's page blueprints: the JSON files in its blueprints directory (src/blueprints, dist/blueprints once built).
@@ -135,7 +136,7 @@ function stubCodeFiles(blueprint: string, document: any): Map<string, string> {
   const codes = new Map<string, string>();
   codeSettings(document).forEach(({ settings, renders }, i) => {
     const marker = `hongniang-code:${blueprint}:${i};`;
-    codes.set(marker, fs.readFileSync(settings.codeFile, 'utf8'));
+    codes.set(marker, readCodeFile(settings.codeFile));
     delete settings.codeFile;
     // The authoring check wants code that renders to call ctx.render at its top level.
     settings.code = `// ${marker}\n${renders ? "ctx.render('…');" : "ctx.message.info('…');"}`;

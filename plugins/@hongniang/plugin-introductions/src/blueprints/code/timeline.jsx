@@ -19,28 +19,12 @@ const labelOf = (collection, field, value) => {
 const labelsOf = (collection, field, values) =>
   (Array.isArray(values) ? values : [values]).map((value) => labelOf(collection, field, value)).join('、');
 
-/**
- * Whether her roles may list a collection, from NocoBase's own answer for the web client (roles:check: every action
- * granted per collection, and the strategy for collections without their own grants). Asked before a list, so a role
- * without the right (the front desk) makes no refused request at all.
- */
-let grants;
-async function mayList(resource) {
-  grants ??= ctx
-    .request({ url: 'roles:check', method: 'get', skipNotify: true })
-    .then((response) => response.data?.data || {})
-    .catch(() => ({}));
-  const acl = await grants;
-  if (acl.allowAll) return true;
-  const actions = Object.keys(acl.actions || {});
-  if (actions.some((key) => key === `${resource}:view` || key === `${resource}:list`)) return true;
-  const configured = (acl.resources || []).includes(resource);
-  return !configured && (acl.strategy?.actions || []).some((action) => String(action).split(':')[0] === 'view');
-}
+// may(resource, action), from roles:check: a role without the right (the front desk) makes no refused request at all.
+// @include may
 
 /** Rows of a list as the signed-in user may read them, or null when her role may not (the section is then skipped). */
 async function list(resource, params) {
-  if (!has(resource) || !(await mayList(resource))) return null;
+  if (!has(resource) || !(await may(resource, 'list'))) return null;
   try {
     const response = await ctx.request({
       url: `${resource}:list`,
