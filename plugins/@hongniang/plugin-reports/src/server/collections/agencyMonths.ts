@@ -29,6 +29,9 @@ export default defineCollection({
     count('marriages', 'Marriages'),
     figure('satisfactionAverage', 'Average date satisfaction'),
     count('satisfactionCount', 'Feedback with satisfaction'),
+    // Complaints about members (plugin-contracts): received in the month, and answered after their due day.
+    count('complaintsReceived', 'Complaints received'),
+    count('complaintsLate', 'Complaints answered late'),
     figure('introductionRate', 'Introduction rate (%)', 1),
     figure('agreementRate', 'Agreement rate (%)', 1),
     figure('dateRate', 'Date rate (%)', 1),

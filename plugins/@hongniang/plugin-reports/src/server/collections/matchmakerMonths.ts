@@ -28,6 +28,9 @@ export default defineCollection({
     count('datesHeld', 'Dates held'),
     figure('satisfactionAverage', 'Average date satisfaction'),
     count('satisfactionCount', 'Feedback with satisfaction'),
+    // Complaints about her members (plugin-contracts): received in the month, and answered after their due day.
+    count('complaintsReceived', 'Complaints received'),
+    count('complaintsLate', 'Complaints answered late'),
     count('churned', 'Members lost or withdrawn'),
     // Snapshots when computed: her members in service, and those of them without contact for 30 agency days or more.
     count('membersInService', 'Members in service'),

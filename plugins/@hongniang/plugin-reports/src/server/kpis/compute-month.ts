@@ -56,6 +56,8 @@ const noCounts = (): Counts => ({
   datesHeld: 0,
   satisfactionCount: 0,
   satisfactionSum: 0,
+  complaintsReceived: 0,
+  complaintsLate: 0,
 });
 
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -81,6 +83,7 @@ async function countMonth(
     bounds,
     asOfDay: today < bounds.lastDay ? today : bounds.lastDay,
     scope,
+    now,
     transaction,
   };
   const found: Found = new Map();
@@ -148,6 +151,8 @@ export async function computeAgencyMonth(
     marriages: counts.marriages,
     satisfactionAverage: averageOf(counts.satisfactionSum, counts.satisfactionCount),
     satisfactionCount: counts.satisfactionCount,
+    complaintsReceived: counts.complaintsReceived,
+    complaintsLate: counts.complaintsLate,
     introductionRate: percent(counts.introductionsStarted, counts.suggestionsMade),
     agreementRate: percent(counts.bothAgreed, counts.introductionsStarted),
     dateRate: percent(counts.datesHeld, counts.bothAgreed),

@@ -41,6 +41,8 @@ export interface Counts {
   satisfactionCount: number;
   /** The satisfaction scores added up (1–5 each), for the average. */
   satisfactionSum: number;
+  complaintsReceived: number;
+  complaintsLate: number;
 }
 
 export interface SourceContext {
@@ -52,6 +54,8 @@ export interface SourceContext {
   /** The agency day the snapshots are taken on: the month's last day, or today while the month is live. */
   asOfDay: string;
   scope: Scope;
+  /** The moment of computing: a due day is over once its agency midnight has passed it. */
+  now: Date;
   transaction?: any;
 }
 
@@ -265,6 +269,44 @@ const satisfaction: Source = async ({ db, bounds, scope, transaction }) => {
   return byGroup(rows, (row) => ({ satisfactionCount: Number(row.n), satisfactionSum: Number(row.total ?? 0) }));
 };
 
+/**
+ * 投诉 / 超时答复: complaints and suggestions about the group's members (plugin-contracts' `complaints`; none when that
+ * plugin is not installed). Received: `receivedAt` in the month. Answered late: the answer was due on a day of the month
+ * that is over (`dueOn`, an agency day, 3 working days after receipt: GB/T 23861), and `answeredAt` is empty or not
+ * before the agency midnight that ends that day.
+ */
+const complaints: Source = async ({ db, bounds, month, timeZone, now, scope, transaction }) => {
+  if (!db.getCollection('complaints')) return new Map();
+  const q = new GroupedQuery(db, transaction);
+  const complaint = (field: string) => q.column('c', 'complaints', field);
+  const [dueOn, answeredAt, receivedAt] = [complaint('dueOn'), complaint('answeredAt'), complaint('receivedAt')];
+  const [start, end] = [bounds.start, bounds.end].map((instant) => q.moment('complaints', 'receivedAt', instant));
+  const received = `(${receivedAt} >= ${start} AND ${receivedAt} < ${end})`;
+  const endedDays = dayEnds(month, timeZone)
+    .map((dayEnd, i) => ({ dayEnd, day: addDays(bounds.firstDay, i) }))
+    .filter(({ dayEnd }) => dayEnd.getTime() <= now.getTime());
+  const late = endedDays.length
+    ? `(${endedDays
+        .map(
+          ({ day, dayEnd }) =>
+            `(${dueOn} = ${q.bind(day)} AND (${answeredAt} IS NULL OR ${answeredAt} >= ${q.moment('complaints', 'answeredAt', dayEnd)}))`,
+        )
+        .join(' OR ')})`
+    : '1 = 0';
+  const matchmaker = q.column('m', 'members', 'matchmakerId');
+  const rows = await q.rows(
+    `SELECT ${scope.key(matchmaker)} AS matchmaker, SUM(CASE WHEN ${received} THEN 1 ELSE 0 END) AS received,
+            SUM(CASE WHEN ${late} THEN 1 ELSE 0 END) AS late
+     FROM ${q.table('complaints', 'c')} JOIN ${q.table('members', 'm')} ON ${q.column('m', 'members', 'id')} = ${complaint('memberId')}
+     WHERE ${received} OR (${dueOn} >= ${q.bind(bounds.firstDay)} AND ${dueOn} <= ${q.bind(bounds.lastDay)})
+     ${scope.groupBy(matchmaker)}`,
+  );
+  return byGroup(rows, (row) => ({
+    complaintsReceived: Number(row.received ?? 0),
+    complaintsLate: Number(row.late ?? 0),
+  }));
+};
+
 /** What both records count, about members (each matchmaker's, or the whole agency's). */
 export const MEMBER_SOURCES: Source[] = [
   newMembers,
@@ -275,6 +317,7 @@ export const MEMBER_SOURCES: Source[] = [
   stagesReached,
   datesHeld,
   satisfaction,
+  complaints,
 ];
 
 /** What only a matchmaker's record counts: the reminders sent to her. */
