@@ -231,9 +231,9 @@ async function main() {
         );
     }
   }
-  // CI (.ci/run) starts its PostgreSQL run when this file appears, and the browser tests wait for it to end
-  // (HONGNIANG_BROWSER_TESTS_AFTER): beside two busy database workers, pages took over a minute and browser tests
-  // failed. MariaDB's run, with one worker, goes beside the browser tests.
+  // CI (.ci/run) starts its PostgreSQL and MariaDB runs (one worker each) when this file appears, beside the browser
+  // tests. HONGNIANG_BROWSER_TESTS_AFTER=<file> makes the browser tests wait until that file exists (CI used it to run
+  // them after a two-worker PostgreSQL run: beside two busy database workers, pages took over a minute).
   if (process.env.HONGNIANG_SERVER_SUITES_DONE)
     require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
   if ((options.e2e || options.onlyE2e) && process.env.HONGNIANG_BROWSER_TESTS_AFTER) {

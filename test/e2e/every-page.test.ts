@@ -334,12 +334,18 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   // One account per view: the manager, a matchmaker on her own member's row (lijing) and on another's (wangfang), the
   // front desk. zhangmin, the third matchmaker, sees what wangfang sees; the admin (root) opens the manager's pages and
   // popups with every field, which the manager's pass covers (every field, every page): a minute and a half of CI each.
+  // wangfang's pass opens 会员列表 only: its first row is another matchmaker's member (what her pass is for); every
+  // other page of a matchmaker lists her own records (her data scope), as lijing's pass sees them, and re-opening them
+  // as a second matchmaker cost CI about two minutes.
+  const ONLY_PAGES: Record<string, string[]> = { wangfang: ['会员列表'] };
   it.each(STAFF.filter((account) => account !== 'zhangmin').map((account) => [account]))(
     '%s: every page of her menu and its popups, without an error or a raw value',
     async (who) => {
       const started = Date.now();
       const [account, password] = [who, PASSWORD];
-      const menu = await menuOf(account, password);
+      const menu = (await menuOf(account, password)).filter(
+        ([, title]) => !ONLY_PAGES[who] || ONLY_PAGES[who].includes(title),
+      );
       expect(menu.length).toBeGreaterThan(0);
       const page = await suite.tab.signIn(account, password);
       trackRequests(page);

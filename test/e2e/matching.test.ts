@@ -398,7 +398,7 @@ describe('找对象 as a matchmaker meets it: open a member, find matches, save 
  */
 async function openMember(page: Page, name: string) {
   const filters = page
-    .locator('.ant-card')
+    .locator('.ant-card:visible')
     .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
     .first();
   const nameInput = filters.locator('.ant-form-item').filter({ hasText: '姓名' }).first().locator('input');

@@ -39,7 +39,7 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     await drawer.waitFor({ state: 'hidden', timeout: 30000 });
 
     const filters = page
-      .locator('.ant-card')
+      .locator('.ant-card:visible')
       .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
       .first();
     await item(filters, '姓名').locator('input').fill('林夕测试');

@@ -9,10 +9,13 @@ jest.setTimeout(20 * 60 * 1000);
 
 const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
 
-/** The 会员列表 table's column titles and the text of the row of one member (found by member number in the filter form). */
+/**
+ * The 会员列表 table's column titles and the text of the row of one member (found by member number in the filter form).
+ * The visible filter card: a page opened before (经营概览's filter form, for the manager) stays in the document, hidden.
+ */
 async function memberRow(page: Page, memberNo: string) {
   const filters = page
-    .locator('.ant-card')
+    .locator('.ant-card:visible')
     .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
     .first();
   await filters.locator('.ant-form-item').filter({ hasText: '会员编号' }).first().locator('input').fill(memberNo);
