@@ -68,7 +68,12 @@ function demoStaffLines(env) {
   if (!(Number(env.HONGNIANG_DEMO_MEMBERS || 0) > 0)) return [];
   // The built plugin's public entry: main() has built it by now (a fresh clone has no dist before that).
   const { DEMO_STAFF, demoPassword } = require('@hongniang/plugin-core');
-  const roles = { manager: '主管 manager', matchmaker: '红娘 matchmaker', intake: '前台 intake' };
+  const roles = {
+    manager: '主管 manager',
+    matchmaker: '红娘 matchmaker',
+    intake: '前台 intake',
+    finance: '财务 finance',
+  };
   return [
     `[hongniang] demo staff (created with a new installation; password ${demoPassword()}):`,
     ...DEMO_STAFF.map(

@@ -9,7 +9,8 @@ import { appInBrowser, callApi, apiToken } from '@test/support/running-app';
 jest.setTimeout(30 * 60 * 1000);
 
 const PASSWORD = process.env.HONGNIANG_DEMO_PASSWORD || 'hongniang2026';
-const STAFF = ['zhaoli', 'lijing', 'wangfang', 'zhangmin', 'chenyu'];
+// sunyue is 财务 (finance, plugin-contracts): 合同与收款 only, members by number and name.
+const STAFF = ['zhaoli', 'lijing', 'wangfang', 'zhangmin', 'chenyu', 'sunyue'];
 const OUR_COLLECTIONS = [
   'members',
   'partnerPreferences',
@@ -332,7 +333,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   });
 
   // One account per view: the manager, a matchmaker on her own member's row (lijing) and on another's (wangfang), the
-  // front desk. zhangmin, the third matchmaker, sees what wangfang sees; the admin (root) opens the manager's pages and
+  // front desk, finance. zhangmin, the third matchmaker, sees what wangfang sees; the admin (root) opens the manager's pages and
   // popups with every field, which the manager's pass covers (every field, every page): a minute and a half of CI each.
   // wangfang's pass opens 会员列表 only: its first row is another matchmaker's member (what her pass is for); every
   // other page of a matchmaker lists her own records (her data scope), as lijing's pass sees them, and re-opening them

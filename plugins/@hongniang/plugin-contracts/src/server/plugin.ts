@@ -28,6 +28,7 @@ import { addPurchaseHistoryToMemberPopup } from './pages/purchase-history';
 import { complaintOverdue } from './reminders/complaint-overdue';
 import { contractEnding } from './reminders/contract-ending';
 import { COMPLAINTS_PAGE, CONTRACT_ACTIONS, CONTRACTS_ACCESS, CONTRACTS_PAGE } from './roles';
+import { ContractTerms } from './keepers/contract-terms';
 import { checkContractSettings, seedContractSettings } from './setup/settings';
 import COMPLAINT_OVERDUE_WORKFLOW from './workflows/complaint-overdue-workflow.json';
 import CONTRACT_ENDING_WORKFLOW from './workflows/contract-ending-workflow.json';
@@ -54,12 +55,16 @@ const REMINDER_KINDS: [ReminderKind, ReminderWorkflowDefinition][] = [
  * See docs/contracts.md.
  */
 export class PluginContractsServer extends Plugin {
+  /** 冷静期 → 生效 → 已完成 as the days pass (keepers/contract-terms.ts). */
+  readonly terms = new ContractTerms(this.app);
+
   async load() {
     declareAccess(this.app, this.name, CONTRACTS_ACCESS);
     this.enforceOnEveryPath();
     this.keepDerivedValues();
     this.answerOwnActions();
     this.addReminderKinds();
+    this.followTerms();
     // 合同与收款 and 投诉与建议 (src/blueprints): members open as on the member page; her purchase history in that popup.
     for (const page of [CONTRACTS_PAGE, COMPLAINTS_PAGE]) extendBlueprint(this.app, page, withMemberPopupDefaults);
     extendBlueprint(this.app, MEMBER_BLUEPRINT, addPurchaseHistoryToMemberPopup);
@@ -117,6 +122,15 @@ export class PluginContractsServer extends Plugin {
     this.db.on('contracts.afterSave', membersOf);
     this.db.on('contracts.afterDestroy', membersOf);
     this.db.on('complaints.afterSave', (model: any, options: any) => closeOverdueReminders(this.db, model, options));
+  }
+
+  /** A contract's status from its dates: at start (a stopped server's catch-up), then hourly. */
+  private followTerms() {
+    this.app.on('afterStart', () => this.terms.start());
+    this.app.on('beforeStop', async () => {
+      this.terms.stop();
+      await this.terms.idle();
+    });
   }
 
   /** 交付台账 and 退款建议, grantable per role (./roles.ts). */

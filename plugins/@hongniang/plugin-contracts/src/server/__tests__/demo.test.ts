@@ -34,4 +34,24 @@ describe('the contracts of the demo agency', () => {
     const member = await app.db.getRepository('members').findOne({ filterByTk: active.memberId });
     expect(member.get('tier')).toBe(active.package);
   });
+
+  it('has 孙悦 (sunyue), the demo 财务, signing in as finance: payments listed, members by number and name only', async () => {
+    const sunyue = await app.db.getRepository('users').findOne({ filter: { username: 'sunyue' }, appends: ['roles'] });
+    expect(sunyue.get('roles').map((role: any) => role.get('name'))).toEqual(['finance']);
+    const agent = await app.agent().login(sunyue, 'finance');
+    const payments = await agent.resource('payments').list({ pageSize: 5 });
+    expect(payments.status).toBe(200);
+    expect(payments.body.data.length).toBeGreaterThan(0);
+    const members = await agent.resource('members').list({ pageSize: 5 });
+    expect(members.status).toBe(200);
+    // Her number and name; the timestamps NocoBase always sends, and the list of what is hidden from her (hiddenFields).
+    expect(Object.keys(members.body.data[0]).sort()).toEqual([
+      'createdAt',
+      'hiddenFields',
+      'id',
+      'memberNo',
+      'name',
+      'updatedAt',
+    ]);
+  });
 });

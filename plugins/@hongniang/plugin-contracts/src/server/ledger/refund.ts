@@ -84,6 +84,15 @@ export function termShare(startDate: string, endDate: string, endedOn: string): 
 }
 
 /**
+ * The last day of a contract's cooling-off period, 'YYYY-MM-DD': the signed date (the start date when unsigned) plus
+ * the cooling-off days (signed 1 January with 7 days: the 8th). Days are calendar days (GB/T 23861 and the industry
+ * norm speak of days, not working days).
+ */
+export function coolingOffLastDay(contract: { signedDate?: string | null; startDate: string; coolingOffDays: number }) {
+  return addDays(contract.signedDate || contract.startDate, Math.max(0, Number(contract.coolingOffDays) || 0));
+}
+
+/**
  * The refund proposed for a contract ending on `input.endedOn` (see the file's head), explained line by line.
  * Within the cooling-off period (ended on or before the signed date + cooling-off days): everything paid. Afterwards:
  * the service delivered is worth price × (1 − share not delivered), the share by `rule`; the refund is what was paid
@@ -91,7 +100,7 @@ export function termShare(startDate: string, endDate: string, endedOn: string): 
  */
 export function proposeRefund(input: RefundInput): RefundProposal {
   const signed = input.signedDate || input.startDate;
-  const coolingOffEnds = addDays(signed, Math.max(0, input.coolingOffDays));
+  const coolingOffEnds = coolingOffLastDay(input);
   const payBy = addDays(input.endedOn, REFUND_PAYMENT_DAYS);
   const paid = fen(input.paid);
   const price = fen(input.price);

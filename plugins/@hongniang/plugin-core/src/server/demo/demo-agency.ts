@@ -8,8 +8,10 @@ export interface DemoAccount {
   username: string;
   nickname: string;
   email: string;
-  /** The agency role she signs in as (manager, matchmaker, intake). */
+  /** The agency role she signs in as (manager, matchmaker, intake; finance with plugin-contracts). */
   role: string;
+  /** Created only where her role exists (财务 comes with plugin-contracts): without it she would hold no agency role. */
+  onlyWithRole?: boolean;
 }
 
 /** The demo agency's staff (红娘 first, so their user ids are 2, 3, 4 on a new installation), also printed by `npm start`. */
@@ -46,19 +48,22 @@ export class DemoSettingsError extends Error {}
 
 /**
  * The staff accounts, created when missing, each in her agency role when that role exists (it does with the access
- * plugin), that role her default. Answers them with their ids.
+ * plugin), that role her default; an account `onlyWithRole` is left out where her role does not exist. Answers the
+ * accounts created or found, with their ids.
  */
 export async function ensureDemoStaff(app: Application): Promise<DemoSettings['staff']> {
   const users = app.db.getRepository('users');
   const roles = app.db.getRepository('roles');
   const staff: DemoSettings['staff'] = [];
   for (const account of DEMO_STAFF) {
-    const { role, ...values } = account;
+    const { role, onlyWithRole, ...values } = account;
+    const roleExists = !!(await roles.findOne({ filterByTk: role }));
+    if (onlyWithRole && !roleExists) continue;
     const user =
       (await users.findOne({ filter: { username: values.username } })) ||
       (await users.create({ values: { ...values, password: demoPassword() } }));
     const userId = user.get('id') as number;
-    if (await roles.findOne({ filterByTk: role })) {
+    if (roleExists) {
       // Her agency role, and only it, as her default (NocoBase gives every new user the default "member" role).
       await (app.db.getRepository('users.roles', userId) as unknown as { set(keys: string[]): Promise<void> }).set([
         role,

@@ -34,7 +34,10 @@ describe('seeding a demo agency into a real app', () => {
       },
     });
     expect(staffRoles.map((link: any) => `${link.get('roleName')}:${link.get('default')}`).sort()).toEqual(
-      DEMO_STAFF.map((person) => `${person.role}:true`).sort(),
+      // 财务 (sunyue) only where plugin-contracts adds her role: not in this app.
+      DEMO_STAFF.filter((person) => !person.onlyWithRole)
+        .map((person) => `${person.role}:true`)
+        .sort(),
     );
 
     const admin = await signInAsRoot(app);
