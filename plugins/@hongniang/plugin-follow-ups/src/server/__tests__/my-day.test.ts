@@ -9,7 +9,7 @@ import { addDays } from '@hongniang/plugin-follow-ups';
 import { HONGNIANG_PLUGINS, appForSuite, signInStaff } from '@test/support/app';
 import { agreedIntroduction } from '@test/support/introductions';
 import { addMember, SUITED } from '@test/support/members';
-import { agencyTime, agencyToday } from '@test/support/reminder-clock';
+import { agencyDayClearOfMidnight, agencyTime } from '@test/support/reminder-clock';
 
 const BLUEPRINT = path.resolve(__dirname, '../../blueprints/follow-ups-1-my-day.json');
 
@@ -33,7 +33,8 @@ describe('我的今日: dates and introductions', () => {
   let app: MockServer;
   let as: Record<'manager' | 'lijing' | 'wangfang' | 'intake', any>;
   let users: Record<'manager' | 'lijing' | 'wangfang' | 'intake', number>;
-  const D = agencyToday();
+  // The agency's day, taken in the set-up clear of a midnight (the blocks' scopes read the real today when asked).
+  let D: string;
   const dates: Record<string, number> = {};
   let introduction: number;
   let othersIntroduction: number;
@@ -41,6 +42,7 @@ describe('我的今日: dates and introductions', () => {
   appForSuite(
     async (booted) => {
       app = booted;
+      D = await agencyDayClearOfMidnight();
       app.db.options.timezone = '+08:00';
       ({ as, users } = await signInStaff(app));
       const repo = (name: string) => app.db.getRepository(name);
@@ -73,7 +75,8 @@ describe('我的今日: dates and introductions', () => {
         })
       ).get('id') as number;
     },
-    { ours: HONGNIANG_PLUGINS },
+    // The set-up may wait up to two minutes for a midnight to pass (agencyDayClearOfMidnight).
+    { ours: HONGNIANG_PLUGINS, timeout: 5 * 60_000 },
   );
 
   // With the X-Timezone an agency's browser sends (NocoBase's client: its zone's offset). Without it the server reads
