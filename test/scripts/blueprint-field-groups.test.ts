@@ -20,6 +20,8 @@ function collectionFields(): Map<string, string[]> {
     const dir = path.join(plugins, plugin, 'src', 'server', 'collections');
     if (!fs.existsSync(dir)) continue;
     for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      // A collection file by its path, found at run time (import() would be asynchronous in a describe).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const definition = require(path.join(dir, file)).default;
       if (definition?.name && Array.isArray(definition.fields))
         found.set(
