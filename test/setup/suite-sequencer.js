@@ -10,19 +10,22 @@ const GROUP_FILE = 'suites.group.ts';
 const root = path.resolve(__dirname, '..', '..');
 
 /**
- * Seconds each group took in session 23's run on SQLite (two workers, a loaded machine): what a group costs is its
- * apps' boots and set-ups more than its size (test/integration installs every subset of our plugins in 15 KB of tests).
+ * Seconds each group took in session 24's SQLite run (`node scripts/test.js --no-build --no-e2e`, two workers, a quiet
+ * machine; 669 tests in 356 s): what a group costs is its apps' boots and set-ups more than its size
+ * (test/integration installs every subset of our plugins in 15 KB of tests).
  */
 const MEASURED_SECONDS = {
-  'test/integration': 440,
-  'plugins/@hongniang/plugin-access/src/server/__tests__': 230,
-  'plugins/@hongniang/plugin-members/src/server/__tests__': 230,
-  'plugins/@hongniang/plugin-introductions/src/server/__tests__': 200,
-  'plugins/@hongniang/plugin-reports/src/server/__tests__': 190,
-  'plugins/@hongniang/plugin-follow-ups/src/server/__tests__': 175,
-  'plugins/@hongniang/plugin-events/src/server/__tests__': 135,
-  'plugins/@hongniang/plugin-matching/src/server/__tests__': 130,
-  'plugins/@hongniang/plugin-core/src/server/__tests__': 70,
+  'test/integration': 137,
+  'plugins/@hongniang/plugin-reports/src/server/__tests__': 92,
+  'plugins/@hongniang/plugin-follow-ups/src/server/__tests__': 72,
+  'plugins/@hongniang/plugin-members/src/server/__tests__': 68,
+  'plugins/@hongniang/plugin-introductions/src/server/__tests__': 64,
+  'plugins/@hongniang/plugin-access/src/server/__tests__': 63,
+  'plugins/@hongniang/plugin-matching/src/server/__tests__': 51,
+  'plugins/@hongniang/plugin-contracts/src/server/__tests__': 43,
+  'plugins/@hongniang/plugin-events/src/server/__tests__': 40,
+  'plugins/@hongniang/plugin-partners/src/server/__tests__': 24,
+  'plugins/@hongniang/plugin-core/src/server/__tests__': 17,
 };
 /** A test file not measured: about a second per 500 bytes of suites (the measured groups: 0.3–2 s per KB). */
 const BYTES_PER_SECOND = 500;
