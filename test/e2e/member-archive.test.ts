@@ -6,11 +6,32 @@ import { bornYearsAgo } from '@test/support/members';
 
 jest.setTimeout(20 * 60 * 1000);
 
-/** Waits until the table shows a number of rows, e.g. '=== 1' or '> 1'. */
-const waitForRows = (page: Page, condition: string) =>
-  page.waitForFunction(`document.querySelectorAll('.ant-table-tbody .ant-table-row').length ${condition}`, null, {
-    timeout: 30000,
-  });
+/**
+ * Waits until the table shows a number of rows, e.g. '=== 1' or '> 1'. On a timeout the error says what the table and
+ * the filter form showed (CI's log keeps only the message: stop 32 failed here with "Timeout 30000ms exceeded" alone).
+ */
+async function waitForRows(page: Page, condition: string) {
+  const rowCount = `document.querySelectorAll('.ant-table-tbody .ant-table-row').length`;
+  try {
+    await page.waitForFunction(`${rowCount} ${condition}`, null, { timeout: 60000 });
+  } catch (error) {
+    const seen = await page
+      .evaluate(() => ({
+        rows: document.querySelectorAll('.ant-table-tbody .ant-table-row').length,
+        firstRows: Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row'))
+          .slice(0, 3)
+          .map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 80)),
+        filterValues: Array.from(document.querySelectorAll('.ant-card .ant-form-item'))
+          .map((item) => (item as HTMLElement).innerText.replace(/\s+/g, ' ').trim())
+          .filter(Boolean),
+        spinning: document.querySelectorAll('.ant-spin-spinning').length,
+      }))
+      .catch((reason) => `(the page could not be read: ${reason.message})`);
+    throw new Error(
+      `the table's rows never became ${condition}: ${JSON.stringify(seen)} (${(error as Error).message})`,
+    );
+  }
+}
 
 describe('会员管理 as a matchmaker meets it: add a member, find her, filter by age group', () => {
   const suite = appInBrowser();
