@@ -2,6 +2,8 @@
 // - for every role but root, an action that action-kinds.ts does not list is refused (403);
 // - for everyone, an action a one-to-one association route cannot serve (`members/1/partnerPreferences:list`, where
 //   NocoBase's has-one repository has no list and answers 500) is refused with 400 naming what it offers;
+// - for everyone, a route through an association one of our collections does not have (`members/1/contracts:get`,
+//   where NocoBase's handlers find no repository and answer 500) is refused with 404 naming the association;
 // - for everyone, a write through an association route whose source record does not exist (`dates/99999/feedback:create`,
 //   where NocoBase's repository reads a property of null and answers 500) is refused with 404 naming the record.
 import { collectionTitle, Language, Refusal } from '@hongniang/plugin-core';
@@ -12,6 +14,7 @@ import { viewerOf } from '../privacy/viewer';
 
 export async function guardActions(ctx: any, next: () => Promise<void>) {
   const { actionName, resourceName } = ctx.action || {};
+  refuseUnknownAssociation(ctx);
   const collection = requestedCollection(ctx);
   if (collection && isAgencyCollection(collection)) {
     const locale = accessLanguage({ context: ctx });
@@ -24,6 +27,22 @@ export async function guardActions(ctx: any, next: () => Promise<void>) {
     await refuseMissingSource(ctx, locale);
   }
   await next();
+}
+
+/** `<source>/<id>/<association>:<action>` names an association field of one of our collections, or is refused (404). */
+function refuseUnknownAssociation(ctx: any) {
+  const [sourceName, association] = String(ctx.action?.resourceName).split('.');
+  if (!association) return;
+  const source = (ctx.db || ctx.database).getCollection(sourceName);
+  if (!source || !isAgencyCollection(source) || source.getField(association)?.target) return;
+  const language = accessLanguage({ context: ctx });
+  throw new Refusal(
+    language.t('{{collection}} has no association “{{association}}”', {
+      collection: collectionTitle(source, language),
+      association,
+    }),
+    { field: association, status: 404, code: 'HONGNIANG_NOT_FOUND' },
+  );
 }
 
 /** Reads that answer nothing for a missing source; every other action through an association needs its source. */
