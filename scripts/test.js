@@ -5,9 +5,8 @@
 //   --no-e2e                            skip the browser tests          --only-e2e   run only the browser tests
 //   --no-build                          skip the build, type check and lint (CI runs them once, in npm test beside its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
-const fs = require('fs');
 const path = require('path');
-const { spawn, spawnSync } = require('child_process');
+const { spawnSync } = require('child_process');
 const { ensureInstalled } = require('./lib/install');
 const { HEAD_START, startE2eAppEarly, stopE2eAppEarly } = require('./lib/e2e-head-start');
 const { root } = require('./lib/workspace');
@@ -55,64 +54,29 @@ const SQLITE_ONLY_SUITES = [
  * niceness (below the browser tests' app installing beside it: see main).
  */
 function runJest(label, args, env = {}, { nice = 0 } = {}) {
-  const { command, commandArgs, jestEnv, report } = jestCommand(args, env, nice);
-  const ok = run(label, command, commandArgs, jestEnv);
-  countReport(label, report);
-  return ok;
-}
-
-/** The command line of a jest run with a JSON report (at `nice` when > 0), and that report's path. */
-function jestCommand(args, env, nice) {
   const report = path.join(require('os').tmpdir(), `hongniang-jest-${process.pid}-${Date.now()}.json`);
   const jest = [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`];
-  return {
-    command: nice ? 'nice' : process.execPath,
-    commandArgs: nice ? ['-n', String(nice), process.execPath, ...jest] : jest,
+  const ok = run(
+    label,
+    nice ? 'nice' : process.execPath,
+    nice ? ['-n', String(nice), process.execPath, ...jest] : jest,
     // SQLite's lock waits each hold a thread of libuv's pool (plugin-core's database/sqlite-locking.ts), as in the app.
-    jestEnv: { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '16', ...env },
-    report,
-  };
-}
-
-/**
- * Starts a jest run in the background, its output into `log` (printed by the caller when it ends, so that two runs'
- * lines do not interleave). Answers a promise of whether it passed; its tests are counted in the totals when it ends.
- */
-function startJest(label, args, env, log) {
-  const { command, commandArgs, jestEnv, report } = jestCommand(args, env, 0);
-  console.log(`\n[hongniang] ${label}: started in the background, its output follows when it ends`);
-  const began = Date.now();
-  const out = fs.openSync(log, 'w');
-  const child = spawn(command, commandArgs, {
-    cwd: root,
-    stdio: ['ignore', out, out],
-    env: { ...process.env, ...jestEnv },
-  });
-  fs.closeSync(out);
-  return new Promise((resolve) => {
-    child.on('exit', (code) => {
-      times.push(`${label}: ${Math.round((Date.now() - began) / 1000)} s${code === 0 ? '' : ' (failed)'}`);
-      countReport(label, report);
-      resolve(code === 0);
-    });
-  });
-}
-
-/** Adds a jest JSON report's tests to the totals and its failures to the list printed at the end. */
-function countReport(label, report) {
+    { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '16', ...env },
+  );
   try {
-    const result = JSON.parse(fs.readFileSync(report, 'utf8'));
+    const result = JSON.parse(require('fs').readFileSync(report, 'utf8'));
     totals.passed += result.numPassedTests;
     totals.failed += result.numFailedTests + result.numRuntimeErrorTestSuites;
     failures.push(...failuresOf(label, result));
     // HONGNIANG_JEST_REPORTS=<folder> keeps each run's jest report there (per-suite times: perfStats).
     if (process.env.HONGNIANG_JEST_REPORTS)
-      fs.copyFileSync(report, path.join(process.env.HONGNIANG_JEST_REPORTS, path.basename(report)));
-    fs.rmSync(report, { force: true });
+      require('fs').copyFileSync(report, path.join(process.env.HONGNIANG_JEST_REPORTS, path.basename(report)));
+    require('fs').rmSync(report, { force: true });
   } catch {
     totals.failed += 1; // jest died before writing its report
     failures.push(`${label}: jest ended without a report`);
   }
+  return ok;
 }
 
 /** Prints what failed and appends it to HONGNIANG_FAILURES_FILE, which CI prints after its phase times (the log's tail). */
@@ -120,7 +84,10 @@ function reportFailures(dialect) {
   if (!failures.length) return;
   console.log(`[hongniang] what failed:\n${failures.map((line) => `  ${line}`).join('\n')}`);
   if (process.env.HONGNIANG_FAILURES_FILE)
-    fs.appendFileSync(process.env.HONGNIANG_FAILURES_FILE, failures.map((line) => `${dialect} ${line}\n`).join(''));
+    require('fs').appendFileSync(
+      process.env.HONGNIANG_FAILURES_FILE,
+      failures.map((line) => `${dialect} ${line}\n`).join(''),
+    );
 }
 
 function parseArgs(argv) {
@@ -205,17 +172,6 @@ async function main() {
   // A lint failure fails the run, but the tests still run: their result is worth having beside it.
   if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
 
-  // HONGNIANG_BROWSER_TESTS_BESIDE_SUITES=1 (CI): the browser tests start now, beside the server suites, and begin as
-  // soon as their app has installed; the suites run niced below them (HONGNIANG_SERVER_SUITES_NICE). The app's
-  // installation and the browser tests are the run's longest chain (about 13 and 20 minutes on two quiet cores, session
-  // 25); the suites and CI's database runs fill the other core beside it instead of coming before it.
-  const browserLabel = 'browser tests (headless Chromium against the running app)';
-  const browserArgs = ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs];
-  let browserBeside = null;
-  const browserLog = path.join(require('os').tmpdir(), `hongniang-browser-tests-${process.pid}.log`);
-  if (headStart && options.e2e && process.env.HONGNIANG_BROWSER_TESTS_BESIDE_SUITES === '1')
-    browserBeside = startJest(browserLabel, browserArgs, { [HEAD_START]: headStart }, browserLog);
-
   if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
     const databases = [];
@@ -284,16 +240,25 @@ async function main() {
         );
     }
   }
-  // HONGNIANG_SERVER_SUITES_DONE=<file>: written when the server suites are done (a run may wait for them).
-  if (process.env.HONGNIANG_SERVER_SUITES_DONE) fs.writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
-  if (browserBeside) {
-    const passed = await browserBeside;
-    console.log(`\n[hongniang] ${browserLabel}, run beside the server suites: their output`);
-    process.stdout.write(fs.readFileSync(browserLog));
-    fs.rmSync(browserLog, { force: true });
-    ok = passed && ok;
-  } else if (options.e2e || options.onlyE2e) {
-    ok = runJest(browserLabel, browserArgs, headStart ? { [HEAD_START]: headStart } : {}) && ok;
+  // CI (.ci/run) starts its PostgreSQL and MariaDB runs (one worker each) when this file appears, beside the browser
+  // tests. HONGNIANG_BROWSER_TESTS_AFTER=<file> makes the browser tests wait until that file exists (CI used it to run
+  // them after a two-worker PostgreSQL run: beside two busy database workers, pages took over a minute).
+  if (process.env.HONGNIANG_SERVER_SUITES_DONE)
+    require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
+  if ((options.e2e || options.onlyE2e) && process.env.HONGNIANG_BROWSER_TESTS_AFTER) {
+    const began = Date.now();
+    console.log("[hongniang] the browser tests wait for CI's database run (HONGNIANG_BROWSER_TESTS_AFTER)");
+    while (!require('fs').existsSync(process.env.HONGNIANG_BROWSER_TESTS_AFTER))
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    times.push(`waiting for the database run: ${Math.round((Date.now() - began) / 1000)} s`);
+  }
+  if (options.e2e || options.onlyE2e) {
+    ok =
+      runJest(
+        'browser tests (headless Chromium against the running app)',
+        ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs],
+        headStart ? { [HEAD_START]: headStart } : {},
+      ) && ok;
   }
   // Gone already when the browser tests took it over (their tear-down stops it); else stopped here.
   stopE2eAppEarly(headStart);
