@@ -31,9 +31,8 @@ export async function guardActions(ctx: any, next: () => Promise<void>) {
 
 /** `<source>/<id>/<association>:<action>` names an association field of one of our collections, or is refused (404). */
 function refuseUnknownAssociation(ctx: any) {
-  const [sourceName, association] = String(ctx.action?.resourceName).split('.');
+  const { source, association } = associationRoute(ctx);
   if (!association) return;
-  const source = (ctx.db || ctx.database).getCollection(sourceName);
   if (!source || !isAgencyCollection(source) || source.getField(association)?.target) return;
   const language = accessLanguage({ context: ctx });
   throw new Refusal(
@@ -50,10 +49,9 @@ const READS = ['list', 'get', 'count', 'listMeta'];
 
 /** A write through `<source>/<id>/<association>` names a source record that exists (in any scope: the ACL judges that). */
 async function refuseMissingSource(ctx: any, language: Language) {
-  const { actionName, resourceName, sourceId } = ctx.action || {};
-  const [sourceName, association] = String(resourceName).split('.');
+  const { actionName, sourceId } = ctx.action || {};
+  const { source, association } = associationRoute(ctx);
   if (!association || sourceId == null || READS.includes(actionName)) return;
-  const source = (ctx.db || ctx.database).getCollection(sourceName);
   if (!source) return;
   const key = source.getField(association)?.options?.sourceKey || source.model.primaryKeyAttribute;
   if (await source.repository.count({ filter: { [key]: sourceId } })) return;
@@ -68,10 +66,15 @@ async function refuseMissingSource(ctx: any, language: Language) {
 
 /** Whether the request goes through a has-one or belongs-to association (`<source>/<id>/<association>:<action>`). */
 function singleAssociation(ctx: any) {
-  const [source, association] = String(ctx.action?.resourceName).split('.');
-  if (!association) return false;
-  const type = (ctx.db || ctx.database).getCollection(source)?.getField(association)?.type;
+  const { source, association } = associationRoute(ctx);
+  const type = association && source?.getField(association)?.type;
   return type === 'hasOne' || type === 'belongsTo';
+}
+
+/** The source collection and association name of `<source>/<id>/<association>:<action>` (no association otherwise). */
+function associationRoute(ctx: any): { source: any; association?: string } {
+  const [sourceName, association] = String(ctx.action?.resourceName).split('.');
+  return { source: (ctx.db || ctx.database).getCollection(sourceName), association };
 }
 
 const unreviewed = (actionName: string, language: Language) =>
