@@ -36,7 +36,12 @@ async function measure(app, size, { membersQueried, batch }, report) {
       addBatch(report, size, run, await benchBatch(http));
     }
   } catch (error) {
-    report.problems.push(`${size}: ${error.message}\n--- app log (tail) ---\n${tail(app.logFile)}`);
+    // fetch's own message is "fetch failed"; what failed (refused, reset, a timeout) is in its cause.
+    const cause = error.cause ? ` (${error.cause.code || ''} ${error.cause.message || error.cause})` : '';
+    const alive = app.server && app.server.exitCode === null ? 'still running' : `exited (${app.server?.exitCode})`;
+    report.problems.push(
+      `${size}: ${error.message}${cause}; the app ${alive}\n--- app log (tail) ---\n${tail(app.logFile)}`,
+    );
   } finally {
     await stopApp(app);
     removeApp(app);

@@ -3,8 +3,9 @@
 // contracts:ledger) counts the member's introductions as they reach 推荐给乙方 (created over the API by the admin, as a
 // matchmaker's board would), not one still at 推荐给甲方. On 投诉与建议 she records a complaint about the member and answers
 // it with 处理 / 答复. On 合作机构 › 机构列表 she imports a partner organisation with 导入, from a spreadsheet filled in on the
-// template the dialog gives. One sign-in for the three; each run makes its own records (a member without contracts, names
-// with the run's stamp), so the suite runs again on a used app.
+// template the dialog gives, and reads the classification tabs (按行业, 按规模, 按合作关系). One sign-in for the suite;
+// each run makes its own records (a member without contracts, names with the run's stamp), so it runs again on a used
+// app.
 import { Locator, Page } from 'playwright-core';
 import * as XLSX from 'xlsx';
 import fs from 'fs';
@@ -399,6 +400,74 @@ describe('合同与收款, 投诉与建议 and 机构列表 as 赵丽 (主管) w
       address: '中关村大街 27 号',
     });
     expect(organisation.region.map((place: any) => place.code).sort()).toEqual(['11', '1101', '110108']);
+    expect(problems).toEqual([]);
+  });
+
+  it('机构列表 按行业, 按规模 and 按合作关系: every organisation ordered by that classification (then by name), shown in words', async () => {
+    const { page, problems } = await signedIn();
+    await screenshotOnFailure(page, 'partners-classification', async () => {
+      await openPage(page, '合作机构', '机构列表');
+      for (const [tab, header, field] of [
+        ['按行业', '行业', 'industry'],
+        ['按规模', '规模', 'size'],
+        ['按合作关系', '合作关系', 'relationship'],
+      ]) {
+        // The table's first page (20 rows) in the order the tab's table asks for, as the database answers it (its
+        // collation orders the names): the demo's five and those imported by this suite's runs.
+        const expected = (
+          await callApi(
+            suite.app,
+            admin,
+            `partnerOrganisations:list?paginate=false&fields=id,name,${field}&sort[]=${field}&sort[]=name`,
+          )
+        ).data.slice(0, 20) as any[];
+        expect(expected.length).toBeGreaterThan(1);
+        await page
+          .locator('.ant-tabs-tab:visible')
+          .filter({ hasText: new RegExp(`^\\s*${tab}\\s*$`) })
+          .first()
+          .click();
+        // The table on screen (the tab left may still show a moment: the rows' order tells them apart).
+        const table = page.locator('.ant-table-wrapper:visible').last();
+        const rows = table.locator('.ant-table-tbody .ant-table-row');
+        const columns = async () => {
+          const headers = (await table.locator('.ant-table-thead th').allInnerTexts()).map((text) => text.trim());
+          return [headers.indexOf(header), headers.indexOf('机构名称')];
+        };
+        /** The rows on screen, as [organisation name, classification as shown]. */
+        const shownRows = async () => {
+          const [classColumn, nameColumn] = await columns();
+          if (classColumn < 0 || nameColumn < 0) return [];
+          const shown: { name: string; label: string }[] = [];
+          for (let i = 0; i < (await rows.count()); i++) {
+            const cells = rows.nth(i).locator('td');
+            shown.push({
+              name: (await cells.nth(nameColumn).innerText()).trim(),
+              label: (await cells.nth(classColumn).innerText()).trim(),
+            });
+          }
+          return shown;
+        };
+        const names = expected.map((row) => row.name);
+        // A cell draws after its row under load (CI's run saw a row's name before its classification): wait until every
+        // row of the expected order shows its classification as something other than the code.
+        const shown = await waitFor(
+          shownRows,
+          (seen) =>
+            JSON.stringify(seen.map((row) => row.name)) === JSON.stringify(names) &&
+            seen.every((row, i) => row.label !== '' && row.label !== expected[i][field]),
+          `${tab} listing ${names.join('、')} in this order, each ${header} in words`,
+        );
+        // Each code shown as one word of its own: the same word wherever the code appears, another code another word.
+        const wordOf = new Map<string, string>();
+        expected.forEach((row, i) => {
+          const [code, label] = [row[field], shown[i].label];
+          expect({ tab, code, label: wordOf.get(code) ?? label }).toEqual({ tab, code, label });
+          wordOf.set(code, label);
+        });
+        expect(new Set(wordOf.values()).size).toBe(wordOf.size);
+      }
+    });
     expect(problems).toEqual([]);
   });
 });

@@ -101,6 +101,11 @@ const popupCountIs = (page: Page, compare: (count: number) => boolean, timeoutMs
   })();
 const topPopup = (page: Page) => page.locator('.ant-drawer-content:visible, .ant-modal-content:visible').last();
 
+/** Whether a pass leaves a popup out, by its path under the account (`会员列表 › 查看 › 找对象`). */
+type LeaveOut = (where: string) => boolean;
+/** The path of a popup or page under the account that opened it: `zhaoli › 活动 › 查看` → `活动 › 查看`. */
+const underAccount = (where: string) => where.split(' › ').slice(1).join(' › ');
+
 describe('every page in every menu, and every popup our blueprints define, as each demo account sees them', () => {
   const suite = appInBrowser();
   let adminToken: string;
@@ -195,8 +200,19 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     }
   }
 
-  /** Clicks an action that opens a popup, checks the popup and what it opens in turn, and closes it again. */
-  async function throughPopup(page: Page, action: Locator, where: string, found: string[], depth: number) {
+  /**
+   * Clicks an action that opens a popup, checks the popup and what it opens in turn, and closes it again; a popup
+   * `leaveOut` names (by its path under the account) is not opened.
+   */
+  async function throughPopup(
+    page: Page,
+    action: Locator,
+    where: string,
+    found: string[],
+    depth: number,
+    leaveOut: LeaveOut,
+  ) {
+    if (leaveOut(where)) return;
     opened.push(where);
     const before = await openPopupCount(page);
     await action.click();
@@ -210,7 +226,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
     await settle(page);
     const popup = topPopup(page);
     await check(page, popup, where, found);
-    if (depth < POPUPS_DEEP) await popupsUnder(page, popup, where, found, depth + 1);
+    if (depth < POPUPS_DEEP) await popupsUnder(page, popup, where, found, depth + 1, leaveOut);
     await closeTopPopup(page, before);
   }
 
@@ -239,13 +255,22 @@ describe('every page in every menu, and every popup our blueprints define, as ea
           () => false,
         )
       )
-        return settle(page);
+        // What closing starts (a table refreshing under it) begins at once: a shorter quiet than after opening, where
+        // blocks ask in turn (88 closes a run, ~40 s of CI).
+        return settle(page, 90000, 300);
     }
     throw new Error(`a popup would not close (${(await popup.innerText()).replace(/\s+/g, ' ').slice(0, 120)})`);
   }
 
   /** Every popup reachable under a root: its blocks' toolbar actions, the first row's actions, and dialogs inside popups. */
-  async function popupsUnder(page: Page, root: Locator, where: string, found: string[], depth: number) {
+  async function popupsUnder(
+    page: Page,
+    root: Locator,
+    where: string,
+    found: string[],
+    depth: number,
+    leaveOut: LeaveOut,
+  ) {
     const buttons = (labels: string[], scope: Locator) =>
       labels.map(
         (label) => [label, scope.locator('button:visible, a:visible').filter({ hasText: labelled(label) })] as const,
@@ -255,7 +280,7 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       for (let i = 0; i < (await matches.count()); i++) {
         const button = matches.nth(i);
         if ((await button.locator('xpath=ancestor::tr[contains(@class, "ant-table-row")]').count()) > 0) continue;
-        await throughPopup(page, button, `${where} › ${label}`, found, depth);
+        await throughPopup(page, button, `${where} › ${label}`, found, depth, leaveOut);
       }
     }
     const tables = root.locator('.ant-table-tbody:visible');
@@ -263,7 +288,8 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       const firstRow = tables.nth(t).locator('.ant-table-row').first();
       if (!(await firstRow.count())) continue;
       for (const [label, matches] of buttons(RECORD_POPUPS, firstRow)) {
-        if (await matches.count()) await throughPopup(page, matches.first(), `${where} › ${label}`, found, depth);
+        if (await matches.count())
+          await throughPopup(page, matches.first(), `${where} › ${label}`, found, depth, leaveOut);
       }
     }
   }
@@ -339,7 +365,26 @@ describe('every page in every menu, and every popup our blueprints define, as ea
   // other page of a matchmaker lists her own records (her data scope), as lijing's pass sees them, and re-opening them
   // as a second matchmaker cost CI about two minutes.
   const ONLY_PAGES: Record<string, string[]> = { wangfang: ['会员列表'] };
-  it.each(STAFF.filter((account) => account !== 'zhangmin').map((account) => [account]))(
+  // The manager's pass runs after lijing's and leaves out the popups lijing's opened, except on the pages where a
+  // manager's popups hold more than a matchmaker's: fields 字段隐私 hides from 红娘 (会员列表), money fields (合同与收款),
+  // actions only a manager has inside a popup (机构列表's contacts). Elsewhere the two see the same blocks and fields, the
+  // matchmaker fewer rows (her data scope): 18 popups, about two minutes of CI (session 26). Run alone (`-t zhaoli`), her
+  // pass opens every popup.
+  const MANAGER_SEES_MORE = ['会员列表', '合同与收款', '机构列表'];
+  const PASSES = [
+    'lijing',
+    'zhaoli',
+    ...STAFF.filter((account) => !['lijing', 'zhaoli', 'zhangmin'].includes(account)),
+  ];
+  const leaveOutFor = (who: string): LeaveOut => {
+    if (who !== 'zhaoli') return () => false;
+    const lijings = new Set(opened.filter((where) => where.startsWith('lijing › ')).map(underAccount));
+    return (where) => {
+      const path = underAccount(where);
+      return lijings.has(path) && !MANAGER_SEES_MORE.includes(path.split(' › ')[0]);
+    };
+  };
+  it.each(PASSES.map((account) => [account]))(
     '%s: every page of her menu and its popups, without an error or a raw value',
     async (who) => {
       const started = Date.now();
@@ -352,14 +397,16 @@ describe('every page in every menu, and every popup our blueprints define, as ea
       trackRequests(page);
       const consoleAndHttp = watchProblems(page);
       const found: string[] = [];
+      const leaveOut = leaveOutFor(who);
       for (const [group, title] of menu) {
         await openFromMenu(page, group, title);
         if (title === '推荐记录') batchOffered[who] = await offered(page.locator('body'), '批量匹配');
         await check(page, page.locator('body'), `${who} › ${title}`, found);
-        await popupsUnder(page, page.locator('body'), `${who} › ${title}`, found, 0);
+        await popupsUnder(page, page.locator('body'), `${who} › ${title}`, found, 0, leaveOut);
       }
       await settle(page);
-      timings.push(`${who}: ${menu.length} pages in ${Math.round((Date.now() - started) / 1000)} s`);
+      const left = opened.filter((where) => where.startsWith(`${who} › `)).length;
+      timings.push(`${who}: ${menu.length} pages, ${left} popups in ${Math.round((Date.now() - started) / 1000)} s`);
       expect([...found, ...consoleAndHttp.map((problem) => `${who}: ${problem}`)]).toEqual([]);
     },
   );

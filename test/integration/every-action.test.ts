@@ -7,6 +7,7 @@ import { MockServer } from '@nocobase/test';
 import { GUARDED_ACTIONS } from '@hongniang/plugin-access';
 import { AGENCY_STAFF, appForSuite, signInAsRoot, signInStaff } from '@test/support/app';
 import { addMember } from '@test/support/members';
+import { globalActions, probeEveryAction } from '@test/support/action-probe';
 
 type Staff = 'manager' | 'lijing' | 'wangfang' | 'intake' | 'caiwu';
 
@@ -27,8 +28,6 @@ describe('every registered action, on every collection of ours', () => {
     theirNotes: '别人会员的私密备注',
   };
 
-  const globalActions = (): string[] =>
-    [...(app.resourceManager as any).actionHandlers.keys()].filter((name: string) => !name.includes(':'));
   const ok = async (response: any) => {
     expect([response.status, response.body?.errors]).toEqual([200, undefined]);
     return response.body.data;
@@ -106,29 +105,17 @@ describe('every registered action, on every collection of ours', () => {
   }
 
   /**
-   * Sends `action` to each route as `who`, with ids and values every action shape reads (filterByTk, sourceId/targetId,
-   * filterKeys, values), and checks: no 5xx, none of `secrets` in the answer, nothing of `snapshot()` changed.
+   * Every action to each route as `who`, with ids and values every action shape reads (filterByTk, sourceId/targetId,
+   * filterKeys, values): no 5xx, none of `secrets` in the answer, nothing of `snapshot()` changed (probeEveryAction).
    */
-  async function probe(who: Staff, routes: string[], body: Record<string, unknown>, secrets: string[]) {
-    const before = await snapshot();
-    for (const action of globalActions()) {
-      for (const route of routes) {
-        const url = route.replace('{action}', action);
-        const response = await as[who]
-          .post(`${url}${url.includes('?') ? '&' : '?'}filterKeys[]=id`)
-          .send({ ...body, values: body });
-        const answer = `${JSON.stringify(response.body ?? '')}${response.text ?? ''}`;
-        const serverError = response.status >= 500 ? (response.body ?? response.text) : false;
-        expect({ who, url, serverError }).toEqual({ who, url, serverError: false });
-        expect({ who, url, leaked: secrets.filter((secret) => answer.includes(secret)) }).toEqual({
-          who,
-          url,
-          leaked: [],
-        });
-      }
-      expect({ who, action, after: await snapshot() }).toEqual({ who, action, after: before });
-    }
-  }
+  const probe = (who: Staff, routes: string[], body: Record<string, unknown>, secrets: string[]) =>
+    probeEveryAction(app, as[who], {
+      routes,
+      query: 'filterKeys[]=id',
+      body: { ...body, values: body },
+      secrets,
+      unchanged: snapshot,
+    });
 
   it('refuses, on every collection of every plugin, each action the guards were not reviewed for', async () => {
     const ours = [...app.db.collections.values()]
@@ -137,7 +124,7 @@ describe('every registered action, on every collection of ours', () => {
     expect(ours).toEqual(
       expect.arrayContaining(['members', 'contracts', 'payments', 'complaints', 'partnerOrganisations', 'events']),
     );
-    const unreviewed = globalActions().filter((action) => !GUARDED_ACTIONS[action]);
+    const unreviewed = globalActions(app).filter((action) => !GUARDED_ACTIONS[action]);
     const answered: string[] = [];
     for (const collection of ours)
       for (const action of unreviewed) {
@@ -145,7 +132,9 @@ describe('every registered action, on every collection of ours', () => {
         if (response.status !== 403) answered.push(`${collection}:${action} ${response.status}`);
       }
     expect(answered).toEqual([]);
-    expect(globalActions()).toEqual(expect.arrayContaining(['list', 'get', 'firstOrCreate', 'updateOrCreate', 'move']));
+    expect(globalActions(app)).toEqual(
+      expect.arrayContaining(['list', 'get', 'firstOrCreate', 'updateOrCreate', 'move']),
+    );
   });
 
   it('refuses a route through an association our collection does not have: 404 naming it, in both languages', async () => {

@@ -12,8 +12,11 @@ interface SeenText {
   data: boolean;
 }
 
-/** Waits until the page has stopped loading: no request in flight for a moment, no skeleton or spinner left. */
-export async function settle(page: Page, timeoutMs = 90000) {
+/**
+ * Waits until the page has stopped loading: no request in flight and no skeleton or spinner left for `quietMs`
+ * (800 ms: a popup's blocks ask for their data one after another), within `timeoutMs`.
+ */
+export async function settle(page: Page, timeoutMs = 90000, quietMs = 800) {
   const inFlight = pendingRequests(page);
   const deadline = Date.now() + timeoutMs;
   let quietSince = 0;
@@ -22,7 +25,7 @@ export async function settle(page: Page, timeoutMs = 90000) {
       inFlight.size > 0 || (await page.locator('.ant-skeleton:visible, .ant-spin-spinning:visible').count()) > 0;
     if (busy) quietSince = 0;
     else if (!quietSince) quietSince = Date.now();
-    else if (Date.now() - quietSince > 800) return;
+    else if (Date.now() - quietSince > quietMs) return;
     await page.waitForTimeout(150);
   }
   throw new Error(

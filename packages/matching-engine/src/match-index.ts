@@ -101,6 +101,7 @@ export class MatchIndex {
         settings,
         ignoredBits,
         top,
+        options.countAll !== false,
       );
     } finally {
       for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] &= ~EXCLUDED_PAIR;
@@ -114,9 +115,10 @@ export class MatchIndex {
       ['notRecommendable', notRecommendable],
       ['sameGender', sameGender],
       ['excludedPair', excludedPairs.length],
-      ['hardFilter', scanned.hardFilter],
-      ['belowMinimum', scanned.belowMinimum],
     ];
+    // Without countAll the scan's own counts are not exact: left out.
+    if (options.countAll !== false)
+      counts.push(['hardFilter', scanned.hardFilter], ['belowMinimum', scanned.belowMinimum]);
     return { results, evaluated, excluded: Object.fromEntries(counts.filter(([, n]) => n > 0)) };
   }
 

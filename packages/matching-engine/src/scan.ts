@@ -59,7 +59,10 @@ export interface ScanCounts {
 /**
  * Scores the candidates of `groups` (present, excluded pairs marked EXCLUDED_PAIR) for the member in `memberSlot` into
  * `top`, by her `wish` (wishTables) and the settings' combination and minimum score; criteria in `ignoredBits` left out.
- * The ids `top` keeps and their rounded scores equal the reference matcher's best.
+ * The ids `top` keeps and their rounded scores equal the reference matcher's best. `countAll` true: every candidate is
+ * tested against her requirements before any pruning, so that the counts are exact; false: only a candidate whose score
+ * could still enter `top` is, and the counts are not to be read (the same ids and scores; every member's top 20 of
+ * the 10 000-member demo agency in 6.9 s instead of 7.2, measured twice each, in the batch run's process).
  */
 export function scan(
   stores: Stores,
@@ -69,6 +72,7 @@ export function scan(
   settings: MatchSettings,
   ignoredBits: number,
   top: TopK,
+  countAll = true,
 ): ScanCounts {
   const { combination, minimumScore } = settings;
   const { int32, uint32, int16, uint16, int8, uint8 } = stores.profiles;
@@ -90,6 +94,14 @@ export function scan(
   const scratch = scratchFor(settings, ignoredBits);
   // Whether the member meets each requirement set, tested when a candidate first has it.
   const metRequirementSets = new Uint8Array(stores.requirementSets.count + 1);
+  /** Whether the member fails the requirement set of the candidate in `slot` (0: none), each set tested once. */
+  const failsRequirements = (requirementSet: number, slot: number) => {
+    if (requirementSet === 0) return false;
+    let met = metRequirementSets[requirementSet];
+    if (met === UNTESTED)
+      met = metRequirementSets[requirementSet] = meets(stores, slot, memberSlot, ignoredBits) ? MET : UNMET;
+    return met === UNMET;
+  };
   let hardFilter = 0;
   let belowMinimum = 0;
   // Below this forward score even a perfect fit the other way stays under the minimum score.
@@ -105,16 +117,11 @@ export function scan(
         const at = s * RECORD_BYTES;
         const flags = uint8[at + FLAGS_AT];
         if ((flags & (PRESENT | EXCLUDED_PAIR)) !== PRESENT) continue;
-        // Hard filters come before any pruning: a candidate who fails one counts as hardFilter whatever her score.
+        // Counting, hard filters come before any pruning: a candidate who fails one counts as hardFilter whatever her score.
         const requirementSet = uint32[(at + REQUIREMENTS_AT) >> 2];
-        if (requirementSet !== 0) {
-          let met = metRequirementSets[requirementSet];
-          if (met === UNTESTED)
-            met = metRequirementSets[requirementSet] = meets(stores, s, memberSlot, ignoredBits) ? MET : UNMET;
-          if (met === UNMET) {
-            hardFilter++;
-            continue;
-          }
+        if (countAll && failsRequirements(requirementSet, s)) {
+          hardFilter++;
+          continue;
         }
         const id = int32[(at + ID_AT) >> 2];
         const needed = id > worstId ? tiedBelow : outrankedBelow;
@@ -150,6 +157,7 @@ export function scan(
           continue;
         }
         if (weighted < needed) continue;
+        if (!countAll && failsRequirements(requirementSet, s)) continue;
         const forward = percentOf(weighted, total);
         if (forward < hopelessBelow) {
           belowMinimum++;

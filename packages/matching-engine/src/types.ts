@@ -130,6 +130,12 @@ export interface RankOptions {
 /** A search of the whole pool: the best `limit` results. */
 export interface MatchOptions extends RankOptions {
   limit: number;
+  /**
+   * false: the same results, sooner, with `excluded` counting only what is told before scoring (notRecommendable,
+   * sameGender, excludedPair): candidates are tested against requirements only while they could still make the list,
+   * so hardFilter and belowMinimum are not counted (for a caller that shows no counts, as the batch run). Default true.
+   */
+  countAll?: boolean;
 }
 
 export interface MatchOutcome {

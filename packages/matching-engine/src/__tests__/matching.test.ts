@@ -155,6 +155,32 @@ describe('the index agrees with the reference on a random pool, also after updat
     );
   });
 
+  it('without counting every exclusion (countAll: false), gives the same results and only the counts told before scoring', () => {
+    const unchanged = indexOf(pool);
+    let hardFiltered = 0;
+    for (const member of pool.slice(0, 40))
+      for (const [limit, minimumScore] of [
+        [5, 0],
+        [20, 0],
+        [20, 40],
+      ]) {
+        const options = {
+          limit,
+          settings: { ...settings, minimumScore },
+          excludedIds: new Set([member.profile.id + 1]),
+        };
+        const counted = unchanged.match(member.profile.id, options);
+        const quick = unchanged.match(member.profile.id, { ...options, countAll: false });
+        expect(quick.results).toEqual(counted.results);
+        expect(quick.evaluated).toBe(counted.evaluated);
+        const { hardFilter, belowMinimum, ...toldBefore } = counted.excluded;
+        expect(quick.excluded).toEqual(toldBefore);
+        hardFiltered += hardFilter ?? 0;
+      }
+    // The pool's requirements do exclude candidates: the quick scan had hard filters to skip.
+    expect(hardFiltered).toBeGreaterThan(0);
+  });
+
   it('keeps its columns under 200 bytes per member', () => {
     expect(index.columnBytes / index.count).toBeLessThan(200);
   });

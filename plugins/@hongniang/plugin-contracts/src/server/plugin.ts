@@ -69,7 +69,7 @@ export class PluginContractsServer extends Plugin {
     for (const page of [CONTRACTS_PAGE, COMPLAINTS_PAGE]) extendBlueprint(this.app, page, withMemberPopupDefaults);
     extendBlueprint(this.app, MEMBER_BLUEPRINT, addPurchaseHistoryToMemberPopup);
     // The demo agency: contracts with payments for members in service, a refund, complaints answered and one overdue.
-    extendDemoAgency(this.app, 'contracts', seedDemoContracts);
+    extendDemoAgency(this.app, 'contracts', seedDemoContracts, { once: 'contracts' });
   }
 
   async install() {

@@ -9,6 +9,7 @@ export {
 } from './blueprints/seed-pages';
 export type { BlueprintExtension, PageFinish } from './blueprints/seed-pages';
 export { flowModelsUsing, flowModelTree, patchFlowModel } from './blueprints/flow-models';
+export { Interval, SerialJobs } from './app/periodic-jobs';
 export { collectionTitle, fieldTitle, languageOf, localeOf } from './refusals/language';
 export type { Language, MessageValues } from './refusals/language';
 export { Refusal, refuseField } from './refusals/refusal';

@@ -50,7 +50,7 @@ export class PluginEventsServer extends Plugin {
     // buttons get their icons once the page is created.
     extendBlueprint(this.app, EVENTS_PAGE, withMemberPopupDefaults, finishEventButtons);
     // The demo agency: an event in five days with invitations, a past one with attendance and a mutual pair.
-    extendDemoAgency(this.app, 'events', seedDemoEvents);
+    extendDemoAgency(this.app, 'events', seedDemoEvents, { once: 'events' });
   }
 
   async install() {

@@ -43,7 +43,7 @@ export class PluginFollowUpsServer extends Plugin {
     );
     closeRemindersAsWorkIsDone(this.db);
     // The demo agency: past follow-ups, and members due today (after the members and introductions).
-    extendDemoAgency(this.app, 'follow-ups', seedDemoFollowUps);
+    extendDemoAgency(this.app, 'follow-ups', seedDemoFollowUps, { once: 'followUps' });
     // 我的今日 and 团队待办 (src/blueprints): their members open as on the member page; 我的今日's dates and introductions
     // take the field groups of 约会日历 and 牵线看板.
     for (const extension of [withMemberPopupDefaults, withDateDefaults, withIntroductionDefaults])

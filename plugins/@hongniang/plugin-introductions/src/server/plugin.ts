@@ -61,7 +61,7 @@ export class PluginIntroductionsServer extends Plugin {
     // A member in an open introduction is not deleted (plugin-members asks before it erases her).
     (this.app.pm.get(MEMBERS) as PluginMembers).refuseDeletionWhen(keepMembersOfOpenIntroductions);
     // The demo agency's board: introductions in every stage, after the demo members.
-    extendDemoAgency(this.app, 'introductions', seedDemoIntroductions);
+    extendDemoAgency(this.app, 'introductions', seedDemoIntroductions, { once: 'introductions' });
     // Its own pages (src/blueprints): 牵线看板 and 约会日历, whose members open grouped as on the member page and whose
     // dates share the calendar's grouping; on other plugins' pages: 发起牵线 in 推荐记录 (when matching is there),
     // 时间线 in the member's popup.

@@ -44,7 +44,7 @@ export class PluginPartnersServer extends Plugin {
     extendBlueprint(this.app, PARTNERS_PAGE, withMemberPopupDefaults);
     // Every page that groups a member's fields shows 合作机构 after 来源渠道 (flowSurfaces wants every field grouped).
     extendBlueprint(this.app, '*', withPartnerOnMembers);
-    extendDemoAgency(this.app, 'partners', seedDemoPartners);
+    extendDemoAgency(this.app, 'partners', seedDemoPartners, { once: 'partnerOrganisations' });
   }
 
   async install() {

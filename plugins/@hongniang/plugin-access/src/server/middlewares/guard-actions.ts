@@ -9,7 +9,7 @@
 import { collectionTitle, Language, Refusal } from '@hongniang/plugin-core';
 import { accessLanguage, forbidden } from '../privacy/access-refusal';
 import { GUARDED_ACTIONS, SINGLE_ASSOCIATION_ACTIONS } from '../privacy/action-kinds';
-import { isAgencyCollection, requestedCollection } from '../privacy/request-fields';
+import { associationRoute, isAgencyCollection, requestedCollection } from '../privacy/request-fields';
 import { viewerOf } from '../privacy/viewer';
 
 export async function guardActions(ctx: any, next: () => Promise<void>) {
@@ -69,12 +69,6 @@ function singleAssociation(ctx: any) {
   const { source, association } = associationRoute(ctx);
   const type = association && source?.getField(association)?.type;
   return type === 'hasOne' || type === 'belongsTo';
-}
-
-/** The source collection and association name of `<source>/<id>/<association>:<action>` (no association otherwise). */
-function associationRoute(ctx: any): { source: any; association?: string } {
-  const [sourceName, association] = String(ctx.action?.resourceName).split('.');
-  return { source: (ctx.db || ctx.database).getCollection(sourceName), association };
 }
 
 const unreviewed = (actionName: string, language: Language) =>

@@ -11,11 +11,20 @@ export function fieldOfKey(collection: any, key: string): string {
 export function requestedCollection(ctx: any, chartCollection?: string) {
   const db = ctx.db || ctx.database;
   if (chartCollection) return db.getCollection(chartCollection);
-  const [source, association] = String(ctx.action?.resourceName).split('.');
-  const collection = db.getCollection(source);
-  if (!association) return collection;
-  const target = collection?.getField(association)?.target;
+  const { source, association } = associationRoute(ctx);
+  if (!association) return source;
+  const target = source?.getField(association)?.target;
   return target ? db.getCollection(target) : undefined;
+}
+
+/**
+ * A request's source collection and association name, from its resource: `members.partnerPreferences` (the route
+ * `/members/<id>/partnerPreferences:<action>`) → { source: members' collection, association: 'partnerPreferences' };
+ * `members` → { source: members' collection }. The source is undefined when no collection has that name.
+ */
+export function associationRoute(ctx: any): { source: any; association?: string } {
+  const [sourceName, association] = String(ctx.action?.resourceName).split('.');
+  return { source: (ctx.db || ctx.database).getCollection(sourceName), association };
 }
 
 /** Whether the roles reach this action of the collection through their permissions (not through a route open to everyone). */

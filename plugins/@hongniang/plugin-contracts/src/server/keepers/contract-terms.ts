@@ -4,6 +4,7 @@
 // (提醒设置), never through a NocoBase schedule, whose missed runs are lost. Each change goes through the repository, so
 // the member's tier and expiry follow (hooks/member-follows-contract.ts) and the change is an ordinary update.
 import { Application } from '@nocobase/server';
+import { Interval, SerialJobs } from '@hongniang/plugin-core';
 import { dayOf, readReminderSettings, reminderClock } from '@hongniang/plugin-follow-ups';
 import { dayText } from '../hooks/checks';
 import { coolingOffLastDay } from '../ledger/refund';
@@ -57,36 +58,34 @@ export async function advanceContractStatuses(app: Application): Promise<Record<
 
 /** Runs advanceContractStatuses at start and every HONGNIANG_CONTRACT_TERMS_SECONDS (3600 by default; 0: start only). */
 export class ContractTerms {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly interval = new Interval();
+  private readonly jobs: SerialJobs;
 
-  constructor(private readonly app: Application) {}
+  constructor(private readonly app: Application) {
+    this.jobs = new SerialJobs((error) =>
+      this.app.log.error(`[hongniang] contract statuses not advanced: ${error?.message || error}`),
+    );
+  }
 
   start() {
-    this.stop();
-    this.pass();
-    const seconds = Number(process.env.HONGNIANG_CONTRACT_TERMS_SECONDS ?? 3600);
-    if (seconds > 0) {
-      this.timer = setInterval(() => this.pass(), seconds * 1000);
-      this.timer.unref();
-    }
+    void this.pass();
+    this.interval.start(Number(process.env.HONGNIANG_CONTRACT_TERMS_SECONDS ?? 3600), () => void this.pass());
   }
 
   stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.interval.stop();
   }
 
-  /** Resolves when the pass running (if any) has ended. */
+  /** Resolves when no pass runs nor waits. */
   idle() {
-    return this.running;
+    return this.jobs.idle();
   }
 
-  /** One pass after the one running, if any; a failure is logged (the next pass tries again). */
-  pass() {
-    this.running = this.running
-      .then(() => advanceContractStatuses(this.app))
-      .catch((error) => this.app.log.error(`[hongniang] contract statuses not advanced: ${error.message}`));
-    return this.running;
+  /**
+   * One pass after the one running, if any: the ids moved by new status, or null when it failed (logged; the next pass
+   * tries again).
+   */
+  pass(): Promise<Record<'active' | 'completed', number[]> | null> {
+    return this.jobs.runOr(() => advanceContractStatuses(this.app), null);
   }
 }

@@ -37,11 +37,23 @@ export interface DemoSettings {
 /** One plugin's demo records; answers a short summary ("120 members") for the command's report. */
 export type DemoStep = (app: Application, settings: DemoSettings) => Promise<string | void>;
 
-const steps = (app: Application) => appState(app, 'demoSteps', () => new Map<string, DemoStep>());
+/** A registered step, and the collection whose records it adds once (see extendDemoAgency). */
+interface RegisteredStep {
+  step: DemoStep;
+  once?: string;
+}
 
-/** Adds a plugin's demo records to the demo agency; steps run in the order the plugins loaded (members before matching). */
-export function extendDemoAgency(app: Application, name: string, step: DemoStep) {
-  steps(app).set(name, step);
+const steps = (app: Application) => appState(app, 'demoSteps', () => new Map<string, RegisteredStep>());
+
+/**
+ * Adds a plugin's demo records to the demo agency; steps run in the order the plugins loaded (members before matching).
+ * `options.once` names the collection the step fills for the whole agency (introductions, events…): when that collection
+ * holds any record, the step is left out, so that `seed-demo` on an agency that has its demo already (`npm start`
+ * seeds one) adds members without adding the agency's records again (they were refused: the same pairs introduced
+ * twice). A step without `once` (the members) runs every time.
+ */
+export function extendDemoAgency(app: Application, name: string, step: DemoStep, options: { once?: string } = {}) {
+  steps(app).set(name, { step, once: options.once });
 }
 
 export class DemoSettingsError extends Error {}
@@ -78,7 +90,8 @@ export async function ensureDemoStaff(app: Application): Promise<DemoSettings['s
 }
 
 /**
- * Creates the demo agency: its staff, then every plugin's demo records. Throws DemoSettingsError when `members` is not
+ * Creates the demo agency, or adds members to it: its staff (those missing), then every plugin's demo records (a step
+ * registered `once` only while its collection is empty). Throws DemoSettingsError when `members` is not
  * a whole number from 1 to 1 000 000. Answers each step's summary.
  */
 export async function seedDemoAgency(
@@ -91,7 +104,11 @@ export async function seedDemoAgency(
   }
   const settings: DemoSettings = { members, seed, onProgress, staff: await ensureDemoStaff(app) };
   const summaries: string[] = [`${settings.staff.length} staff`];
-  for (const step of steps(app).values()) {
+  for (const [name, { step, once }] of steps(app)) {
+    if (once && (await app.db.getRepository(once).count()) > 0) {
+      summaries.push(`${name} kept (the agency has its ${once} already)`);
+      continue;
+    }
     const summary = await step(app, settings);
     if (summary) summaries.push(summary);
   }

@@ -84,6 +84,10 @@ describe('events: the reminder the day before, and the demo agency', () => {
   });
 
   it('seeds a coming salon with invitations and a past outing with a mutual pair, which 转为推荐 takes up', async () => {
+    // An agency without events (the test above made one): the demo fills the events once (extendDemoAgency's once).
+    for (const name of ['eventInterests', 'eventInvitations', 'events']) {
+      await app.db.getModel(name).destroy({ where: {} });
+    }
     const summaries = await seedDemoAgency(app, { members: 120, seed: 1 });
     const summary = summaries.find((line) => line.includes('events'));
     expect(summary).toMatch(/^2 events, \d+ invitations, 2 interests$/);
@@ -107,5 +111,13 @@ describe('events: the reminder the day before, and the demo agency', () => {
     // The pair is taken up: suggested, or skipped with matching's reason (the demo members' own must-haves may exclude it).
     expect(created.length + skipped.length).toBe(1);
     if (skipped.length) expect(skipped[0].reason).not.toBe('');
+  });
+
+  it('seeded again, the demo adds members and keeps the events it made', async () => {
+    const before = await app.db.getRepository('events').count();
+    expect(before).toBeGreaterThan(0);
+    const summaries = await seedDemoAgency(app, { members: 10, seed: 2 });
+    expect(summaries).toContain('events kept (the agency has its events already)');
+    expect(await app.db.getRepository('events').count()).toBe(before);
   });
 });

@@ -3,39 +3,40 @@
 // also reads the records changed since the last one, so a write's reminder comes within a sweep. Sweeps never overlap
 // within a process; across processes the reminders' unique keys keep each occurrence to one row and one message.
 import { Application } from '@nocobase/server';
+import { Interval, SerialJobs } from '@hongniang/plugin-core';
 import { reminderClock } from './clock';
 import { dayPageLink } from '../pages/day-page-link';
 import { ReminderKinds } from './kind-registry';
 import { sweep, SweepReport } from './sweep';
 
 export class ReminderSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly interval = new Interval();
+  private readonly jobs: SerialJobs;
 
   constructor(
     private readonly app: Application,
     private readonly kinds: ReminderKinds,
-  ) {}
+  ) {
+    this.jobs = new SerialJobs((error) =>
+      this.app.logger.error(`[hongniang] reminder sweep failed (retried at the next sweep): ${error?.message}`, {
+        error,
+      }),
+    );
+  }
 
   /** Sweeps now, then on the interval. */
   start() {
-    this.stop();
     void this.sweepNow();
-    const seconds = Number(process.env.HONGNIANG_REMINDER_SWEEP_SECONDS ?? 60);
-    if (seconds > 0) {
-      this.timer = setInterval(() => void this.sweepNow(), seconds * 1000);
-      this.timer.unref();
-    }
+    this.interval.start(Number(process.env.HONGNIANG_REMINDER_SWEEP_SECONDS ?? 60), () => void this.sweepNow());
   }
 
   stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.interval.stop();
   }
 
   /** One whole sweep, after any running one; resolves to its report (null when it failed: logged, retried next time). */
   sweepNow(): Promise<SweepReport | null> {
-    return this.enqueue(async () => {
+    return this.jobs.runOr(async () => {
       // Each message links to 我的今日, where the reminder is handled.
       const link = await dayPageLink(this.app.db);
       return sweep(this.app.db, {
@@ -44,15 +45,12 @@ export class ReminderSweeper {
         settle: this.settle,
         kinds: this.kinds.all(),
       });
-    });
+    }, null);
   }
 
   /** Resolves when no sweep runs nor waits (tests, and the app's stop). */
-  async idle() {
-    for (let chain = this.chain; ; chain = this.chain) {
-      await chain;
-      if (chain === this.chain) return;
-    }
+  idle() {
+    return this.jobs.idle();
   }
 
   /**
@@ -70,15 +68,4 @@ export class ReminderSweeper {
       quiet = dispatcher.idle ? quiet + 1 : 0;
     }
   };
-
-  private enqueue(work: () => Promise<SweepReport>): Promise<SweepReport | null> {
-    const run = this.chain.then(work).catch((error) => {
-      this.app.logger.error(`[hongniang] reminder sweep failed (retried at the next sweep): ${error?.message}`, {
-        error,
-      });
-      return null;
-    });
-    this.chain = run;
-    return run;
-  }
 }

@@ -71,6 +71,21 @@ describe('the demo agency’s introductions', () => {
     }
   });
 
+  it('seed-demo on an agency that has its demo adds members only (the README\'s "more demo members")', async () => {
+    // The agency seeded above, as `npm start` leaves it; a second seeding used to introduce the same pairs again and
+    // stop at the first (这两位会员已有进行中的牵线).
+    const count = (collection: string) => app.db.getRepository(collection).count();
+    const collections = ['introductions', 'dates', 'followUps', 'events', 'contracts', 'partnerOrganisations'];
+    const present = collections.filter((collection) => app.db.getCollection(collection));
+    const before = await Promise.all(present.map(count));
+    const members = await count('members');
+    const summaries = await seedDemoAgency(app, { members: 40, seed: 2 });
+    expect(await count('members')).toBe(members + 40);
+    expect(await Promise.all(present.map(count))).toEqual(before);
+    expect(summaries).toContain('introductions kept (the agency has its introductions already)');
+    expect(summaries).not.toContain(`${DEMO_INTRODUCTIONS.length} introductions`);
+  });
+
   it('has the indexes the board and the pair checks read (NocoBase creates plugin tables without them)', async () => {
     const queryInterface: any = app.db.sequelize.getQueryInterface();
     const indexes: any[] = await queryInterface.showIndex(

@@ -13,6 +13,7 @@ import { explain, explainLearned } from '../matching/reasons';
 import { LearnedFeed } from '../learning/learned-feed';
 import { learnedTop, shortlistSize } from '../learning/learned-ranking';
 import { adjustmentsOf } from '../matching/adjustments';
+import { allInOrder } from '../matching/all-in-order';
 import { matchingLanguage } from '../language/matching-language';
 import { excludedPairsOf, saveSuggestions } from '../matching/suggestions';
 
@@ -28,15 +29,23 @@ export function findMatches(pool: MemberPool, feed: LearnedFeed, sources: () => 
     const locale = localeOf({ context: ctx });
     const language = matchingLanguage({ context: ctx });
     const request = readMatchRequest(ctx);
-    await memberInScope(ctx, request.memberId, language);
-    const fields = await candidateFields(ctx, await sources().cardFields(), language);
+    // Each of these reads one thing about the request, the member or the agency, none needing another: asked together,
+    // a query's own work overlaps another's wait (SQLite still answers one at a time). Session 27's timing of each step
+    // at 10 000 members: 12 ms one after another, the largest share of a match after the candidates' cards.
+    const [, fields, view, , settings, pairs, adjustments] = await allInOrder([
+      memberInScope(ctx, request.memberId, language),
+      sources()
+        .cardFields()
+        .then((safe) => candidateFields(ctx, safe, language)),
+      callerView(ctx, sources().seenOnEveryMember),
+      pool.current(),
+      readSettings(ctx.db),
+      excludedPairsOf(ctx.app, ctx.db, request.memberId),
+      adjustmentsOf(ctx.db, request.memberId),
+    ] as const);
     if (request.persist && !ctx.can({ resource: 'matchSuggestions', action: 'create' })) {
       throw new Refusal(language.t('You may not create match suggestions'), { field: 'persist', status: 403 });
     }
-    const view = await callerView(ctx, sources().seenOnEveryMember);
-    await pool.current();
-    const settings = await readSettings(ctx.db);
-    const pairs = await excludedPairsOf(ctx.app, ctx.db, request.memberId);
     const excludedIds = new Set(pairs.keys());
     const limit = request.candidateIds ? request.candidateIds.length : (request.limit ?? settings.defaultLimit);
     const outcome = request.candidateIds
@@ -69,7 +78,6 @@ export function findMatches(pool: MemberPool, feed: LearnedFeed, sources: () => 
       results.map((result) => result.candidateId),
       fields,
     );
-    const adjustments = await adjustmentsOf(ctx.db, request.memberId);
     const rows = ranked.map(({ learned, stated: result }) => ({
       candidateId: result.candidateId,
       score: learned?.score ?? result.score,

@@ -77,8 +77,11 @@ export async function refreshSuggestions(
   const byMember = new Map<number, Suggestion[]>();
   const taken = new Set<string>();
   const remember = (suggestion: Suggestion) => {
-    for (const id of [suggestion.memberId, suggestion.candidateId])
-      byMember.set(id, [...(byMember.get(id) || []), suggestion]);
+    for (const id of [suggestion.memberId, suggestion.candidateId]) {
+      const held = byMember.get(id);
+      if (held) held.push(suggestion);
+      else byMember.set(id, [suggestion]);
+    }
     taken.add(pairKey(suggestion.memberId, suggestion.candidateId));
   };
   all.forEach(remember);
@@ -113,6 +116,8 @@ export async function refreshSuggestions(
         : settings.batchLimit,
       settings: settings.engine,
       excludedIds,
+      // The batch shows no exclusion counts: candidates are tested against requirements only while they could place.
+      countAll: false,
     });
     const results = learnedTop(memberId, shortlist.results, settings.batchLimit, signals, settings.engine).map(
       (result) => result.stated,
@@ -161,15 +166,20 @@ export async function refreshSuggestions(
 
 /**
  * Many new suggestions in one statement, without building a model instance per row (most of a first run's write time at
- * 10k members). Values are bound and typed by the model's own attributes, as bulkCreate would; hooks are skipped as there.
+ * 10k members). Values are escaped and typed by the model's own attributes, as bulkCreate would; hooks are skipped as
+ * there. Every row carries the same createdAt and updatedAt, escaped by their type once for the statement (formatting a
+ * date per row was a tenth of a first run at 10k members: Sequelize formats each one with moment).
  */
 async function insertRows(Model: any, rows: Record<string, any>[]) {
   const now = new Date();
   const attributes = Model.getAttributes();
+  const { queryGenerator } = Model.sequelize.getQueryInterface();
+  const stamps = ['createdAt', 'updatedAt']
+    .filter((name) => attributes[name])
+    .map((name) => [attributes[name].field, Model.sequelize.literal(queryGenerator.escape(now, attributes[name]))]);
   const records = rows.map((row) => {
-    const record: Record<string, any> = {};
-    for (const [name, value] of Object.entries({ ...row, createdAt: now, updatedAt: now }))
-      record[attributes[name].field] = value;
+    const record: Record<string, any> = Object.fromEntries(stamps);
+    for (const [name, value] of Object.entries(row)) record[attributes[name].field] = value;
     return record;
   });
   const byColumn = Object.fromEntries(Object.values(attributes).map((attribute: any) => [attribute.field, attribute]));

@@ -60,31 +60,37 @@ export async function candidateCards(ctx: any, ids: number[], { fields, appends 
     .getModel('members')
     .findAll({ attributes: [...new Set(['id', ...fields])], where: { id: ids } });
   const cards = new Map<number, any>(rows.map((row) => [Number(row.get('id')), row.get({ plain: true })]));
-  await nameBelongsTo(ctx, cards, fields);
-  for (const association of appends) {
-    const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
-    const links: any[] = await through.findAll({
-      attributes: ['memberId', 'regionCode'],
-      where: { memberId: ids },
-      raw: true,
-    });
-    const names = new Map<string, string>(
-      (
-        await ctx.db.getModel('chinaRegions').findAll({
-          attributes: ['code', 'name'],
-          where: { code: [...new Set(links.map((link) => link.regionCode))] },
-          raw: true,
-        })
-      ).map((region: any) => [String(region.code), region.name]),
-    );
-    for (const card of cards.values()) card[association] = [];
-    for (const link of links.sort((a, b) => String(a.regionCode).length - String(b.regionCode).length)) {
-      cards
-        .get(Number(link.memberId))
-        ?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
-    }
-  }
+  // The titles of its belongsTo and the names of its regions, asked together (neither needs the other).
+  await Promise.all([
+    nameBelongsTo(ctx, cards, fields),
+    ...appends.map((association) => nameRegions(ctx, cards, ids, association)),
+  ]);
   return cards;
+}
+
+/** Sets each card's `association` (a belongsToMany to chinaRegions) to [{ code, name }], the broadest place first. */
+async function nameRegions(ctx: any, cards: Map<number, any>, ids: number[], association: string) {
+  const through = ctx.db.getModel(ctx.db.getCollection('members').getField(association).options.through);
+  const links: any[] = await through.findAll({
+    attributes: ['memberId', 'regionCode'],
+    where: { memberId: ids },
+    raw: true,
+  });
+  const names = new Map<string, string>(
+    (
+      await ctx.db.getModel('chinaRegions').findAll({
+        attributes: ['code', 'name'],
+        where: { code: [...new Set(links.map((link) => link.regionCode))] },
+        raw: true,
+      })
+    ).map((region: any) => [String(region.code), region.name]),
+  );
+  for (const card of cards.values()) card[association] = [];
+  for (const link of links.sort((a, b) => String(a.regionCode).length - String(b.regionCode).length)) {
+    cards
+      .get(Number(link.memberId))
+      ?.[association].push({ code: String(link.regionCode), name: names.get(String(link.regionCode)) });
+  }
 }
 
 /**

@@ -3,6 +3,7 @@
 // live month as it is read, and recomputes a month on a manager's request. One job at a time per process.
 import { Op } from '@nocobase/database';
 import { Application } from '@nocobase/server';
+import { Interval, SerialJobs } from '@hongniang/plugin-core';
 import { reminderClock } from '@hongniang/plugin-follow-ups';
 import { agencyTimeZone } from './agency-zone';
 import { addMonths, monthOf } from './months';
@@ -13,10 +14,12 @@ import { draftMonth } from '../summaries/draft-month';
 export const CATCH_UP_MONTHS = 24;
 
 export class MonthKeeper {
-  private timer: NodeJS.Timeout | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
+  private readonly interval = new Interval();
+  private readonly jobs: SerialJobs;
 
-  constructor(private readonly app: Application) {}
+  constructor(private readonly app: Application) {
+    this.jobs = new SerialJobs((error) => this.app.logger.error(`reports: ${error?.message || error}`));
+  }
 
   private get db(): any {
     return this.app.db;
@@ -24,26 +27,17 @@ export class MonthKeeper {
 
   /** Closes the past months now, then every HONGNIANG_REPORTS_CLOSE_SECONDS (3600 by default; 0: only at start). */
   start() {
-    this.stop();
     void this.closePastMonths();
-    const seconds = Number(process.env.HONGNIANG_REPORTS_CLOSE_SECONDS ?? 3600);
-    if (seconds > 0) {
-      this.timer = setInterval(() => void this.closePastMonths(), seconds * 1000);
-      this.timer.unref();
-    }
+    this.interval.start(Number(process.env.HONGNIANG_REPORTS_CLOSE_SECONDS ?? 3600), () => void this.closePastMonths());
   }
 
   stop() {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.interval.stop();
   }
 
   /** Resolves when no job runs nor waits. */
-  async idle() {
-    for (let chain = this.chain; ; chain = this.chain) {
-      await chain;
-      if (chain === this.chain) return;
-    }
+  idle() {
+    return this.jobs.idle();
   }
 
   /** The agency's current month ('YYYY-MM'). */
@@ -59,7 +53,7 @@ export class MonthKeeper {
    * recomputes one. Answers the months closed.
    */
   closePastMonths(): Promise<string[]> {
-    return this.enqueue(async () => {
+    return this.jobs.runOr(async () => {
       const timeZone = await agencyTimeZone(this.db);
       const current = monthOf(reminderClock.now(), timeZone);
       const first = await this.firstActiveMonth(timeZone);
@@ -89,7 +83,7 @@ export class MonthKeeper {
 
   /** Recomputes the current month when its records are older than `maxAgeSeconds` (or missing). */
   refreshLive(maxAgeSeconds = Number(process.env.HONGNIANG_REPORTS_LIVE_SECONDS ?? 60)): Promise<boolean> {
-    return this.enqueue(async () => {
+    return this.jobs.runOr(async () => {
       const timeZone = await agencyTimeZone(this.db);
       const now = reminderClock.now();
       const month = monthOf(now, timeZone);
@@ -127,7 +121,7 @@ export class MonthKeeper {
    * service summaries are drafted again (drafts refreshed, members in service without one given one, sent ones kept).
    */
   recompute(month: string): Promise<number> {
-    return this.enqueue(async () => {
+    return this.jobs.run(async () => {
       const timeZone = await agencyTimeZone(this.db);
       const now = reminderClock.now();
       const past = month < monthOf(now, timeZone);
@@ -154,14 +148,5 @@ export class MonthKeeper {
     const rated = await this.db.getModel('serviceRatings').min('month');
     if (rated) months.push(String(rated));
     return months.sort()[0] ?? null;
-  }
-
-  /** Runs `job` after the running one; a failure is logged and answered as `fallback` (a job thrown is the caller's). */
-  private enqueue<T>(job: () => Promise<T>, fallback?: T): Promise<T> {
-    const run = this.chain.then(job);
-    this.chain = run.catch((error) => {
-      this.app.logger.error(`reports: ${error?.message || error}`);
-    });
-    return fallback === undefined ? run : run.catch(() => fallback);
   }
 }
