@@ -247,23 +247,28 @@ describe('报表: 经营概览 for the manager, 我的业绩 and 月度服务总
       const block = page.locator('.ant-card:visible').filter({ hasText: '请配置图表' }).last();
       await block.waitFor({ timeout: 60000 });
       // The block's menu opens on hover; a chart above still drawing can move the page under it and close the menu
-      // before the click lands (seen with 会员's filter form on top): open it again then.
+      // before the click lands (seen with 会员's filter form on top), and a click can land as the menu closes without
+      // opening the settings (stop 32's CI, beside the database runs): open it again until the settings show.
+      const collectionSelect = selectsShowing('数据表').last();
       for (let attempt = 1; ; attempt += 1) {
         await block.scrollIntoViewIfNeeded();
         await block.hover();
         await page.locator('.anticon-menu:visible').last().hover();
         const configure = page.locator('.ant-dropdown:visible [role=menuitem]').filter({ hasText: '配置图表' }).first();
-        const clicked = await configure.click({ timeout: 15000 }).then(
-          () => true,
-          () => false,
-        );
-        if (clicked) break;
-        if (attempt === 3)
-          throw new Error("the chart block's menu closed before 配置图表 could be clicked, three times");
+        const opened = await configure
+          .click({ timeout: 15000 })
+          .then(() => collectionSelect.waitFor({ timeout: 45000 }))
+          .then(
+            () => true,
+            () => false,
+          );
+        if (opened) break;
+        if (attempt === 3) throw new Error("配置图表 did not open the chart's settings (数据表), three times");
+        await page.keyboard.press('Escape');
       }
 
       // 数据查询: 会员, 度量 会员编号 计数 named 渠道会员数 (经营概览's own 来源渠道 chart says 会员数), 维度 来源渠道; run it.
-      await selectsShowing('数据表').last().click();
+      await collectionSelect.click();
       await page.locator('.ant-cascader-menu-item:visible').filter({ hasText: '主数据源' }).first().click();
       await page
         .locator('.ant-cascader-menu:visible')
