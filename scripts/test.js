@@ -6,7 +6,7 @@
 //   --no-build                          skip the build, type check and lint (CI runs them once, in npm test beside its parallel runs)
 //   anything else is passed to jest (e.g. a path pattern).
 const path = require('path');
-const { spawn } = require('child_process');
+const { spawnSync } = require('child_process');
 const { ensureInstalled } = require('./lib/install');
 const { HEAD_START, startE2eAppEarly, stopE2eAppEarly } = require('./lib/e2e-head-start');
 const { root } = require('./lib/workspace');
@@ -54,22 +54,17 @@ const suitesNotFor = (dialect) =>
 
 /**
  * Runs jest with a JSON report, so the run can close on one line counting every test; `nice` > 0 runs it at that
- * niceness (below the browser tests and their app beside it: see main); `logFile`: its output goes there, not to ours.
- * Resolves to whether it passed.
+ * niceness (below the browser tests' app installing beside it: see main).
  */
-async function runJest(label, args, env = {}, { nice = 0, logFile = null } = {}) {
-  const report = path.join(
-    require('os').tmpdir(),
-    `hongniang-jest-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`,
-  );
+function runJest(label, args, env = {}, { nice = 0 } = {}) {
+  const report = path.join(require('os').tmpdir(), `hongniang-jest-${process.pid}-${Date.now()}.json`);
   const jest = [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), ...args, '--json', `--outputFile=${report}`];
-  const ok = await run(
+  const ok = run(
     label,
     nice ? 'nice' : process.execPath,
     nice ? ['-n', String(nice), process.execPath, ...jest] : jest,
     // SQLite's lock waits each hold a thread of libuv's pool (plugin-core's database/sqlite-locking.ts), as in the app.
     { UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE || '16', ...env },
-    { logFile },
   );
   try {
     const result = JSON.parse(require('fs').readFileSync(report, 'utf8'));
@@ -119,29 +114,14 @@ function parseArgs(argv) {
 /** Each step's label and seconds, printed at the end of the run. */
 const times = [];
 
-/**
- * Runs a command to its end, its output ours (or appended to `logFile`); records its time. Resolves to whether it
- * exited 0.
- */
-function run(label, command, args, env = {}, { logFile = null } = {}) {
-  console.log(`\n[hongniang] ${label}${logFile ? ` (its output follows when it ends)` : ''}`);
+function run(label, command, args, env = {}) {
+  console.log(`\n[hongniang] ${label}`);
   const began = Date.now();
-  const out = logFile ? require('fs').openSync(logFile, 'a') : null;
-  const child = spawn(command, args, {
-    cwd: root,
-    stdio: out === null ? 'inherit' : ['ignore', out, out],
-    env: { ...process.env, ...env },
-  });
-  if (out !== null) require('fs').closeSync(out);
-  return new Promise((resolve) => {
-    child.on('error', () => resolve(null));
-    child.on('exit', (code) => resolve(code));
-  }).then((status) => {
-    times.push(`${label}: ${Math.round((Date.now() - began) / 1000)} s${status === 0 ? '' : ' (failed)'}`);
-    if (status !== 0 && !label.startsWith('jest') && !label.startsWith('browser'))
-      failures.push(`${label}: failed (exit ${status})`);
-    return status === 0;
-  });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  times.push(`${label}: ${Math.round((Date.now() - began) / 1000)} s${result.status === 0 ? '' : ' (failed)'}`);
+  if (result.status !== 0 && !label.startsWith('jest') && !label.startsWith('browser'))
+    failures.push(`${label}: failed (exit ${result.status})`);
+  return result.status === 0;
 }
 
 /** Server settings for a dialect, read from the environment with this machine's defaults. */
@@ -165,14 +145,37 @@ function serverOf(dialect) {
   };
 }
 
-/**
- * The server suites on one dialect (with SQLite also the unit and scripts projects), `workers` jest workers, output to
- * `logFile` when given (printed when they end); throwaway databases for PostgreSQL and MariaDB, dropped after. Resolves
- * to whether they passed. Then touches HONGNIANG_SERVER_SUITES_DONE (CI starts its database runs on it).
- */
-async function serverSuites(options, { workers, logFile = null }) {
-  let ok = true;
-  try {
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  ensureInstalled();
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  // CI (.ci/run) has just built, for its database runs beside this one: building again would rewrite dist under them.
+  const built = process.env.HONGNIANG_BUILT === '1';
+  let ok =
+    !options.build ||
+    built ||
+    run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]);
+  // The browser tests' app installs while the type check, lint and server suites run (its page blueprints and demo
+  // agency take minutes; in CI it was still installing when the server suites ended): started as soon as the build is
+  // there, taken over by the browser project's global set-up, which starts its own if this one failed.
+  let headStart = null;
+  if (ok && options.e2e && options.build && !options.onlyE2e) {
+    headStart = await startE2eAppEarly(root);
+    console.log(`[hongniang] the browser tests' app is installing in the background (${headStart})`);
+  }
+  ok =
+    ok &&
+    (!options.build ||
+      run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit']));
+  if (!ok) {
+    stopE2eAppEarly(headStart);
+    reportFailures(options.dialect);
+    process.exit(1);
+  }
+  // A lint failure fails the run, but the tests still run: their result is worth having beside it.
+  if (options.build && !options.onlyE2e) ok = run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
+
+  if (!options.onlyE2e) {
     const env = { DB_DIALECT: options.dialect };
     const databases = [];
     if (options.dialect !== 'sqlite') {
@@ -186,7 +189,7 @@ async function serverSuites(options, { workers, logFile = null }) {
       if (ended.length)
         console.log(`[hongniang] dropped ${ended.length} databases of earlier test runs that were killed`);
       const base = `hongniang_test_${process.pid}`;
-      for (let worker = 1; worker <= workers; worker++) databases.push({ ...server, database: `${base}_${worker}` });
+      for (let worker = 1; worker <= WORKERS; worker++) databases.push({ ...server, database: `${base}_${worker}` });
       try {
         for (const database of databases) await createDatabase(database);
       } catch (error) {
@@ -221,14 +224,12 @@ async function serverSuites(options, { workers, logFile = null }) {
           : process.env.HONGNIANG_TEST_SQLITE === 'memory'
             ? 'sqlite (in memory)'
             : 'sqlite (a file per suite)';
-      // HONGNIANG_SERVER_SUITES_NICE=<n> (CI): the suites yield to the browser tests and their app installing beside
-      // them, in the same session (so Linux's autogroups do not undo it): the browser tests are CI's longest path.
+      // HONGNIANG_SERVER_SUITES_NICE=<n> (CI): the suites yield to the browser tests' app installing beside them, in
+      // the same session (so Linux's autogroups do not undo it): the browser tests wait for that app, not for the
+      // suites' last minutes (session 24's rehearsal: the app ready 470 s after the suites, ~1 040 s after the build).
       const nice = Math.max(0, Math.min(19, Number(process.env.HONGNIANG_SERVER_SUITES_NICE) || 0));
       ok =
-        (await runJest(`jest on ${where}`, [...projects, `--maxWorkers=${workers}`, ...options.jestArgs], env, {
-          nice,
-          logFile,
-        })) && ok;
+        runJest(`jest on ${where}`, [...projects, `--maxWorkers=${WORKERS}`, ...options.jestArgs], env, { nice }) && ok;
     } finally {
       const { dropDatabase, dropDatabasesStartingWith } = require('./lib/database');
       for (const database of databases)
@@ -241,69 +242,27 @@ async function serverSuites(options, { workers, logFile = null }) {
           console.error(`[hongniang] could not drop the run's template databases: ${error.message}`),
         );
     }
-  } finally {
-    if (logFile) {
-      console.log(`\n[hongniang] the server suites' output (${options.dialect}):`);
-      process.stdout.write(require('fs').readFileSync(logFile, 'utf8'));
-      require('fs').rmSync(logFile, { force: true });
-    }
-    if (process.env.HONGNIANG_SERVER_SUITES_DONE)
-      require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
   }
-  return ok;
-}
-
-async function main() {
-  const options = parseArgs(process.argv.slice(2));
-  ensureInstalled();
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  // CI (.ci/run) has just built, for its database runs beside this one: building again would rewrite dist under them.
-  const built = process.env.HONGNIANG_BUILT === '1';
-  let ok =
-    !options.build ||
-    built ||
-    (await run('building libraries and plugins', process.execPath, [path.join(__dirname, 'build.js')]));
-  // The browser tests' app installs while the type check, lint and server suites run (its page blueprints and demo
-  // agency take minutes; in CI it was still installing when the server suites ended): started as soon as the build is
-  // there, taken over by the browser project's global set-up, which starts its own if this one failed.
-  let headStart = null;
-  if (ok && options.e2e && options.build && !options.onlyE2e) {
-    headStart = await startE2eAppEarly(root);
-    console.log(`[hongniang] the browser tests' app is installing in the background (${headStart})`);
+  // CI (.ci/run) starts its PostgreSQL and MariaDB runs (one worker each) when this file appears, beside the browser
+  // tests. HONGNIANG_BROWSER_TESTS_AFTER=<file> makes the browser tests wait until that file exists (CI used it to run
+  // them after a two-worker PostgreSQL run: beside two busy database workers, pages took over a minute).
+  if (process.env.HONGNIANG_SERVER_SUITES_DONE)
+    require('fs').writeFileSync(process.env.HONGNIANG_SERVER_SUITES_DONE, '');
+  if ((options.e2e || options.onlyE2e) && process.env.HONGNIANG_BROWSER_TESTS_AFTER) {
+    const began = Date.now();
+    console.log("[hongniang] the browser tests wait for CI's database run (HONGNIANG_BROWSER_TESTS_AFTER)");
+    while (!require('fs').existsSync(process.env.HONGNIANG_BROWSER_TESTS_AFTER))
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    times.push(`waiting for the database run: ${Math.round((Date.now() - began) / 1000)} s`);
   }
-  ok =
-    ok &&
-    (!options.build ||
-      (await run('type-checking the sources and tests', process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'])));
-  if (!ok) {
-    stopE2eAppEarly(headStart);
-    reportFailures(options.dialect);
-    process.exit(1);
-  }
-  // A lint failure fails the run, but the tests still run: their result is worth having beside it.
-  if (options.build && !options.onlyE2e)
-    ok = await run('lint (eslint, prettier --check)', npm, ['run', '--silent', 'lint']);
-
-  // The browser tests run beside the server suites, which get one jest worker fewer (the browser tests and their app
-  // about a core): the browser tests' set-up waits for their app, installing since the build, and they are the
-  // longest path (CI, stop 32: app ready 830 s after the build under two suite workers, the browser tests 1 430 s
-  // more). Each command's output is ours as it comes, the suites' printed when they end.
-  const browser = options.e2e || options.onlyE2e;
-  const suites = options.onlyE2e
-    ? Promise.resolve(true)
-    : serverSuites(options, {
-        workers: browser ? Math.max(1, WORKERS - 1) : WORKERS,
-        logFile: browser ? path.join(require('os').tmpdir(), `hongniang-suites-${process.pid}.log`) : null,
-      });
-  const browserTests = browser
-    ? runJest(
+  if (options.e2e || options.onlyE2e) {
+    ok =
+      runJest(
         'browser tests (headless Chromium against the running app)',
         ['--selectProjects', 'e2e', '--runInBand', ...options.jestArgs],
         headStart ? { [HEAD_START]: headStart } : {},
-      )
-    : Promise.resolve(true);
-  const [suitesOk, browserOk] = await Promise.all([suites, browserTests]);
-  ok = suitesOk && browserOk && ok;
+      ) && ok;
+  }
   // Gone already when the browser tests took it over (their tear-down stops it); else stopped here.
   stopE2eAppEarly(headStart);
   console.log(
