@@ -3,6 +3,7 @@ import { watchProblems } from '@test/support/browser';
 import { appInBrowser, callApi } from '@test/support/running-app';
 import { choose, item } from '@test/support/forms';
 import { bornYearsAgo } from '@test/support/members';
+import { settle } from '@test/support/page-checks';
 
 jest.setTimeout(20 * 60 * 1000);
 
@@ -63,9 +64,23 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
       .locator('.ant-card:visible')
       .filter({ has: page.locator('button:has-text("筛 选"), button:has-text("筛选")') })
       .first();
-    await item(filters, '姓名').locator('input').fill('林夕测试');
-    await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
-    await waitForRows(page, '=== 1');
+    // The list refreshes after the save; a form filled while it re-renders can lose the value (a rehearsal in session
+    // 29 filtered with an empty name and got every row). So: the page quiet first, the value checked before filtering,
+    // and filled and filtered again if the table still shows other rows.
+    await settle(page);
+    const nameFilter = item(filters, '姓名').locator('input');
+    for (let attempt = 1; ; attempt += 1) {
+      await nameFilter.fill('林夕测试');
+      expect(await nameFilter.inputValue()).toBe('林夕测试');
+      await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
+      const found = await waitForRows(page, '=== 1').then(
+        () => null,
+        (error: Error) => error,
+      );
+      if (!found) break;
+      if (attempt === 3) throw found;
+      await settle(page);
+    }
     const row = rows.first();
     await expect(row.innerText()).resolves.toMatch(/林夕测试[\s\S]*女[\s\S]*31[\s\S]*青年/);
     await expect(row.innerText()).resolves.toMatch(/HN\d{6}/);
