@@ -12,13 +12,16 @@ jest.setTimeout(20 * 60 * 1000);
  * the filter form showed (CI's log keeps only the message: stop 32 failed here with "Timeout 30000ms exceeded" alone).
  */
 async function waitForRows(page: Page, condition: string) {
-  const rowCount = `document.querySelectorAll('.ant-table-tbody .ant-table-row').length`;
+  // Visible rows only: antd keeps a closed drawer's tables in the page.
+  const rowCount = `Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row')).filter((row) => row.offsetParent !== null).length`;
   try {
     await page.waitForFunction(`${rowCount} ${condition}`, null, { timeout: 60000 });
   } catch (error) {
     const seen = await page
       .evaluate(() => ({
-        rows: document.querySelectorAll('.ant-table-tbody .ant-table-row').length,
+        rows: Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row')).filter(
+          (row) => (row as HTMLElement).offsetParent !== null,
+        ).length,
         firstRows: Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row'))
           .slice(0, 3)
           .map((row) => (row as HTMLElement).innerText.replace(/\s+/g, ' ').slice(0, 80)),
