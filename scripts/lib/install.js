@@ -20,7 +20,9 @@ function needsInstall() {
 function ensureInstalled() {
   if (!needsInstall()) return;
   // `npm install` follows package-lock.json; `npm ci` refuses this lockfile because it omits platform binaries the registry lacks.
-  const args = ['install'];
+  // --prefer-offline: a package already in npm's cache is not asked of the registry again (the lockfile fixes its
+  // version); no audit or funding report. Session 30: 153 s → 134 s on this machine with a warm cache.
+  const args = ['install', '--prefer-offline', '--no-audit', '--no-fund'];
   console.log(`[hongniang] installing dependencies (npm ${args.join(' ')}); the first time takes a few minutes…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const result = spawnSync(npm, args, { cwd: root, stdio: 'inherit' });

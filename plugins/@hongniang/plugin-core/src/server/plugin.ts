@@ -3,6 +3,7 @@ import fs from 'fs';
 import path from 'path';
 import { pagesSeeded, readBlueprints, seedPages } from './blueprints/seed-pages';
 import { keepTablesWholeOnSqliteColumnChange } from './database/sqlite-column-change';
+import { rememberSqliteColumnTypes } from './database/sqlite-column-types';
 import { waitForSqliteLocks } from './database/sqlite-locking';
 import { demoMembersWanted, seedDemoAgency } from './demo/demo-agency';
 import { useAppI18n } from './refusals/language';
@@ -18,13 +19,15 @@ const OUR_SCOPE = '@hongniang/';
  * Then it tells whoever asked (`afterPagesSeeded`: access grants the menus), whatever order the plugins loaded in.
  * Test apps may go without pages (app option `seedPages: false`). It also owns the demo agency (./demo) that every
  * plugin adds its demo records to, and the declarations each plugin makes to the access plugin (./access). On SQLite,
- * writers wait for each other instead of failing (./database/sqlite-locking), and a column change keeps the rows of a
- * table and its indexes (./database/sqlite-column-change).
+ * writers wait for each other instead of failing (./database/sqlite-locking), a column change keeps the rows of a
+ * table and its indexes (./database/sqlite-column-change), and a table's column types are asked once, not before every
+ * read (./database/sqlite-column-types).
  */
 export class PluginCoreServer extends Plugin {
   async beforeLoad() {
     waitForSqliteLocks(this.db);
     keepTablesWholeOnSqliteColumnChange(this.db);
+    rememberSqliteColumnTypes(this.db);
   }
 
   async load() {
