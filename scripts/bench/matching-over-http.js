@@ -22,7 +22,11 @@ async function measure(app, size, { membersQueried, batch }, report) {
         `${size} members: waiting ${seconds} s until the seeding's bulk writes are out of the plugin's journal window…`,
       ),
     );
-    say(`${size} members: starting the app…`);
+    say(`${size} members: starting the app (reminders' sweep off)…`);
+    // An agency at rest: the seeded copy's first reminders' sweep would deliver every reminder its members fell due for
+    // (~7 700 at 10 000 members, one workflow run and in-app message each, ~13 minutes) beside the requests measured —
+    // which is what runs before session 30 measured, their list p50 moving 24–36 ms from run to run.
+    app.env.HONGNIANG_REMINDER_SWEEP = 'off';
     const startS = await serve(app);
     say(`${size} members: serving after ${startS.toFixed(0)} s; measuring ${membersQueried} members…`);
     const http = client(app.url);

@@ -4,8 +4,8 @@ import type { Database } from '@nocobase/database';
  * On SQLite, Sequelize 6 asks `PRAGMA table_info(<table>)` of every table a SELECT reads, before the SELECT itself and
  * each time (`run` in sequelize/lib/dialects/sqlite/query.js: the column types pick its value parsers). A read of one
  * row cost two round trips through node-sqlite3's thread pool. Measured (docs/performance.md, session 30): members:match
- * at 10 000 members, the server's own time 34 → 23 ms; the page blueprints of an installation (tens of thousands of
- * small reads) 805 → … s.
+ * at 10 000 members, the server's own time p50 34 → 23 ms while the app was busy (reminders being delivered), ~17 → ~15
+ * ms at rest; an installation with every page blueprint 730 → 696 s (one run each).
  *
  * This keeps each table's answer for the database (one map for every connection Sequelize opens on it: one shared, one
  * per transaction) and forgets all of them when any statement that may change a table's columns goes through one of

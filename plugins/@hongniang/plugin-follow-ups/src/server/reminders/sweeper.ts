@@ -1,5 +1,6 @@
 // Runs the sweep: when the app starts (what fell due while it was stopped is delivered then, marked late), then every
-// HONGNIANG_REMINDER_SWEEP_SECONDS (60 by default; 0: only at start, for tests that sweep when they choose). Each sweep
+// HONGNIANG_REMINDER_SWEEP_SECONDS (60 by default; 0: only at start, for tests that sweep when they choose);
+// HONGNIANG_REMINDER_SWEEP=off: never on its own (a benchmark of other requests; POST reminders:sweep still sweeps). Each sweep
 // also reads the records changed since the last one, so a write's reminder comes within a sweep. Sweeps never overlap
 // within a process; across processes the reminders' unique keys keep each occurrence to one row and one message.
 import { Application } from '@nocobase/server';
@@ -24,8 +25,12 @@ export class ReminderSweeper {
     );
   }
 
-  /** Sweeps now, then on the interval. */
+  /** Sweeps now, then on the interval (neither when HONGNIANG_REMINDER_SWEEP is `off`). */
   start() {
+    if (process.env.HONGNIANG_REMINDER_SWEEP === 'off') {
+      this.app.log.warn('[hongniang] reminders are not swept on their own: HONGNIANG_REMINDER_SWEEP=off');
+      return;
+    }
     void this.sweepNow();
     this.interval.start(Number(process.env.HONGNIANG_REMINDER_SWEEP_SECONDS ?? 60), () => void this.sweepNow());
   }
