@@ -16,14 +16,28 @@ describe("a table's column types on SQLite: asked once, forgotten when a table c
     { ours: ['@hongniang/plugin-core'] },
   );
 
-  /** The statements SQLite itself runs on the connection shared by reads outside a transaction, while `work` runs. */
+  /**
+   * The statements SQLite itself runs on the connection shared by reads outside a transaction, while `work` runs.
+   * node-sqlite3 emits its trace events later than the statements' answers (a loaded CI machine saw two of three
+   * reads), in order: a marker statement run last is waited for before the listener goes.
+   */
   async function statementsDuring(work: () => Promise<unknown>): Promise<string[]> {
     const connection: any = await (app.db.sequelize.connectionManager as any).getConnection({});
     const seen: string[] = [];
-    const listener = (sql: string) => seen.push(sql);
+    const marker = `SELECT 'end of traced work ${Date.now()}'`;
+    let markerSeen: () => void = () => undefined;
+    const markerTraced = new Promise<void>((resolve) => (markerSeen = resolve));
+    const listener = (sql: string) => (sql === marker ? markerSeen() : seen.push(sql));
     connection.on('trace', listener);
     try {
       await work();
+      await new Promise((resolve, reject) =>
+        connection.all(marker, [], (error: Error | null) => (error ? reject(error) : resolve(null))),
+      );
+      const silent = new Promise((_, reject) =>
+        setTimeout(() => reject(new Error("SQLite's trace did not report the marker within 10 s")), 10000).unref(),
+      );
+      await Promise.race([markerTraced, silent]);
     } finally {
       connection.removeListener('trace', listener);
     }
