@@ -101,8 +101,20 @@ describe('会员管理 as a matchmaker meets it: add a member, find her, filter 
     await choose(page, filters, '年龄段', '老年');
     await filters.locator('button:has-text("筛 选"), button:has-text("筛选")').first().click();
     await waitForRows(page, '> 1');
-    const groups = await page.locator('.ant-table-tbody .ant-table-row').allInnerTexts();
-    expect(groups.every((text) => text.includes('老年') && !text.includes('青年'))).toBe(true);
+    // Visible rows only (antd keeps a closed drawer's tables in the page), and the table may still show the last
+    // filter's rows for a moment: waited for, then checked. A rehearsal in session 30 failed here, reading every row
+    // once there were more than one (which of the two it met, the log does not say).
+    const visibleRows = `Array.from(document.querySelectorAll('.ant-table-tbody .ant-table-row')).filter((row) => row.offsetParent !== null).map((row) => row.innerText)`;
+    await page
+      .waitForFunction(
+        `(${visibleRows}).length > 1 && (${visibleRows}).every((text) => text.includes('老年') && !text.includes('青年'))`,
+        null,
+        { timeout: 60000 },
+      )
+      .catch(() => undefined);
+    const groups: string[] = await page.evaluate(visibleRows);
+    expect(groups.length).toBeGreaterThan(1);
+    expect(groups.filter((text) => !text.includes('老年') || text.includes('青年'))).toEqual([]);
 
     await page.waitForLoadState('networkidle');
     expect(problems).toEqual([]);
