@@ -103,8 +103,13 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
   if (manyRegions) stores.extraRegions.set(slot, codes);
   else stores.extraRegions.delete(slot);
   const ownWeights = !!preferences.weights && Object.keys(preferences.weights).length > 0;
-  if (ownWeights) stores.weightOverrides.set(slot, preferences.weights!);
-  else stores.weightOverrides.delete(slot);
+  if (ownWeights) {
+    stores.weightOverrides.set(slot, preferences.weights!);
+    stores.ownWeights.set(slot, ownWeightsOf(preferences.weights!));
+  } else {
+    stores.weightOverrides.delete(slot);
+    stores.ownWeights.delete(slot);
+  }
   wish.uint8[at + PREFERENCE_FLAGS_AT] =
     (preferences.childrenAcceptable ? CHILDREN_OK : 0) |
     (preferences.smokingAcceptable ? SMOKING_OK : 0) |
@@ -112,6 +117,10 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
     (ownWeights ? OWN_WEIGHTS : 0);
   uint32[(at + REQUIREMENTS_AT) >> 2] = requirementSetOf(stores, slot);
 }
+
+/** Own weights by CRITERIA position, NaN where none is given (undefined or null: the agency's weight applies). */
+const ownWeightsOf = (weights: Partial<Record<string, number | null>>) =>
+  Float64Array.from(CRITERIA, (criterion) => weights[criterion] ?? NaN);
 
 /** The member in `slot` as plain objects: what encode() wrote, strings and codes restored (region codes as strings). */
 export function decode(stores: Stores, slot: number): Person {

@@ -21,12 +21,13 @@ export interface PairOptions {
   hardFilters?: boolean;
 }
 
-// directionalScore's inputs for one pair, refilled by each evaluatePair (which runs to completion): the engine then hands
-// directionalScore one kind of array on every path, and the index's per-candidate call to it stays as fast as an inline sum.
-const forwardSimilarities = new Float64Array(CRITERIA.length);
-const forwardWeights = new Float64Array(CRITERIA.length);
-const backwardSimilarities = new Float64Array(CRITERIA.length);
-const backwardWeights = new Float64Array(CRITERIA.length);
+// directionalScore's inputs for one pair, refilled by each evaluatePair (which runs to completion): plain arrays of
+// doubles, the one kind of array the engine hands directionalScore on every path (typed arrays are slow to write after
+// SES's lockdown, exact-checks.ts).
+const forwardSimilarities = new Array<number>(CRITERIA.length).fill(0.5);
+const forwardWeights = new Array<number>(CRITERIA.length).fill(0.5);
+const backwardSimilarities = new Array<number>(CRITERIA.length).fill(0.5);
+const backwardWeights = new Array<number>(CRITERIA.length).fill(0.5);
 
 /**
  * Both directions of one pair: per criterion (CRITERIA order) the similarities (0–1) and weights of each side, the

@@ -2,10 +2,10 @@
 // of one direction, and whether a member meets another's requirements — each equal to what similarity.ts and score.ts
 // give on the decoded members.
 import * as layout from './layout';
-import { directionalScore } from './score';
+import { combine, directionalScore, percentOf, round2 } from './score';
 import { atLeastSimilarity, FALLOFF, overlapSimilarity, rangeSimilarity, UNKNOWN } from './similarity';
 import { Stores } from './stores';
-import { CRITERIA, Criterion, MatchSettings } from './types';
+import { CRITERIA, Combination, MatchResult, MatchSettings } from './types';
 
 // Copied once: CommonJS makes each imported name a property read, and this code runs for every candidate scored.
 const {
@@ -25,6 +25,7 @@ const {
   HEIGHT_MIN_AT,
   HOBBIES,
   HOBBIES_AT,
+  ID_AT,
   IMPORTANCE_AT,
   IMPORTANCES,
   INCOME,
@@ -46,7 +47,6 @@ const {
   REGION_SLOTS,
   REGIONS_AT,
   SMOKES,
-  SMOKING,
   SMOKING_OK,
   WANTED_HOBBIES_AT,
   WANTED_PERSONALITY_AT,
@@ -56,87 +56,162 @@ const {
   requiredOf,
 } = layout;
 
-/** Per match: the agency's weights and importance factors by position, and room for one candidate's weights and similarities. */
+// No typed-array element is written on these paths: in a NocoBase server, after SES's lockdown (at the app's start),
+// every store into a typed array takes V8's slow path (5–35× a plain array's; docs/performance.md, session 31), while
+// reads stay fast. Records are written only when a member changes; per-match rows are plain arrays of numbers.
+
+/** Per match: the agency's weights and importance factors by position, and the criteria left out. */
 export interface Scratch {
   baseWeights: number[];
   factors: number[];
-  weights: Float64Array;
-  similarities: Float64Array;
   /** The criteria left out of this match (layout's ignoredBitsOf). */
   ignoredBits: number;
 }
 
-/** The Scratch of one match: the settings' weights and factors by position, empty rows for one candidate. */
+/** The Scratch of one match: the settings' weights and factors by position. */
 export function scratchFor(settings: MatchSettings, ignoredBits: number): Scratch {
   return {
     baseWeights: CRITERIA.map((criterion) => settings.weights[criterion]),
     factors: IMPORTANCES.map((importance) => settings.importanceFactors[importance]),
-    weights: new Float64Array(CRITERIA.length),
-    similarities: new Float64Array(CRITERIA.length),
     ignoredBits,
   };
 }
 
-/** directionalScore (0–100) of how the member in `slot` fits the wish of `holder`, by the holder's weights. */
+/**
+ * directionalScore (0–100) of how the member in `slot` fits the wish of `holder`, by the holder's weights: Σ wᵢsᵢ / Σ wᵢ
+ * summed in CRITERIA order as directionalScore sums (so equal to it to the bit); a criterion of weight 0 adds nothing
+ * to either sum, and its similarity is not worked out.
+ */
 export function directionalScoreOf(stores: Stores, holder: number, slot: number, scratch: Scratch): number {
-  weightsOf(stores, holder, scratch);
-  similaritiesOf(stores, holder, slot, scratch.similarities);
-  return directionalScore(scratch.similarities, scratch.weights);
-}
-
-/** weightOf for each criterion of the member in `slot` (the agency's weight or her own, times her importance's factor), into scratch.weights. */
-function weightsOf(stores: Stores, slot: number, { weights, baseWeights, factors, ignoredBits }: Scratch) {
-  const importance = stores.wishes.uint32[(slot * RECORD_BYTES + IMPORTANCE_AT) >> 2];
-  for (let c = 0; c < CRITERIA.length; c++) weights[c] = baseWeights[c] * factors[(importance >>> (2 * c)) & 3];
-  if (stores.wishes.uint8[slot * RECORD_BYTES + PREFERENCE_FLAGS_AT] & OWN_WEIGHTS) {
-    for (const [criterion, weight] of Object.entries(stores.weightOverrides.get(slot)!)) {
-      const c = CRITERIA.indexOf(criterion as Criterion);
-      if (weight !== undefined && weight !== null) weights[c] = weight * factors[(importance >>> (2 * c)) & 3];
-    }
+  const { baseWeights, factors, ignoredBits } = scratch;
+  const importance = stores.wishes.uint32[(holder * RECORD_BYTES + IMPORTANCE_AT) >> 2];
+  const own = ownWeightsOf(stores, holder);
+  let total = 0;
+  let weighted = 0;
+  for (let c = 0; c < CRITERIA_COUNT; c++) {
+    const weight = weightAt(c, importance, own, baseWeights, factors, ignoredBits);
+    if (weight === 0) continue;
+    total += weight;
+    weighted += weight * similarityAt(stores, holder, slot, c);
   }
-  for (let c = 0; c < CRITERIA.length; c++) if ((ignoredBits >>> (2 * c)) & 1) weights[c] = 0;
+  return percentOf(weighted, total);
 }
 
-/** similarity() on the records: how well the member in `slot` fits the wish of `holder`, per criterion in CRITERIA order. */
-function similaritiesOf(stores: Stores, holder: number, slot: number, out: Float64Array) {
+/**
+ * The pair's MatchResult (evaluatePair's, to the bit: scores, and per criterion in CRITERIA order both similarities and
+ * both weights) from the records, for a candidate in `slot` a scan kept for the member in `memberSlot` (both sides'
+ * requirements met). Reads no decoded member: a batch explains 20 results for each of thousands of members.
+ */
+export function resultOf(
+  stores: Stores,
+  memberSlot: number,
+  slot: number,
+  scratch: Scratch,
+  combination: Combination,
+): MatchResult {
+  const forwardWeights = weightsOf(stores, memberSlot, scratch);
+  const backwardWeights = weightsOf(stores, slot, scratch);
+  const forwardSimilarities = CRITERIA.map((_, c) => similarityAt(stores, memberSlot, slot, c));
+  const backwardSimilarities = CRITERIA.map((_, c) => similarityAt(stores, slot, memberSlot, c));
+  const forward = directionalScore(forwardSimilarities, forwardWeights);
+  const backward = directionalScore(backwardSimilarities, backwardWeights);
+  return {
+    candidateId: stores.profiles.int32[(slot * RECORD_BYTES + ID_AT) >> 2],
+    score: round2(combine(forward, backward, combination)),
+    forward: round2(forward),
+    backward: round2(backward),
+    breakdown: CRITERIA.map((criterion, c) => ({
+      criterion,
+      forward: forwardSimilarities[c],
+      backward: backwardSimilarities[c],
+      weight: { forward: forwardWeights[c], backward: backwardWeights[c] },
+    })),
+  };
+}
+
+const CRITERIA_COUNT = CRITERIA.length;
+
+/** weightOf for each criterion of the member in `slot`, 0 for a criterion left out, in CRITERIA order. */
+function weightsOf(stores: Stores, slot: number, { baseWeights, factors, ignoredBits }: Scratch): number[] {
+  const importance = stores.wishes.uint32[(slot * RECORD_BYTES + IMPORTANCE_AT) >> 2];
+  const own = ownWeightsOf(stores, slot);
+  return CRITERIA.map((_, c) => weightAt(c, importance, own, baseWeights, factors, ignoredBits));
+}
+
+/** Her own weights by CRITERIA position (NaN: none given), or null when she gave none. */
+const ownWeightsOf = (stores: Stores, slot: number) =>
+  stores.wishes.uint8[slot * RECORD_BYTES + PREFERENCE_FLAGS_AT] & OWN_WEIGHTS ? stores.ownWeights.get(slot)! : null;
+
+/**
+ * weightOf for criterion `c`: her own weight (`own`, NaN where none) or the agency's (`baseWeights`), times the factor
+ * of her importance (two bits per criterion of `importance`); 0 when `ignoredBits` leaves the criterion out.
+ */
+function weightAt(
+  c: number,
+  importance: number,
+  own: Float64Array | null,
+  baseWeights: number[],
+  factors: number[],
+  ignoredBits: number,
+): number {
+  if ((ignoredBits >>> (2 * c)) & 1) return 0;
+  const given = own === null ? NaN : own[c];
+  // NaN is the one value unequal to itself: no own weight for this criterion.
+  return (given === given ? given : baseWeights[c]) * factors[(importance >>> (2 * c)) & 3];
+}
+
+/** similarity() on the records for criterion `c` (CRITERIA position): how well the member in `slot` fits the wish of `holder`. */
+function similarityAt(stores: Stores, holder: number, slot: number, c: number): number {
   const { profiles: profile, wishes: wish } = stores;
   const at = slot * RECORD_BYTES;
   const wishAt = holder * RECORD_BYTES;
-  const age = orNull(profile.int16[(at + AGE_AT) >> 1]);
-  out[AGE] = rangeSimilarity(
-    age,
-    orNull(wish.int16[(wishAt + AGE_MIN_AT) >> 1]),
-    orNull(wish.int16[(wishAt + AGE_MAX_AT) >> 1]),
-    FALLOFF.age,
-  );
-  const height = orNull(profile.int16[(at + HEIGHT_AT) >> 1]);
-  out[HEIGHT] = rangeSimilarity(
-    height,
-    orNull(wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1]),
-    orNull(wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]),
-    FALLOFF.height,
-  );
-  out[EDUCATION] = atLeastSimilarity(
-    orNull(profile.int8[at + EDUCATION_AT]),
-    orNull(wish.int8[wishAt + MIN_EDUCATION_AT]),
-    2,
-  );
-  out[MARITAL_STATUS] = maritalFit(stores, holder, slot);
-  out[CHILDREN] = childrenFit(stores, holder, slot);
-  out[INCOME] = atLeastSimilarity(
-    orNull(profile.int8[at + INCOME_AT]),
-    orNull(wish.int8[wishAt + MIN_INCOME_AT]),
-    FALLOFF.income,
-  );
-  out[REGION] = regionFit(stores, holder, slot);
-  const hobbies = wish.uint32[(wishAt + WANTED_HOBBIES_AT) >> 2];
-  out[HOBBIES] = overlapSimilarity(popcount(hobbies), popcount(hobbies & profile.uint32[(at + HOBBIES_AT) >> 2]));
-  const personality = wish.uint32[(wishAt + WANTED_PERSONALITY_AT) >> 2];
-  out[PERSONALITY] = overlapSimilarity(
-    popcount(personality),
-    popcount(personality & profile.uint32[(at + PERSONALITY_AT) >> 2]),
-  );
-  out[SMOKING] = smokingFit(stores, holder, slot);
+  switch (c) {
+    case AGE:
+      return rangeSimilarity(
+        orNull(profile.int16[(at + AGE_AT) >> 1]),
+        orNull(wish.int16[(wishAt + AGE_MIN_AT) >> 1]),
+        orNull(wish.int16[(wishAt + AGE_MAX_AT) >> 1]),
+        FALLOFF.age,
+      );
+    case HEIGHT:
+      return rangeSimilarity(
+        orNull(profile.int16[(at + HEIGHT_AT) >> 1]),
+        orNull(wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1]),
+        orNull(wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]),
+        FALLOFF.height,
+      );
+    case EDUCATION:
+      return atLeastSimilarity(
+        orNull(profile.int8[at + EDUCATION_AT]),
+        orNull(wish.int8[wishAt + MIN_EDUCATION_AT]),
+        2,
+      );
+    case MARITAL_STATUS:
+      return maritalFit(stores, holder, slot);
+    case CHILDREN:
+      return childrenFit(stores, holder, slot);
+    case INCOME:
+      return atLeastSimilarity(
+        orNull(profile.int8[at + INCOME_AT]),
+        orNull(wish.int8[wishAt + MIN_INCOME_AT]),
+        FALLOFF.income,
+      );
+    case REGION:
+      return regionFit(stores, holder, slot);
+    case HOBBIES: {
+      const hobbies = wish.uint32[(wishAt + WANTED_HOBBIES_AT) >> 2];
+      return overlapSimilarity(popcount(hobbies), popcount(hobbies & profile.uint32[(at + HOBBIES_AT) >> 2]));
+    }
+    case PERSONALITY: {
+      const personality = wish.uint32[(wishAt + WANTED_PERSONALITY_AT) >> 2];
+      return overlapSimilarity(
+        popcount(personality),
+        popcount(personality & profile.uint32[(at + PERSONALITY_AT) >> 2]),
+      );
+    }
+    default: // SMOKING
+      return smokingFit(stores, holder, slot);
+  }
 }
 
 /** Whether the member in `slot` fully meets every criterion the one in `holder` requires (passesHardFilter), `ignoredBits` left out. */

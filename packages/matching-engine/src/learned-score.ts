@@ -55,7 +55,7 @@ function shifted(score: number, shift: number) {
 }
 
 /** One side's weights blended, in place, with her revealed ones: (1 − share)·stated + share·Σstated·revealed (Σstated 0: as 1). */
-function blend(weights: Float64Array, revealed: RevealedWeights | null) {
+function blend(weights: number[], revealed: RevealedWeights | null) {
   if (!revealed) return;
   let total = 0;
   for (let c = 0; c < weights.length; c++) total += weights[c];
@@ -116,13 +116,14 @@ function rescore(
   let base = result.score;
   if (revealedForward || revealedBackward) {
     // Per criterion in CRITERIA order, whatever the breakdown's order; plain loops (TypedArray.from with a mapping
-    // function was most of this function's time).
+    // function was most of this function's time) into plain arrays (typed arrays are slow to write after SES's
+    // lockdown, exact-checks.ts).
     const ordered: CriterionScore[] = new Array(CRITERIA.length);
     for (const line of result.breakdown) ordered[CRITERION_INDEX.get(line.criterion)!] = line;
-    const forwardSimilarities = new Float64Array(CRITERIA.length);
-    const backwardSimilarities = new Float64Array(CRITERIA.length);
-    const forwardWeights = new Float64Array(CRITERIA.length);
-    const backwardWeights = new Float64Array(CRITERIA.length);
+    const forwardSimilarities = new Array<number>(CRITERIA.length).fill(0.5);
+    const backwardSimilarities = new Array<number>(CRITERIA.length).fill(0.5);
+    const forwardWeights = new Array<number>(CRITERIA.length).fill(0.5);
+    const backwardWeights = new Array<number>(CRITERIA.length).fill(0.5);
     for (let c = 0; c < CRITERIA.length; c++) {
       forwardSimilarities[c] = ordered[c].forward;
       backwardSimilarities[c] = ordered[c].backward;

@@ -1,7 +1,8 @@
 // The candidate pool as records of numbers, grouped by gender and consent, changed one member at a time; a member's top-K
 // is a tight loop over the groups she may be suggested from (scan.ts). Results equal the reference matcher's (tests compare them).
 import { decode, encode } from './codec';
-import { byRank, evaluatePair, rankAll } from './evaluation';
+import { byRank, rankAll } from './evaluation';
+import { resultOf, scratchFor } from './exact-checks';
 import {
   EXCLUDED_PAIR,
   FLAGS_AT,
@@ -67,7 +68,7 @@ export class MatchIndex {
     const member = decode(this.stores, memberSlot);
     const { settings, ignore } = options;
     const ignoredBits = ignoredBitsOf(ignore);
-    const forwardWeights = Float64Array.from(CRITERIA, (criterion) =>
+    const forwardWeights = CRITERIA.map((criterion) =>
       ignore?.has(criterion) ? 0 : weightOf(criterion, member.preferences, settings),
     );
     const flags = this.stores.profiles.uint8;
@@ -107,9 +108,10 @@ export class MatchIndex {
       for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] &= ~EXCLUDED_PAIR;
     }
 
+    const scratch = scratchFor(settings, ignoredBits);
     const results: MatchResult[] = top
       .ranked()
-      .map((id) => evaluatePair(member, decode(this.stores, this.slotOf(id)), settings, { ignore }) as MatchResult)
+      .map((id) => resultOf(this.stores, memberSlot, this.slotOf(id), scratch, settings.combination))
       .sort(byRank);
     const counts: [ExclusionReason, number][] = [
       ['notRecommendable', notRecommendable],

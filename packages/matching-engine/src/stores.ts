@@ -80,15 +80,19 @@ export class RequirementSets {
 export class Span {
   low = NONE;
   high = NONE;
+  private known: number[] = [NONE];
 
   note(value: number) {
-    this.low = Math.min(this.low, value);
-    this.high = Math.max(this.high, value);
+    if (value < this.low || value > this.high) {
+      this.low = Math.min(this.low, value);
+      this.high = Math.max(this.high, value);
+      this.known = Array.from({ length: this.high - this.low + 1 }, (_, i) => this.low + i);
+    }
   }
 
-  /** Every whole number from low to high. */
-  get values(): number[] {
-    return Array.from({ length: this.high - this.low + 1 }, (_, i) => this.low + i);
+  /** Every whole number from low to high (the same array until the span widens: not to be changed). */
+  get values(): readonly number[] {
+    return this.known;
   }
 }
 
@@ -130,4 +134,6 @@ export class Stores {
   /** Rare extras kept aside, by slot: more than REGION_SLOTS wished regions, per-member weights. */
   readonly extraRegions = new Map<number, number[]>();
   readonly weightOverrides = new Map<number, Partial<Record<Criterion, number>>>();
+  /** The same own weights by CRITERIA position, NaN where the agency's weight applies: what scoring reads. */
+  readonly ownWeights = new Map<number, Float64Array>();
 }

@@ -4,15 +4,16 @@
 const worse = (scoreA: number, idA: number, scoreB: number, idB: number) =>
   scoreA < scoreB || (scoreA === scoreB && idA > idB);
 
-/** The best `limit` (score, id) pairs seen: a min-heap in typed arrays, worst on top; ties go to the lower id. */
+/** The best `limit` (score, id) pairs seen: a min-heap in two arrays, worst on top; ties go to the lower id. */
 export class TopK {
-  private readonly scores: Float64Array;
-  private readonly ids: Int32Array;
+  // Plain arrays: stores into typed arrays are slow after SES's lockdown (exact-checks.ts), and a scan offers hundreds.
+  private readonly scores: number[];
+  private readonly ids: number[];
   private size = 0;
 
   constructor(private readonly limit: number) {
-    this.scores = new Float64Array(limit);
-    this.ids = new Int32Array(limit);
+    this.scores = new Array<number>(limit).fill(0.5);
+    this.ids = new Array<number>(limit).fill(0);
   }
 
   /** Keeps (score, id) if it ranks among the best `limit` so far, pushing out the worst. */

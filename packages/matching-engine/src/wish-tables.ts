@@ -20,7 +20,7 @@ export interface Wish {
    * Indexed by value − the field's low (age, height, education, income), marital bit + 1, 0/1 (children, smoking),
    * place number (region), or the count of wished items shared (hobbies, personality).
    */
-  fits: Float64Array[];
+  fits: number[][];
   ageLow: number;
   heightLow: number;
   educationLow: number;
@@ -30,7 +30,7 @@ export interface Wish {
   /** Σ of the weights in CRITERIA order, as directionalScore sums them. */
   total: number;
   /** By position k: the most criteria k on can add; Infinity while one is required, so that her requirements are always looked up. */
-  restFrom: Float64Array;
+  restFrom: number[];
 }
 
 /**
@@ -41,7 +41,7 @@ export function wishTables(
   stores: Stores,
   slot: number,
   { profile, preferences }: Person,
-  weights: Float64Array,
+  weights: readonly number[],
   ignoredBits: number,
 ): Wish {
   const probe: Profile = { ...profile };
@@ -49,7 +49,7 @@ export function wishTables(
   const code = (value: number) => (value === NONE ? null : String(value));
   const upTo = (last: number) => Array.from({ length: last + 1 }, (_, i) => i);
   // Per criterion: the values its table covers, and how the probe takes one.
-  const covered: Record<Criterion, [number[], (value: number) => void]> = {
+  const covered: Record<Criterion, [readonly number[], (value: number) => void]> = {
     age: [stores.ageSpan.values, (age) => (probe.age = orNull(age))],
     height: [stores.heightSpan.values, (height) => (probe.heightCm = orNull(height))],
     education: [stores.educationSpan.values, (rank) => (probe.educationRank = orNull(rank))],
@@ -79,7 +79,7 @@ export function wishTables(
   const fits = CRITERIA.map((criterion, c) => {
     const [values, setProbe] = covered[criterion];
     const required = preferences.importance[criterion] === 'required' && !((ignoredBits >>> (2 * c)) & 1);
-    return Float64Array.from(values, (value) => {
+    return values.map((value) => {
       setProbe(value);
       const fit = similarity(criterion, probe, preferences);
       return required && !passesHardFilter(criterion, fit) ? -Infinity : weights[c] * fit;
@@ -97,7 +97,7 @@ export function wishTables(
     wantedHobbies: stores.wishes.uint32[(at + WANTED_HOBBIES_AT) >> 2],
     wantedPersonality: stores.wishes.uint32[(at + WANTED_PERSONALITY_AT) >> 2],
     total: sumFrom(0),
-    restFrom: Float64Array.from({ length: CRITERIA.length + 1 }, (_, k) =>
+    restFrom: Array.from({ length: CRITERIA.length + 1 }, (_, k) =>
       required >>> (2 * k) !== 0 ? Infinity : sumFrom(k),
     ),
   };

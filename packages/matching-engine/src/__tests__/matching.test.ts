@@ -148,6 +148,37 @@ describe('the index agrees with the reference on a random pool, also after updat
     expect(index.has(6)).toBe(false);
   });
 
+  it('forgets own weights when a member drops them, and a freed record does not keep them for the next member', () => {
+    const withWeights = indexOf(pool);
+    const id = pool[11].profile.id;
+    const own = { ...pool[11], preferences: { ...pool[11].preferences, weights: { age: 9, hobbies: 0 } } };
+    withWeights.upsert(own);
+    const current = pool.map((p) => (p.profile.id === id ? own : p));
+    const options = { limit: 20, settings };
+    const ownResults = withWeights.match(id, options);
+    expect(ownResults).toEqual(matchReference(current, id, options));
+    expect(ownResults.results[0].breakdown.find((line) => line.criterion === 'age')!.weight.forward).toBe(
+      9 * settings.importanceFactors[own.preferences.importance.age ?? 'normal'],
+    );
+    // Dropped: the agency's weights again.
+    const plain = { ...own, preferences: { ...own.preferences, weights: undefined } };
+    withWeights.upsert(plain);
+    expect(withWeights.match(id, options)).toEqual(
+      matchReference(
+        pool.map((p) => (p.profile.id === id ? plain : p)),
+        id,
+        options,
+      ),
+    );
+    // Removed with own weights, her record taken by a newcomer of the same group who has none.
+    withWeights.upsert(own);
+    withWeights.remove(id);
+    const newcomer = { ...plain, profile: { ...plain.profile, id: 99_001 } };
+    withWeights.upsert(newcomer);
+    const after = [...pool.filter((p) => p.profile.id !== id), newcomer];
+    expect(withWeights.match(99_001, options)).toEqual(matchReference(after, 99_001, options));
+  });
+
   it('is deterministic: the same data gives the same list', () => {
     const again = indexOf(randomPool(3000, 7));
     expect(again.match(3, { limit: 20, settings })).toEqual(
