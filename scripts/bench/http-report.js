@@ -7,8 +7,13 @@ function emptyReport() {
   return { requestRows: [], detailRows: [], batchRows: [], problems: [] };
 }
 
-/** Adds one size's request figures (member-requests.js) and its app's start-up time (`startS`, seconds). */
-function addRequests(report, size, figures, startS) {
+/**
+ * Adds one size's request figures (member-requests.js), its app's start-up time (`startS`, seconds) and the wait until
+ * it was at rest (`rest`, at-rest.js's answer; not at rest is a problem: the figures were taken beside its work).
+ */
+function addRequests(report, size, figures, startS, rest) {
+  if (!rest.atRest)
+    report.problems.push(`${size}: measured before the app was at rest (waited ${rest.seconds.toFixed(0)} s)`);
   report.problems.push(...figures.failures.map((failure) => `${size}: ${failure}`));
   report.requestRows.push({
     members: size,
@@ -29,6 +34,7 @@ function addRequests(report, size, figures, startS) {
       .map(([criterion, n]) => `${criterion} ${n}`)
       .join(', '),
     'app start s': startS.toFixed(0),
+    'at rest after s': rest.seconds.toFixed(0),
   });
 }
 

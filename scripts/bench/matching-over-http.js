@@ -6,6 +6,7 @@ const { benchBatch } = require('./batch-run');
 const { seededApp, untilJournalQuiet } = require('./member-pool');
 const { ADMIN, createWorkspace, serve, stopApp, removeApp, removeWorkspace } = require('./throwaway-apps');
 const { tail } = require('./processes');
+const { untilAtRest } = require('./at-rest');
 const { emptyReport, addRequests, addBatch, printReport } = require('./http-report');
 
 const began = Date.now();
@@ -28,11 +29,18 @@ async function measure(app, size, { membersQueried, batch }, report) {
     // which is what runs before session 30 measured, their list p50 moving 24–36 ms from run to run.
     app.env.HONGNIANG_REMINDER_SWEEP = 'off';
     const startS = await serve(app);
-    say(`${size} members: serving after ${startS.toFixed(0)} s; measuring ${membersQueried} members…`);
+    say(`${size} members: serving after ${startS.toFixed(0)} s; waiting until its start-up work is done…`);
+    // At rest also after start: a seeded copy's first start closes its past months' records and drafts last month's
+    // service summaries for every member in service (plugin-reports), ~30 s of CPU at 10 000 members, which took
+    // session 30's first batch run from ~6 s to 11 s (session 31, docs/performance.md).
+    const rest = await untilAtRest(app.server);
+    say(
+      `${size} members: ${rest.atRest ? 'at rest' : 'NOT at rest (measured anyway)'} after ${rest.seconds.toFixed(0)} s; measuring ${membersQueried} members…`,
+    );
     const http = client(app.url);
     await http.signIn(ADMIN.email, ADMIN.password);
     const figures = await benchRequests(http, membersQueried);
-    addRequests(report, size, figures, startS);
+    addRequests(report, size, figures, startS, rest);
     say(`${size} members: required criteria turned into list filters: ${JSON.stringify(figures.filtersUsed)}`);
     if (!batch) return;
     for (const run of ['first run', 're-run']) {

@@ -3,7 +3,7 @@ import { MockServer } from '@nocobase/test';
 import { appForSuite, signInAsRoot } from '@test/support/app';
 import { addMember } from '@test/support/members';
 import { MemberPool } from '../matching/member-pool';
-import { refreshSuggestions } from '../actions/refresh-suggestions';
+import { insertRows, refreshSuggestions } from '../actions/refresh-suggestions';
 import { endedTask } from '@test/support/tasks';
 
 const ids = (response: any) => response.body.data.map((result: any) => result.candidateId);
@@ -81,6 +81,46 @@ describe('matching stays fresh, and the batch run keeps suggestions current', ()
     await pool.current();
     await pool.current();
     expect(rebuild).toHaveBeenCalledTimes(1);
+  });
+
+  it('writes many new suggestions as bound values, statement after statement, all or none', async () => {
+    const Suggestions = app.db.getModel('matchSuggestions');
+    // Quotes, a $1 and a semicolon in a value: bound, they are stored as they are.
+    const note = `她说 "it's $1"; DELETE FROM matchSuggestions; --`;
+    const rows = Array.from({ length: 123 }, (_, i) => ({
+      memberId: her,
+      candidateId: i % 2 ? him : other,
+      pairKey: `insert-rows-test:${i}`,
+      status: 'open',
+      origin: 'batch',
+      score: i + 0.25,
+      breakdown: [{ criterion: 'age', title: `第 ${i} 行`, forward: 100, backward: 50 }],
+      note,
+    }));
+    await insertRows(Suggestions, rows);
+    const written = await app.db.getRepository('matchSuggestions').find({
+      filter: { pairKey: { $startsWith: 'insert-rows-test:' } },
+      sort: ['score'],
+    });
+    expect(written.map((row: any) => [row.get('pairKey'), row.get('score'), row.get('note')])).toEqual(
+      rows.map((row) => [row.pairKey, row.score, note]),
+    );
+    expect(written[122].get('breakdown')).toEqual(rows[122].breakdown);
+    // A row the database refuses (a pair key already there) leaves none of the call's rows behind.
+    const refused = [
+      { ...rows[0], pairKey: 'insert-rows-test:new' },
+      ...Array.from({ length: 60 }, (_, i) => ({ ...rows[0], pairKey: `insert-rows-test:more:${i}` })),
+      rows[5],
+    ];
+    await expect(insertRows(Suggestions, refused)).rejects.toThrow();
+    expect(
+      await app.db
+        .getRepository('matchSuggestions')
+        .count({ filter: { pairKey: { $startsWith: 'insert-rows-test:' } } }),
+    ).toBe(123);
+    await app.db
+      .getRepository('matchSuggestions')
+      .destroy({ filter: { pairKey: { $startsWith: 'insert-rows-test:' } } });
   });
 
   it('runs as an async task with progress, creates suggestions for members in service, and is safe to re-run', async () => {

@@ -103,11 +103,12 @@ export function storedForCaller(
 ): StoredScores {
   const lines = Array.isArray(stored.breakdown) ? stored.breakdown.filter((line) => line && line.criterion) : [];
   const shown = lines.filter((line) => !withheld.has(line.criterion) && !line.withheld && line.weight);
-  // Float64Arrays, as the engine passes them: one argument type keeps its scoring loop fast (see matching-engine's evaluation.ts).
+  // Plain arrays of numbers, as the engine passes them: one argument type keeps its scoring loop fast, and typed arrays
+  // are slow to write in a NocoBase server (matching-engine's evaluation.ts and exact-checks.ts).
   const direction = (side: 'forward' | 'backward') =>
     directionalScore(
-      Float64Array.from(shown, (line) => Number(line[side]) / 100),
-      Float64Array.from(shown, (line) => Number(line.weight![side])),
+      shown.map((line) => Number(line[side]) / 100),
+      shown.map((line) => Number(line.weight![side])),
     );
   const forward = direction('forward');
   const backward = direction('backward');
