@@ -31,8 +31,8 @@ async function measure(app, size, { membersQueried, batch }, report) {
     const startS = await serve(app);
     say(`${size} members: serving after ${startS.toFixed(0)} s; waiting until its start-up work is done…`);
     // At rest also after start: a seeded copy's first start closes its past months' records and drafts last month's
-    // service summaries for every member in service (plugin-reports), ~30 s of CPU at 10 000 members, which took
-    // session 30's first batch run from ~6 s to 11 s (session 31, docs/performance.md).
+    // service summaries for every member in service (plugin-reports' MonthKeeper), ~6 s of CPU after the app answers
+    // at 10 000 members; a batch run started beside it took 15 s instead of 6 (session 31, docs/performance.md).
     const rest = await untilAtRest(app.server);
     say(
       `${size} members: ${rest.atRest ? 'at rest' : 'NOT at rest (measured anyway)'} after ${rest.seconds.toFixed(0)} s; measuring ${membersQueried} members…`,
