@@ -1,4 +1,5 @@
 import type { Database } from '@nocobase/database';
+import { onEverySqliteConnection } from './sqlite-connections';
 
 /**
  * On SQLite, Sequelize 6 asks `PRAGMA table_info(<table>)` of every table a SELECT reads, before the SELECT itself and
@@ -16,14 +17,11 @@ import type { Database } from '@nocobase/database';
  * Does nothing on other dialects. `HONGNIANG_SQLITE_COLUMN_TYPES_CACHE=off` turns it off.
  */
 export function rememberSqliteColumnTypes(db: Database) {
-  if (db.sequelize.getDialect() !== 'sqlite' || process.env.HONGNIANG_SQLITE_COLUMN_TYPES_CACHE === 'off') return;
-  const manager = db.sequelize.connectionManager as unknown as SqliteConnections;
-  if (manager.hongniangColumnTypes) return;
-  const answers = (manager.hongniangColumnTypes = new ColumnTypeAnswers());
-  const getConnection = manager.getConnection.bind(manager);
-  manager.getConnection = async (options) => answers.through(await getConnection(options));
-  // The shared connection may be open already (the app authenticated before plugins load).
-  for (const connection of Object.values(manager.connections ?? {})) answers.through(connection);
+  if (process.env.HONGNIANG_SQLITE_COLUMN_TYPES_CACHE === 'off') return;
+  const answers = new ColumnTypeAnswers();
+  onEverySqliteConnection<SqliteConnection>(db, 'rememberSqliteColumnTypes', (connection) =>
+    answers.through(connection),
+  );
 }
 
 /**
@@ -40,15 +38,10 @@ class ColumnTypeAnswers {
   private readonly kept = new Map<string, unknown[]>();
   /** Counts schema changes: an answer read while the count moved may describe the table before the change. */
   private generation = 0;
-  private readonly wrapped = new WeakSet<SqliteConnection>();
 
-  /** Wraps the connection's all/run/exec once; answers it. */
+  /** Wraps the connection's all, run and exec (onEverySqliteConnection calls this once per connection). */
   through(connection: SqliteConnection) {
-    if (!connection || this.wrapped.has(connection)) return connection;
-    this.wrapped.add(connection);
     const all = connection.all;
-    const run = connection.run;
-    const exec = connection.exec;
     connection.all = (sql: string, ...rest: unknown[]) => {
       const callback = rest[rest.length - 1];
       if (typeof sql === 'string' && TABLE_INFO.test(sql) && typeof callback === 'function')
@@ -56,15 +49,13 @@ class ColumnTypeAnswers {
       this.noteChange(sql);
       return all.call(connection, sql, ...rest);
     };
-    connection.run = (sql: string, ...rest: unknown[]) => {
-      this.noteChange(sql);
-      return run.call(connection, sql, ...rest);
-    };
-    connection.exec = (sql: string, ...rest: unknown[]) => {
-      this.noteChange(sql);
-      return exec.call(connection, sql, ...rest);
-    };
-    return connection;
+    for (const method of ['run', 'exec'] as const) {
+      const original = connection[method];
+      connection[method] = (sql: string, ...rest: unknown[]) => {
+        this.noteChange(sql);
+        return original.call(connection, sql, ...rest);
+      };
+    }
   }
 
   private tableInfo(
@@ -94,14 +85,9 @@ class ColumnTypeAnswers {
   }
 }
 
-/** The parts of node-sqlite3's Database and Sequelize's SQLite connection manager used here. */
+/** The parts of node-sqlite3's Database used here. */
 interface SqliteConnection {
   all(sql: string, ...rest: unknown[]): SqliteConnection;
   run(sql: string, ...rest: unknown[]): SqliteConnection;
   exec(sql: string, ...rest: unknown[]): SqliteConnection;
-}
-interface SqliteConnections {
-  connections?: Record<string, SqliteConnection>;
-  getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
-  hongniangColumnTypes?: ColumnTypeAnswers;
 }

@@ -1,4 +1,5 @@
 import type { Database } from '@nocobase/database';
+import { onEverySqliteConnection } from './sqlite-connections';
 
 /** How long a SQLite connection waits for a lock before SQLITE_BUSY, in ms (node-sqlite3's own default is 1 000). */
 export const SQLITE_BUSY_MS_DEFAULT = 15000;
@@ -20,22 +21,10 @@ export const SQLITE_BUSY_MS_DEFAULT = 15000;
 export function waitForSqliteLocks(db: Database, busyMs = sqliteBusyMs()) {
   if (db.sequelize.getDialect() !== 'sqlite') return;
   (db.sequelize as unknown as { options: { transactionType?: string } }).options.transactionType = 'IMMEDIATE';
-  const manager = db.sequelize.connectionManager as unknown as SqliteConnections;
-  if (manager.hongniangWaitsForLocks) return;
-  manager.hongniangWaitsForLocks = true;
-  const configured = new WeakSet<SqliteConnection>();
-  const getConnection = manager.getConnection.bind(manager);
-  manager.getConnection = async (options: { uuid?: string } = {}) => {
-    const connection = await getConnection(options);
-    // Sequelize names the shared connection 'default' (and every connection of an in-memory database is that one).
-    const ownedByTransaction =
-      options.uuid && options.uuid !== 'default' && connection !== manager.connections?.default;
-    if (ownedByTransaction && !configured.has(connection)) {
-      configured.add(connection);
-      connection.configure('busyTimeout', busyMs);
-    }
-    return connection;
-  };
+  // Sequelize names the shared connection 'default'; a transaction's connection has its transaction's id.
+  onEverySqliteConnection<SqliteConnection>(db, 'waitForSqliteLocks', (connection, uuid) => {
+    if (uuid && uuid !== 'default') connection.configure('busyTimeout', busyMs);
+  });
 }
 
 /** `HONGNIANG_SQLITE_BUSY_MS` when it is a positive whole number, else the default. */
@@ -44,12 +33,7 @@ function sqliteBusyMs() {
   return Number.isInteger(wanted) && wanted > 0 ? wanted : SQLITE_BUSY_MS_DEFAULT;
 }
 
-/** The parts of node-sqlite3's Database and Sequelize's SQLite connection manager used here. */
+/** The part of node-sqlite3's Database used here. */
 interface SqliteConnection {
   configure(option: 'busyTimeout', ms: number): void;
-}
-interface SqliteConnections {
-  connections?: Record<string, SqliteConnection>;
-  getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
-  hongniangWaitsForLocks?: boolean;
 }
