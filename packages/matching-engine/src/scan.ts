@@ -45,10 +45,13 @@ const {
 // Scores compare rounded to 0.01: a bound 0.01 below the worst kept score rounds below it, 0.004 above rounds to it at most.
 const PRUNE_MARGIN = 0.01;
 const TIE_MARGIN = 0.004;
-// Whether the member meets a requirement set, per match.
-const UNTESTED = 0;
+// Whether the member meets a requirement set, per scan: `verdicts[set]` is the scan's stamp + MET or UNMET; a smaller
+// value (or none) is untested. One plain array for every scan, stamps 4 apart: no per-scan allocation as large as the
+// sets, and no typed-array stores (slow after SES's lockdown, exact-checks.ts).
 const MET = 1;
 const UNMET = 2;
+const verdicts: number[] = [];
+let stamp = 0;
 
 /** Candidates a scan counted out: failing a requirement of either side, or scoring below the settings' minimum. */
 export interface ScanCounts {
@@ -93,14 +96,15 @@ export function scan(
   const restFromHobbies = restFrom[HOBBIES];
   const scratch = scratchFor(settings, ignoredBits);
   // Whether the member meets each requirement set, tested when a candidate first has it.
-  const metRequirementSets = new Uint8Array(stores.requirementSets.count + 1);
+  const base = (stamp += 4);
+  for (let set = verdicts.length; set <= stores.requirementSets.count; set++) verdicts.push(0);
   /** Whether the member fails the requirement set of the candidate in `slot` (0: none), each set tested once. */
   const failsRequirements = (requirementSet: number, slot: number) => {
     if (requirementSet === 0) return false;
-    let met = metRequirementSets[requirementSet];
-    if (met === UNTESTED)
-      met = metRequirementSets[requirementSet] = meets(stores, slot, memberSlot, ignoredBits) ? MET : UNMET;
-    return met === UNMET;
+    let verdict = verdicts[requirementSet] - base;
+    if (verdict < MET)
+      verdict = (verdicts[requirementSet] = base + (meets(stores, slot, memberSlot, ignoredBits) ? MET : UNMET)) - base;
+    return verdict === UNMET;
   };
   let hardFilter = 0;
   let belowMinimum = 0;
