@@ -103,13 +103,8 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
   if (manyRegions) stores.extraRegions.set(slot, codes);
   else stores.extraRegions.delete(slot);
   const ownWeights = !!preferences.weights && Object.keys(preferences.weights).length > 0;
-  if (ownWeights) {
-    stores.weightOverrides.set(slot, preferences.weights!);
-    stores.ownWeights.set(slot, ownWeightsOf(preferences.weights!));
-  } else {
-    stores.weightOverrides.delete(slot);
-    stores.ownWeights.delete(slot);
-  }
+  if (ownWeights) stores.ownWeights.set(slot, ownWeightsOf(preferences.weights!));
+  else stores.ownWeights.delete(slot);
   wish.uint8[at + PREFERENCE_FLAGS_AT] =
     (preferences.childrenAcceptable ? CHILDREN_OK : 0) |
     (preferences.smokingAcceptable ? SMOKING_OK : 0) |
@@ -121,6 +116,10 @@ export function encode(stores: Stores, slot: number, { profile, preferences }: P
 /** Own weights by CRITERIA position, NaN where none is given (undefined or null: the agency's weight applies). */
 const ownWeightsOf = (weights: Partial<Record<string, number | null>>) =>
   Float64Array.from(CRITERIA, (criterion) => weights[criterion] ?? NaN);
+
+/** Own weights by position back to { criterion: weight }, the criteria without one left out; undefined for none. */
+const weightsObjectOf = (own: Float64Array | undefined) =>
+  own && Object.fromEntries(CRITERIA.flatMap((criterion, c) => (Number.isNaN(own[c]) ? [] : [[criterion, own[c]]])));
 
 /** The member in `slot` as plain objects: what encode() wrote, strings and codes restored (region codes as strings). */
 export function decode(stores: Stores, slot: number): Person {
@@ -170,7 +169,7 @@ export function decode(stores: Stores, slot: number): Person {
     importance: Object.fromEntries(
       CRITERIA.map((criterion, i) => [criterion, IMPORTANCES[(importance >>> (2 * i)) & 3]]),
     ),
-    weights: stores.weightOverrides.get(slot),
+    weights: weightsObjectOf(stores.ownWeights.get(slot)),
   };
   return { profile, preferences };
 }

@@ -132,7 +132,7 @@ export function resultOf(
 const CRITERIA_COUNT = CRITERIA.length;
 
 /** weightOf for each criterion of the member in `slot`, 0 for a criterion left out, in CRITERIA order. */
-function weightsOf(stores: Stores, slot: number, { baseWeights, factors, ignoredBits }: Scratch): number[] {
+export function weightsOf(stores: Stores, slot: number, { baseWeights, factors, ignoredBits }: Scratch): number[] {
   const importance = stores.wishes.uint32[(slot * RECORD_BYTES + IMPORTANCE_AT) >> 2];
   const own = ownWeightsOf(stores, slot);
   return CRITERIA.map((_, c) => weightAt(c, importance, own, baseWeights, factors, ignoredBits));
@@ -160,6 +160,15 @@ function weightAt(
   return (given === given ? given : baseWeights[c]) * factors[(importance >>> (2 * c)) & 3];
 }
 
+/** rangeSimilarity of a profile's Int16 at byte `valueAt` against a wish's Int16 range at `minAt`–`maxAt`. */
+const rangeAt = (stores: Stores, valueAt: number, minAt: number, maxAt: number, falloff: number) =>
+  rangeSimilarity(
+    orNull(stores.profiles.int16[valueAt >> 1]),
+    orNull(stores.wishes.int16[minAt >> 1]),
+    orNull(stores.wishes.int16[maxAt >> 1]),
+    falloff,
+  );
+
 /** similarity() on the records for criterion `c` (CRITERIA position): how well the member in `slot` fits the wish of `holder`. */
 function similarityAt(stores: Stores, holder: number, slot: number, c: number): number {
   const { profiles: profile, wishes: wish } = stores;
@@ -167,19 +176,9 @@ function similarityAt(stores: Stores, holder: number, slot: number, c: number): 
   const wishAt = holder * RECORD_BYTES;
   switch (c) {
     case AGE:
-      return rangeSimilarity(
-        orNull(profile.int16[(at + AGE_AT) >> 1]),
-        orNull(wish.int16[(wishAt + AGE_MIN_AT) >> 1]),
-        orNull(wish.int16[(wishAt + AGE_MAX_AT) >> 1]),
-        FALLOFF.age,
-      );
+      return rangeAt(stores, at + AGE_AT, wishAt + AGE_MIN_AT, wishAt + AGE_MAX_AT, FALLOFF.age);
     case HEIGHT:
-      return rangeSimilarity(
-        orNull(profile.int16[(at + HEIGHT_AT) >> 1]),
-        orNull(wish.int16[(wishAt + HEIGHT_MIN_AT) >> 1]),
-        orNull(wish.int16[(wishAt + HEIGHT_MAX_AT) >> 1]),
-        FALLOFF.height,
-      );
+      return rangeAt(stores, at + HEIGHT_AT, wishAt + HEIGHT_MIN_AT, wishAt + HEIGHT_MAX_AT, FALLOFF.height);
     case EDUCATION:
       return atLeastSimilarity(
         orNull(profile.int8[at + EDUCATION_AT]),

@@ -63,7 +63,7 @@ export const CHILDREN_OK = 1;
 export const SMOKING_OK = 2;
 /** More than REGION_SLOTS wished regions: all of them are in Stores.extraRegions. */
 export const MANY_REGIONS = 4;
-/** Own weights for some criteria, in Stores.weightOverrides. */
+/** Own weights for some criteria, in Stores.ownWeights. */
 export const OWN_WEIGHTS = 8;
 
 /** Slots come in chunks of one group each, so that a scan reads its group's records in a row. */

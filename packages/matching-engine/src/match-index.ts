@@ -2,7 +2,7 @@
 // is a tight loop over the groups she may be suggested from (scan.ts). Results equal the reference matcher's (tests compare them).
 import { decode, encode } from './codec';
 import { byRank, rankAll } from './evaluation';
-import { resultOf, scratchFor } from './exact-checks';
+import { resultOf, scratchFor, weightsOf } from './exact-checks';
 import {
   EXCLUDED_PAIR,
   FLAGS_AT,
@@ -14,11 +14,10 @@ import {
   ignoredBitsOf,
 } from './layout';
 import { scan, ScanCounts } from './scan';
-import { weightOf } from './score';
 import { Slots } from './slots';
 import { Stores } from './stores';
 import { TopK } from './top-k';
-import { CRITERIA, ExclusionReason, MatchOptions, MatchOutcome, MatchResult, Person, RankOptions } from './types';
+import { ExclusionReason, MatchOptions, MatchOutcome, MatchResult, Person, RankOptions } from './types';
 import { wishTables } from './wish-tables';
 
 export class MatchIndex {
@@ -68,9 +67,8 @@ export class MatchIndex {
     const member = decode(this.stores, memberSlot);
     const { settings, ignore } = options;
     const ignoredBits = ignoredBitsOf(ignore);
-    const forwardWeights = CRITERIA.map((criterion) =>
-      ignore?.has(criterion) ? 0 : weightOf(criterion, member.preferences, settings),
-    );
+    const scratch = scratchFor(settings, ignoredBits);
+    const forwardWeights = weightsOf(this.stores, memberSlot, scratch);
     const flags = this.stores.profiles.uint8;
     const memberGender = flags[memberSlot * RECORD_BYTES + GENDER_AT];
     const memberRecommendable = flags[memberSlot * RECORD_BYTES + FLAGS_AT] & RECOMMENDABLE ? 1 : 0;
@@ -108,7 +106,6 @@ export class MatchIndex {
       for (const slot of excludedPairs) flags[slot * RECORD_BYTES + FLAGS_AT] &= ~EXCLUDED_PAIR;
     }
 
-    const scratch = scratchFor(settings, ignoredBits);
     const results: MatchResult[] = top
       .ranked()
       .map((id) => resultOf(this.stores, memberSlot, this.slotOf(id), scratch, settings.combination))

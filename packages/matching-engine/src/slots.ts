@@ -88,7 +88,6 @@ export class Slots {
     group.freeSlots.push(slot);
     this.stores.profiles.uint8[slot * RECORD_BYTES + FLAGS_AT] = 0;
     this.stores.extraRegions.delete(slot);
-    this.stores.weightOverrides.delete(slot);
     this.stores.ownWeights.delete(slot);
   }
 }

@@ -1,7 +1,6 @@
 // What the index holds besides its slot map: the two record buffers and the small stores that give their numbers meaning
 // (strings to bits, places to numbers, requirement sets, value spans), and the rare extras that do not fit a record.
 import { NONE, RECORD_BYTES } from './layout';
-import { Criterion } from './types';
 
 /** Strings (hobbies, marital statuses) to bit positions; a bitmask holds at most `limit` of them. */
 export class Dictionary {
@@ -133,7 +132,6 @@ export class Stores {
   readonly incomeSpan = new Span();
   /** Rare extras kept aside, by slot: more than REGION_SLOTS wished regions, per-member weights. */
   readonly extraRegions = new Map<number, number[]>();
-  readonly weightOverrides = new Map<number, Partial<Record<Criterion, number>>>();
-  /** The same own weights by CRITERIA position, NaN where the agency's weight applies: what scoring reads. */
+  /** Her own weights by CRITERIA position, NaN where the agency's weight applies. */
   readonly ownWeights = new Map<number, Float64Array>();
 }
